@@ -1,0 +1,5 @@
+import { Foundation1763798400000 } from './1763798400000-Foundation';
+
+/** Every migration in order. Listed explicitly so ts-jest, tsx and compiled dist all find them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Foundation1763798400000];

@@ -1,0 +1,56 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { registerAuditRoutes } from './audit/audit.routes';
+import { registerAuthRoutes } from './auth/auth.routes';
+import { AuthService } from './auth/auth.service';
+import { authenticate } from './auth/authenticate';
+import type { Config } from './config';
+import { registerDocs } from './docs/docs.routes';
+import { registerHealthRoutes } from './health/health.routes';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { requestLogger } from './http/logging';
+import { Api } from './http/route';
+import { registerOrganisationRoutes } from './organisations/organisations.routes';
+import { registerUserRoutes } from './users/users.routes';
+
+export interface AppDependencies {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+export interface App {
+  app: Express;
+  /** Every route with its declared policy: the authorisation tests walk this. */
+  api: Api;
+}
+
+/** Builds the Express application; listening and shutdown belong to server.ts. */
+export function createApp({ config, dataSource, logger }: AppDependencies): App {
+  const app = express();
+  const api = new Api();
+  const auth = new AuthService(dataSource, config.sessionTtlMinutes);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('etag', false); // ETags here mean row versions (If-Match), not response hashes.
+  app.use(requestLogger(logger));
+  // No upgrade-insecure-requests: the demo runs on plain http, and TLS is the proxy's job in production.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(express.json({ limit: config.jsonBodyLimit, strict: true }));
+  app.use(authenticate(auth));
+
+  registerHealthRoutes(api, dataSource);
+  registerAuthRoutes(api, { auth, config, dataSource });
+  registerUserRoutes(api, dataSource);
+  registerOrganisationRoutes(api, dataSource);
+  registerAuditRoutes(api, dataSource);
+  registerDocs(app, api);
+
+  app.use(api.router);
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return { app, api };
+}

@@ -1,0 +1,80 @@
+import type { CookieOptions, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { anyUser, publicRoute } from '../authz/policy';
+import { sendProblem } from '../http/error-handler';
+import { HttpProblem } from '../http/problem';
+import type { Api } from '../http/route';
+import { presentUser } from '../users/user.presenter';
+import { UsersService } from '../users/users.service';
+import { loginBody, loginResponse, meResponse } from './auth.schemas';
+import type { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './session-token';
+
+/**
+ * Counts failed logins per client address and username. In memory: with several app processes
+ * each keeps its own count (a shared store is a later step, see README).
+ */
+function loginRateLimiter(config: Config): RequestHandler {
+  return rateLimit({
+    windowMs: config.loginRateLimit.windowSeconds * 1000,
+    limit: config.loginRateLimit.max,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').trim().toLowerCase().slice(0, 80)}`,
+    handler: (req, res) =>
+      sendProblem(req, res, new HttpProblem(429, 'Too many failed logins. Wait a while before trying again.', {
+        headers: { 'Retry-After': String(config.loginRateLimit.windowSeconds) },
+      })),
+  });
+}
+
+export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; auth: AuthService; config: Config }): void {
+  const { auth, config } = deps;
+  const users = new UsersService(deps.dataSource);
+  const cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/' };
+
+  api.add({
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'Auth',
+    summary: 'Log in; answers an opaque session token and sets the session cookie',
+    policy: publicRoute('logging in is how a session starts'),
+    before: [loginRateLimiter(config)],
+    body: loginBody,
+    response: loginResponse,
+    errors: [429],
+    handler: async ({ body, context, res }) => {
+      const result = await auth.login(body.username, body.password, context);
+      res.cookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
+      res.setHeader('Cache-Control', 'no-store');
+      return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: presentUser(result.user) };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/auth/logout',
+    tag: 'Auth',
+    summary: 'Revoke the current session',
+    policy: anyUser(),
+    handler: async ({ context, res }) => {
+      await auth.logout(context);
+      res.clearCookie(SESSION_COOKIE, cookieOptions);
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/auth/me',
+    tag: 'Auth',
+    summary: 'The logged-in user',
+    policy: anyUser(),
+    response: meResponse,
+    handler: async ({ context }) => {
+      return { user: presentUser(await users.get(context.actor!.userId)) };
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import type { Actor, RequestContext } from '../authz/actor';
+import type { Role } from '../authz/roles';
+import { recordAudit } from '../audit/audit.service';
+import { HttpProblem } from '../http/problem';
+import { User } from '../users/user.entity';
+import { burnVerification, verifyPassword } from './password';
+import { Session } from './session.entity';
+import { hashSessionToken, newSessionToken } from './session-token';
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+const WRONG_CREDENTIALS = new HttpProblem(401, 'Wrong username or password.', { slug: 'invalid-credentials', title: 'Login failed' });
+
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessionTtlMinutes: number,
+  ) {}
+
+  async login(username: string, password: string, context: RequestContext): Promise<LoginResult> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username: username.trim().toLowerCase() })
+      .getOne();
+    if (!user || !user.active) {
+      await burnVerification(password);
+      throw WRONG_CREDENTIALS;
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) throw WRONG_CREDENTIALS;
+
+    const token = newSessionToken();
+    const expiresAt = new Date(Date.now() + this.sessionTtlMinutes * 60_000);
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.save(Session, manager.create(Session, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt }));
+      await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
+      const actorContext: RequestContext = { ...context, actor: toActor(user, session.id) };
+      await recordAudit(manager, actorContext, { action: 'auth.login', entityType: 'session', entityId: session.id, after: { expiresAt } });
+    });
+    return { token, expiresAt, user };
+  }
+
+  /** The actor behind a token, or null when it is unknown, expired, revoked or its user deactivated. */
+  async resolve(token: string): Promise<Actor | null> {
+    const rows: Array<{ session_id: string; id: string; username: string; name: string; organisation_id: string; roles: Role[] }> =
+      await this.dataSource.query(
+        `SELECT s.id AS session_id, u.id, u.username, u.name, u.organisation_id, u.roles
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+        [hashSessionToken(token)],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    return { sessionId: row.session_id, userId: row.id, username: row.username, name: row.name, organisationId: row.organisation_id, roles: row.roles };
+  }
+
+  async logout(context: RequestContext): Promise<void> {
+    const actor = context.actor;
+    if (!actor) return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Session, { id: actor.sessionId }, { revokedAt: new Date() });
+      await recordAudit(manager, context, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+    });
+  }
+}
+
+export function toActor(user: User, sessionId: string): Actor {
+  return { sessionId, userId: user.id, username: user.username, name: user.name, organisationId: user.organisationId, roles: user.roles };
+}

@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] as const;
+export type Role = (typeof ROLES)[number];

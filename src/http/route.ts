@@ -1,0 +1,139 @@
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { RequestContext } from '../authz/actor';
+import type { Policy } from '../authz/policy';
+import { badRequest, forbidden, HttpProblem, unauthenticated } from './problem';
+import { problemSchema } from './schemas';
+import { toFieldErrors } from './validation';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+export interface HandlerInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  context: RequestContext;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
+  method: Method;
+  /** Express-style path, e.g. /api/organisations/:id */
+  path: string;
+  summary: string;
+  tag: string;
+  policy: Policy;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Status of a successful answer (default 200, or 204 when the handler returns nothing). */
+  status?: number;
+  response?: z.ZodType;
+  /** Extra documented error statuses beyond the ones every route can produce. */
+  errors?: number[];
+  /** Runs after authentication and authorisation, before validation (e.g. a rate limiter). */
+  before?: RequestHandler[];
+  handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
+}
+
+export interface RegisteredRoute {
+  method: Method;
+  path: string;
+  policy: Policy;
+  summary: string;
+  hasBody: boolean;
+}
+
+/**
+ * The only way routes are added: each declares its policy and schemas, which drive validation,
+ * authorisation and the OpenAPI document alike, so the three cannot drift apart.
+ */
+export class Api {
+  readonly router = Router();
+  readonly routes: RegisteredRoute[] = [];
+  readonly openapi = new OpenAPIRegistry();
+
+  add<P extends AnyObject, Q extends AnyObject, B extends z.ZodType = z.ZodUndefined>(spec: RouteSpec<P, Q, B>): void {
+    this.routes.push({ method: spec.method, path: spec.path, policy: spec.policy, summary: spec.summary, hasBody: !!spec.body });
+    this.document(spec);
+    this.router[spec.method](spec.path, authorise(spec.policy), ...(spec.before ?? []), async (req: Request, res: Response) => {
+      const input = parseInput(spec, req);
+      const result = await spec.handler({ ...input, context: requestContext(req), req, res });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(spec.status ?? 204).end();
+      else res.status(spec.status ?? 200).json(result);
+    });
+  }
+
+  private document(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
+    const successStatus = spec.status ?? (spec.response ? 200 : 204);
+    const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
+    const errorStatuses = new Set([400, ...(spec.policy.access === 'public' ? [] : [401]), ...(spec.policy.access === 'roles' ? [403] : []), 500, 503, ...(spec.errors ?? [])]);
+    if (spec.body) errorStatuses.add(415).add(413);
+    this.openapi.registerPath({
+      method: spec.method,
+      path: spec.path.replace(/:(\w+)/g, '{$1}'),
+      summary: spec.summary,
+      tags: [spec.tag],
+      description: describePolicy(spec.policy),
+      security: spec.policy.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
+      request: {
+        params: spec.params as z.ZodObject | undefined,
+        query: spec.query as z.ZodObject | undefined,
+        body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
+      },
+      responses: {
+        [successStatus]: {
+          description: 'Success',
+          ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
+        },
+        ...Object.fromEntries([...errorStatuses].map((status) => [status, { description: `Problem (${status})`, ...problem }])),
+      },
+    });
+  }
+}
+
+function describePolicy(policy: Policy): string {
+  if (policy.access === 'public') return `Public: ${policy.why}`;
+  const who = policy.access === 'roles' ? `Roles: ${policy.roles.join(', ')}` : 'Any logged-in user';
+  return policy.scope === 'organisation' ? `${who}; limited to the caller's organisation (admins: all).` : `${who}.`;
+}
+
+function authorise(policy: Policy): RequestHandler {
+  return (req, _res, next) => {
+    if (policy.access === 'public') return next();
+    if (!req.actor) throw unauthenticated();
+    if (policy.access === 'roles' && !policy.roles.some((role) => req.actor!.roles.includes(role))) {
+      throw forbidden(`This needs one of the roles: ${policy.roles.join(', ')}.`);
+    }
+    next();
+  };
+}
+
+function parseInput(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>, req: Request) {
+  // req.is() is null when there is no body at all: then the schema reports the missing body.
+  if (spec.body && req.is('application/json') === false) {
+    throw new HttpProblem(415, `Send the body as application/json, not ${req.get('content-type')}.`);
+  }
+  const errors = [];
+  const parts = { params: {}, query: {}, body: undefined } as { params: unknown; query: unknown; body: unknown };
+  for (const [location, schema, raw] of [
+    ['params', spec.params, req.params],
+    ['query', spec.query, req.query],
+    ['body', spec.body, req.body],
+  ] as const) {
+    if (!schema) continue;
+    const result = schema.safeParse(raw);
+    if (result.success) parts[location] = result.data;
+    else errors.push(...toFieldErrors(location, result.error));
+  }
+  if (errors.length) throw badRequest(`${errors.length} field${errors.length === 1 ? ' is' : 's are'} invalid.`, errors);
+  return parts as { params: never; query: never; body: never };
+}
+
+export function requestContext(req: Request): RequestContext {
+  return { actor: req.actor ?? null, requestId: String(req.id) };
+}

@@ -1,0 +1,42 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+export const uuidSchema = z.uuid({ message: 'must be a UUID' });
+export const idParams = z.strictObject({ id: uuidSchema });
+
+/** ISO 8601 calendar date, e.g. 2020-12-02. */
+export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+
+export const MAX_PAGE_SIZE = 200;
+
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
+export function pageSchema<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+    .openapi(name);
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,130 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { constraintName, sqlState } from '../http/database-errors';
+import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import type { Page } from '../http/schemas';
+import { todayInStockholm } from '../shared/dates';
+import { escapeLike } from '../users/users.service';
+import { Organisation } from './organisation.entity';
+import { presentOrganisation } from './organisation.presenter';
+import type { CreateOrganisationInput, ListOrganisationsQuery, UpdateOrganisationInput } from './organisations.schemas';
+
+const SORT_COLUMNS = { name: 'lower(o.name)', kind: 'o.kind', createdAt: 'o.created_at' } as const;
+
+export class OrganisationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListOrganisationsQuery): Promise<Page<Organisation>> {
+    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.parentId) qb.andWhere('o.parent_id = :parentId', { parentId: query.parentId });
+    if (query.q) qb.andWhere('(o.name ILIKE :q OR o.short_name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    if (query.active !== undefined) {
+      const activeToday = '(o.active_from IS NULL OR o.active_from <= :today) AND (o.active_to IS NULL OR o.active_to >= :today)';
+      qb.andWhere(query.active ? `(${activeToday})` : `NOT (${activeToday})`, { today: todayInStockholm() });
+    }
+    const descending = query.sort.startsWith('-');
+    const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    qb.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('o.id', 'ASC');
+    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
+    if (!organisation) throw notFound('The organisation');
+    return organisation;
+  }
+
+  async create(input: CreateOrganisationInput, context: RequestContext): Promise<Organisation> {
+    return withFriendlyConstraints(() =>
+      this.dataSource.transaction(async (manager) => {
+        if (input.parentId) await assertValidParent(manager, input.parentId, null);
+        await assertNameFree(manager, input.name, null);
+        const organisation = await manager.save(Organisation, manager.create(Organisation, input));
+        await recordAudit(manager, context, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, after: presentOrganisation(organisation) });
+        return organisation;
+      }),
+    );
+  }
+
+  async update(id: string, expectedVersion: number, input: UpdateOrganisationInput, context: RequestContext): Promise<Organisation> {
+    return withFriendlyConstraints(() =>
+      this.dataSource.transaction(async (manager) => {
+        const before = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw notFound('The organisation');
+        if (before.version !== expectedVersion) throw preconditionFailed();
+        if (input.parentId) await assertValidParent(manager, input.parentId, id);
+        if (input.name) await assertNameFree(manager, input.name, id);
+        const activeFrom = input.activeFrom !== undefined ? input.activeFrom : before.activeFrom;
+        const activeTo = input.activeTo !== undefined ? input.activeTo : before.activeTo;
+        if (activeFrom && activeTo && activeTo < activeFrom) {
+          throw badRequest('The active period ends before it starts.', [{ path: 'body.activeTo', message: 'must not be before activeFrom' }]);
+        }
+        const result = await manager.update(Organisation, { id, version: expectedVersion }, { ...input, version: expectedVersion + 1 });
+        if (result.affected !== 1) throw preconditionFailed();
+        const after = await manager.findOneByOrFail(Organisation, { id });
+        await recordAudit(manager, context, {
+          action: 'organisation.updated',
+          entityType: 'organisation',
+          entityId: id,
+          before: presentOrganisation(before),
+          after: presentOrganisation(after),
+        });
+        return after;
+      }),
+    );
+  }
+
+  /** Hard delete only for a mistaken entry nothing refers to; otherwise end it with activeTo. */
+  async remove(id: string, context: RequestContext): Promise<void> {
+    await withFriendlyConstraints(() =>
+      this.dataSource.transaction(async (manager) => {
+        const before = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw notFound('The organisation');
+        await manager.delete(Organisation, { id });
+        await recordAudit(manager, context, { action: 'organisation.deleted', entityType: 'organisation', entityId: id, before: presentOrganisation(before) });
+      }),
+    );
+  }
+}
+
+async function assertNameFree(manager: EntityManager, name: string, ownId: string | null): Promise<void> {
+  const clash = await manager
+    .createQueryBuilder(Organisation, 'o')
+    .where('lower(o.name) = lower(:name)', { name })
+    .andWhere(ownId ? 'o.id <> :ownId' : 'TRUE', { ownId })
+    .getOne();
+  if (clash) throw conflict(`An organisation named "${clash.name}" already exists.`, 'duplicate');
+}
+
+/** The parent must exist and must not be the organisation itself or one of its descendants. */
+async function assertValidParent(manager: EntityManager, parentId: string, ownId: string | null): Promise<void> {
+  const parentError = (message: string) => badRequest('The parent organisation is not valid.', [{ path: 'body.parentId', message }]);
+  if (!(await manager.existsBy(Organisation, { id: parentId }))) throw parentError('is not a known organisation');
+  if (!ownId) return;
+  const rows: Array<{ id: string }> = await manager.query(
+    `WITH RECURSIVE ancestors(id, parent_id) AS (
+       SELECT id, parent_id FROM organisations WHERE id = $1
+       UNION SELECT o.id, o.parent_id FROM organisations o JOIN ancestors a ON o.id = a.parent_id
+     ) SELECT id FROM ancestors WHERE id = $2`,
+    [parentId, ownId],
+  );
+  if (rows.length) throw parentError('would make the organisation its own ancestor');
+}
+
+/** A race past the pre-checks still ends as a clear 409, not a generic database error. */
+async function withFriendlyConstraints<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (sqlState(error) === '23505' && constraintName(error) === 'uq_organisations_name_ci') {
+      throw conflict('An organisation with that name already exists.', 'duplicate');
+    }
+    if (sqlState(error) === '23503') {
+      throw conflict('The organisation is in use (it has users, sub-organisations or remisser). Set activeTo to retire it instead.', 'in-use');
+    }
+    throw error;
+  }
+}

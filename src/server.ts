@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createDataSource } from './db/data-source';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { prepareDatabase } from './db/prepare-database';
+import { DEMO_USERS } from './demo/demo-users';
+import { createLogger } from './http/logging';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  // A bug in one request must never take the service down; log it and carry on.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.databaseUrl) {
+    logger.info('No DATABASE_URL: starting embedded PostgreSQL in %s', config.embedded.dataDir);
+    embedded = await startEmbeddedPostgres({ dataDir: config.embedded.dataDir, port: config.embedded.port });
+  }
+  const dataSource = createDataSource({ url: config.databaseUrl ?? embedded!.url, poolMax: config.dbPoolMax });
+  await dataSource.initialize();
+  const prepared = await prepareDatabase(dataSource, { demoPassword: config.demo ? config.demoPassword : undefined });
+  logger.info(prepared, 'database ready');
+
+  const { app } = createApp({ config, dataSource, logger });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  printWelcome(config, server);
+  installShutdown({ server, dataSource, embedded, logger, timeoutMs: config.shutdownTimeoutMs });
+}
+
+function printWelcome(config: Config, server: Server): void {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  const lines = [`remiss is listening on ${url}  (API docs: ${url}/docs)`];
+  if (config.demo) {
+    lines.push(`Demo logins (password: ${config.databaseUrl ? 'the DEMO_PASSWORD you set' : `"${config.demoPassword}"`}):`);
+    for (const user of DEMO_USERS) lines.push(`  ${user.username.padEnd(24)} ${user.roles.join(', ')}`);
+    lines.push(`Try: curl -s ${url}/api/auth/login -H 'content-type: application/json' -d '{"username":"admin","password":"..."}'`);
+  }
+  console.log(lines.join('\n'));
+}
+
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */
+function installShutdown(deps: { server: Server; dataSource: DataSource; embedded?: EmbeddedDatabase; logger: Logger; timeoutMs: number }): void {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info('%s received: draining requests', signal);
+    const force = setTimeout(() => deps.server.closeAllConnections(), deps.timeoutMs);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      deps.server.close(() => resolve());
+      deps.server.closeIdleConnections();
+    });
+    clearTimeout(force);
+    await deps.dataSource.destroy().catch((error) => deps.logger.warn({ err: error }, 'closing the database pool failed'));
+    if (deps.embedded) await deps.embedded.stop().catch((error) => deps.logger.warn({ err: error }, 'stopping embedded PostgreSQL failed'));
+    deps.logger.info('stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error('remiss failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

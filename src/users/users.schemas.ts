@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ROLES } from '../authz/roles';
+import { pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
+
+const roleSchema = z.enum(ROLES);
+const rolesSchema = z.array(roleSchema).min(1, 'needs at least one role').max(ROLES.length).refine((roles) => new Set(roles).size === roles.length, 'lists a role twice');
+// Long enough to resist guessing; the upper bound keeps argon2 work bounded.
+const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+const emailSchema = z.email({ message: 'must be an e-mail address' }).max(254);
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    title: z.string().nullable(),
+    organisationId: z.string(),
+    roles: z.array(roleSchema),
+    active: z.boolean(),
+    lastLoginAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('User');
+
+export const createUserBody = z
+  .strictObject({
+    username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,80}$/, 'may hold a–z, 0–9, dot, dash and underscore (2–80)'),
+    name: z.string().trim().min(1).max(200),
+    email: emailSchema.nullable().optional(),
+    phone: z.string().trim().max(40).nullable().optional(),
+    title: z.string().trim().max(120).nullable().optional(),
+    organisationId: uuidSchema,
+    roles: rolesSchema,
+    password: passwordSchema,
+  })
+  .openapi('CreateUser');
+
+export const updateUserBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    email: emailSchema.nullable(),
+    phone: z.string().trim().max(40).nullable(),
+    title: z.string().trim().max(120).nullable(),
+    organisationId: uuidSchema,
+    roles: rolesSchema,
+    active: z.boolean(),
+    password: passwordSchema,
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
+  .openapi('UpdateUser');
+
+export const listUsersQuery = z.strictObject({
+  organisationId: uuidSchema.optional(),
+  role: roleSchema.optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  ...paginationQuery,
+});
+
+export const userPageSchema = pageSchema(userSchema, 'UserPage');
+
+export type CreateUserInput = z.infer<typeof createUserBody>;
+export type UpdateUserInput = z.infer<typeof updateUserBody>;
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;

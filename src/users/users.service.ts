@@ -1,0 +1,87 @@
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { Session } from '../auth/session.entity';
+import { hashPassword } from '../auth/password';
+import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import type { Page } from '../http/schemas';
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from './user.entity';
+import { presentUser } from './user.presenter';
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schemas';
+
+export class UsersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListUsersQuery): Promise<Page<User>> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (query.organisationId) qb.andWhere('u.organisation_id = :org', { org: query.organisationId });
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.q) qb.andWhere('(u.username ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    const [items, total] = await qb.orderBy('u.username').take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw notFound('The user');
+    return user;
+  }
+
+  async create(input: CreateUserInput, context: RequestContext): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      await assertOrganisationExists(manager, input.organisationId);
+      if (await manager.existsBy(User, { username: input.username })) {
+        throw conflict(`The username ${input.username} is taken.`, 'duplicate');
+      }
+      const { password: _password, ...fields } = input;
+      const user = await manager.save(User, manager.create(User, { ...fields, passwordHash }));
+      await recordAudit(manager, context, { action: 'user.created', entityType: 'user', entityId: user.id, after: presentUser(user), organisationId: user.organisationId });
+      return user;
+    });
+  }
+
+  /**
+   * Conditional update: the row is locked, its version compared with If-Match, then written with
+   * `WHERE version = expected` so a concurrent writer can never be silently overwritten.
+   */
+  async update(id: string, expectedVersion: number, input: UpdateUserInput, context: RequestContext): Promise<User> {
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('The user');
+      if (before.version !== expectedVersion) throw preconditionFailed();
+      if (input.organisationId) await assertOrganisationExists(manager, input.organisationId);
+      const { password: _password, ...fields } = input;
+      const changes = { ...fields, ...(passwordHash ? { passwordHash } : {}), version: expectedVersion + 1 };
+      const result = await manager.update(User, { id, version: expectedVersion }, changes);
+      if (result.affected !== 1) throw preconditionFailed();
+      // Deactivation, a new password or changed roles end every open session of the user.
+      if (passwordHash || input.active === false || input.roles || input.organisationId) {
+        await manager.update(Session, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      const after = await manager.findOneByOrFail(User, { id });
+      await recordAudit(manager, context, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before: presentUser(before),
+        after: { ...presentUser(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+        organisationId: after.organisationId,
+      });
+      return after;
+    });
+  }
+}
+
+async function assertOrganisationExists(manager: EntityManager, organisationId: string): Promise<void> {
+  if (!(await manager.existsBy(Organisation, { id: organisationId }))) {
+    throw badRequest('The organisation does not exist.', [{ path: 'body.organisationId', message: 'is not a known organisation' }]);
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,229 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import {
+  ORGANISATION_REGISTER,
+  type RegisterEntry,
+} from '../../src/organisations/organisation-register';
+
+// Runs under `npm run test:seeds` only: it needs ../shared/seeds next to the repository.
+const SEEDS_DIR = path.resolve(__dirname, '../../../shared/seeds');
+const STADSDELSNAMNDER = 13;
+
+function readSeed(prefix: string): string {
+  const file = fs.readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!file) throw new Error(`no seed ${prefix}_*.txt in ${SEEDS_DIR}`);
+  return fs.readFileSync(path.join(SEEDS_DIR, file), 'utf8');
+}
+
+function readAllSeeds(): string[] {
+  return fs
+    .readdirSync(SEEDS_DIR)
+    .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+}
+
+/** Lowercase, unify dashes and whitespace; "kvinno- och" and "GAPF - Glöm" lose the spaces at the dash. */
+function compact(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?- ?/g, '-')
+    .trim();
+}
+
+/** Also strips diacritics: the form OCR'd seed text is compared in. */
+function fold(text: string): string {
+  return compact(text.normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
+/*
+ * What the OCR made of these letters in the seeds, after folding: "nimnd", "ndmnd", "ndimnden"
+ * for nämnd(en), "bostidder" for bostäder, "&r" for är, "rid" / "pd" / "véald" for råd / på / våld,
+ * "6kad", "0ka", "dvriga", "férvaltningen" for ökad, öka, övriga, förvaltningen, and "1" for "i".
+ */
+const OCR_READINGS: Readonly<Record<string, readonly string[]>> = {
+  ä: ['a', 'e', 'i', 'd', 'id', 'di', 'ei', '&'],
+  å: ['a', 'e', 'i', 'd', 'ea'],
+  ö: ['o', 'e', 'd', '6', '0'],
+  é: ['e'],
+  i: ['i', '1'],
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Regex source matching the folded text of any OCR reading of `name`. */
+function ocrSource(name: string): string {
+  let source = '';
+  for (const ch of compact(name)) {
+    const readings = OCR_READINGS[ch];
+    if (readings) source += `(?:${readings.map(escapeRegExp).join('|')})`;
+    else source += ch === ' ' ? ' ' : escapeRegExp(fold(ch));
+  }
+  return source;
+}
+
+const ENTRY_PATTERNS: ReadonlyArray<{ entry: RegisterEntry; patterns: RegExp[] }> =
+  ORGANISATION_REGISTER.map((entry) => ({
+    entry,
+    patterns: [entry.name, entry.shortName]
+      .filter((n): n is string => n !== undefined)
+      .map((n) => new RegExp(`^${ocrSource(n)}$`)),
+  }));
+
+function findEntry(mention: string): RegisterEntry | undefined {
+  const folded = fold(mention);
+  return ENTRY_PATTERNS.find(({ patterns }) => patterns.some((p) => p.test(folded)))?.entry;
+}
+
+/** The comma list that follows `lead` up to the sentence's full stop, in folded form. */
+function remissList(seed: string, lead: RegExp): string {
+  const match = new RegExp(`${lead.source}(.+?)\\.`).exec(fold(seed));
+  if (!match?.[1]) throw new Error(`no remissinstanser paragraph matching ${lead}`);
+  return match[1];
+}
+
+const isSdn = (e: RegisterEntry): boolean => e.key.startsWith('sdn-');
+
+/** Collective phrases in remiss lists ("samtliga stadsdelsnämnder och facknämnder"). */
+const GROUPS: ReadonlyArray<{ pattern: RegExp; members: () => RegisterEntry[]; size?: number }> = [
+  {
+    pattern: new RegExp(`^${ocrSource('stadsdelsnämnder')}$`),
+    members: () => ORGANISATION_REGISTER.filter(isSdn),
+    size: STADSDELSNAMNDER,
+  },
+  {
+    pattern: new RegExp(`^${ocrSource('facknämnder')}$`),
+    members: () =>
+      ORGANISATION_REGISTER.filter(
+        (e) => e.kind === 'committee' && !isSdn(e) && e.key !== 'kommunstyrelsen',
+      ),
+  },
+];
+
+/**
+ * Names in the list that have no register entry. An item is first tried whole, because names
+ * contain " och " themselves ("Glöm aldrig Pela och Fadime"); only then split on " och ".
+ */
+function unmatchedRemissinstanser(list: string): string[] {
+  const unmatched: string[] = [];
+  for (const item of list.split(', ')) {
+    const collective = /^samtliga (.+)$/.exec(item);
+    if (collective?.[1]) {
+      for (const term of collective[1].split(' och ')) {
+        const group = GROUPS.find((g) => g.pattern.test(term));
+        const members = group?.members() ?? [];
+        const complete = group?.size === undefined || members.length === group.size;
+        if (members.length === 0 || !complete) unmatched.push(`samtliga ${term}`);
+      }
+      continue;
+    }
+    if (findEntry(item)) continue;
+    const parts = item.split(' och ');
+    unmatched.push(...(parts.length > 1 ? parts.filter((p) => !findEntry(p)) : [item]));
+  }
+  return unmatched;
+}
+
+describe('organisation register against the seed tjänsteutlåtanden', () => {
+  it('has an entry for every remissinstans of KS 2020/924 (seed 003)', () => {
+    const list = remissList(readSeed('003'), /arendet har remitterats till /);
+    expect(list.split(', ').length).toBeGreaterThan(20);
+    expect(unmatchedRemissinstanser(list)).toEqual([]);
+  });
+
+  it('has an entry for every other remissinstans of KS 2023/553 (seed 002, OCR-damaged)', () => {
+    const list = remissList(readSeed('002'), /ovriga remissinstanser \S+ /);
+    expect(list.split(', ').length).toBeGreaterThan(5);
+    expect(unmatchedRemissinstanser(list)).toEqual([]);
+  });
+
+  it('has every stadsdelsnämnd and stadsdelsförvaltning a seed names', () => {
+    const suffix = `(?:${ocrSource('stadsdelsnämnd')}|${ocrSource('stadsdelsförvaltning')})`;
+    const mention = new RegExp(`(?<![\\w&-])[\\w&]+(?:-[\\w&]+)* ${suffix}(?![\\w&])`, 'g');
+    const mentions = readAllSeeds().flatMap((seed) => fold(seed).match(mention) ?? []);
+    expect(mentions.length).toBeGreaterThan(5);
+    expect(mentions.filter((m) => !findEntry(m))).toEqual([]);
+  });
+
+  it('has every facknämnd a seed names ("socialnämnden", OCR "exploateringsndmnden")', () => {
+    const mention = new RegExp(`(?<![\\w&-])([\\w&]+)${ocrSource('nämnden')}(?![\\w&])`, 'g');
+    const named = readAllSeeds().flatMap((seed) =>
+      [...fold(seed).matchAll(mention)]
+        // "Stadsdelsnämnden godkänner …" is the answering nämnd speaking of itself.
+        .filter((m) => m[1] !== 'stadsdels')
+        .map((m) => m[0]),
+    );
+    expect(named.length).toBeGreaterThan(5);
+    const facknamnder = new Set(GROUPS[1]?.members());
+    expect(named.filter((n) => !facknamnder.has(findEntry(n) ?? ({} as RegisterEntry)))).toEqual([]);
+  });
+});
+
+describe('organisation register integrity', () => {
+  const byKey = new Map(ORGANISATION_REGISTER.map((e) => [e.key, e]));
+
+  it('has unique, well-formed keys', () => {
+    const keys = ORGANISATION_REGISTER.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(k))).toEqual([]);
+  });
+
+  it('has names unique case-insensitively, trimmed and NFC-normalised', () => {
+    const names = ORGANISATION_REGISTER.map((e) => e.name.toLocaleLowerCase('sv-SE'));
+    expect(new Set(names).size).toBe(names.length);
+    const untidy = ORGANISATION_REGISTER.filter(
+      (e) => e.name !== e.name.normalize('NFC') || e.name !== e.name.trim() || /\s{2}/.test(e.name),
+    );
+    expect(untidy).toEqual([]);
+  });
+
+  it('lists every parent before its children, with the expected kinds', () => {
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    for (const entry of ORGANISATION_REGISTER) {
+      const parent = entry.parentKey === undefined ? undefined : byKey.get(entry.parentKey);
+      if (entry.parentKey !== undefined && !seen.has(entry.parentKey)) {
+        problems.push(`${entry.key}: parent ${entry.parentKey} is not an earlier entry`);
+      }
+      if (entry.kind === 'administration' && parent?.kind !== 'committee') {
+        problems.push(`${entry.key}: förvaltning without a nämnd as parent`);
+      }
+      if (entry.kind === 'council' && entry.parentKey !== 'kommunstyrelsen') {
+        problems.push(`${entry.key}: råd not under kommunstyrelsen`);
+      }
+      if (['committee', 'company', 'external'].includes(entry.kind) && parent) {
+        problems.push(`${entry.key}: ${entry.kind} should have no parent`);
+      }
+      seen.add(entry.key);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it(`has exactly ${STADSDELSNAMNDER} stadsdelsnämnder, each with its stadsdelsförvaltning`, () => {
+    const sdn = ORGANISATION_REGISTER.filter(isSdn);
+    expect(sdn).toHaveLength(STADSDELSNAMNDER);
+    for (const committee of sdn) {
+      expect(committee.kind).toBe('committee');
+      expect(committee.name).toMatch(/ stadsdelsnämnd$/);
+      const children = ORGANISATION_REGISTER.filter((e) => e.parentKey === committee.key);
+      expect(children).toEqual([
+        {
+          key: committee.key.replace(/^sdn-/, 'sdf-'),
+          name: committee.name.replace(/stadsdelsnämnd$/, 'stadsdelsförvaltning'),
+          kind: 'administration',
+          parentKey: committee.key,
+        },
+      ]);
+    }
+    const orphans = ORGANISATION_REGISTER.filter(
+      (e) => e.key.startsWith('sdf-') && !e.parentKey?.startsWith('sdn-'),
+    );
+    expect(orphans).toEqual([]);
+  });
+});
