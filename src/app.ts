@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { authenticate } from './auth/authenticate';
+import { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
 import { registerDocs } from './docs/docs.routes';
 import { registerHealthRoutes } from './health/health.routes';
@@ -31,7 +32,8 @@ export interface App {
 export function createApp({ config, dataSource, logger }: AppDependencies): App {
   const app = express();
   const api = new Api();
-  const auth = new AuthService(dataSource, config.sessionTtlMinutes);
+  const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
+  const auth = new AuthService(dataSource, config.sessionTtlMinutes, sessionCache);
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -44,7 +46,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
 
   registerHealthRoutes(api, dataSource);
   registerAuthRoutes(api, { auth, config, dataSource });
-  registerUserRoutes(api, dataSource);
+  registerUserRoutes(api, dataSource, sessionCache);
   registerOrganisationRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
   registerDocs(app, api);

@@ -22,6 +22,7 @@ const envSchema = z
     DEMO: booleanFromEnv.optional(),
     DEMO_PASSWORD: z.string().min(1).optional(),
     SESSION_TTL_MINUTES: positiveInt.max(60 * 24 * 30).default(8 * 60),
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
     COOKIE_SECURE: booleanFromEnv.optional(),
     LOGIN_RATE_LIMIT_MAX: positiveInt.default(10),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(15 * 60),
@@ -57,6 +58,8 @@ export interface Config {
   demo: boolean;
   demoPassword: string;
   sessionTtlMinutes: number;
+  /** How long a process may trust a resolved session before asking the database again (0: never). */
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   loginRateLimit: { max: number; windowSeconds: number };
   jsonBodyLimit: string;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     demoPassword: e.DEMO_PASSWORD ?? 'demo',
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     cookieSecure: e.COOKIE_SECURE ?? !embeddedMode,
     loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
     jsonBodyLimit: e.JSON_BODY_LIMIT,

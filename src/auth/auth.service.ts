@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service';
 import { HttpProblem } from '../http/problem';
 import { User } from '../users/user.entity';
 import { burnVerification, verifyPassword } from './password';
+import type { SessionCache } from './session-cache';
 import { Session } from './session.entity';
 import { hashSessionToken, newSessionToken } from './session-token';
 
@@ -20,6 +21,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessionTtlMinutes: number,
+    private readonly cache: SessionCache,
   ) {}
 
   async login(username: string, password: string, context: RequestContext): Promise<LoginResult> {
@@ -48,16 +50,21 @@ export class AuthService {
 
   /** The actor behind a token, or null when it is unknown, expired, revoked or its user deactivated. */
   async resolve(token: string): Promise<Actor | null> {
-    const rows: Array<{ session_id: string; id: string; username: string; name: string; organisation_id: string; roles: Role[] }> =
+    const tokenHash = hashSessionToken(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached) return cached;
+    const rows: Array<{ session_id: string; expires_at: Date; id: string; username: string; name: string; organisation_id: string; roles: Role[] }> =
       await this.dataSource.query(
-        `SELECT s.id AS session_id, u.id, u.username, u.name, u.organisation_id, u.roles
+        `SELECT s.id AS session_id, s.expires_at, u.id, u.username, u.name, u.organisation_id, u.roles
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-        [hashSessionToken(token)],
+        [tokenHash],
       );
     const row = rows[0];
     if (!row) return null;
-    return { sessionId: row.session_id, userId: row.id, username: row.username, name: row.name, organisationId: row.organisation_id, roles: row.roles };
+    const actor: Actor = { sessionId: row.session_id, userId: row.id, username: row.username, name: row.name, organisationId: row.organisation_id, roles: row.roles };
+    this.cache.set(tokenHash, actor, row.expires_at);
+    return actor;
   }
 
   async logout(context: RequestContext): Promise<void> {
@@ -67,6 +74,7 @@ export class AuthService {
       await manager.update(Session, { id: actor.sessionId }, { revokedAt: new Date() });
       await recordAudit(manager, context, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
     });
+    this.cache.evictSession(actor.sessionId);
   }
 }
 

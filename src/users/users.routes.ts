@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { SessionCache } from '../auth/session-cache';
 import { rolesOnly } from '../authz/policy';
 import { requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
@@ -7,8 +8,8 @@ import { presentUser } from './user.presenter';
 import { createUserBody, listUsersQuery, updateUserBody, userPageSchema, userSchema } from './users.schemas';
 import { UsersService } from './users.service';
 
-export function registerUserRoutes(api: Api, dataSource: DataSource): void {
-  const users = new UsersService(dataSource);
+export function registerUserRoutes(api: Api, dataSource: DataSource, sessionCache: SessionCache): void {
+  const users = new UsersService(dataSource, sessionCache);
   const adminOnly = rolesOnly(['admin']);
 
   api.add({

@@ -3,6 +3,7 @@ import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { Session } from '../auth/session.entity';
 import { hashPassword } from '../auth/password';
+import type { SessionCache } from '../auth/session-cache';
 import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
@@ -11,7 +12,10 @@ import { presentUser } from './user.presenter';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schemas';
 
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessionCache?: SessionCache,
+  ) {}
 
   async list(query: ListUsersQuery): Promise<Page<User>> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
@@ -49,7 +53,7 @@ export class UsersService {
    */
   async update(id: string, expectedVersion: number, input: UpdateUserInput, context: RequestContext): Promise<User> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('The user');
       if (before.version !== expectedVersion) throw preconditionFailed();
@@ -73,6 +77,8 @@ export class UsersService {
       });
       return after;
     });
+    this.sessionCache?.evictUser(id);
+    return updated;
   }
 }
 
