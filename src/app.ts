@@ -31,7 +31,7 @@ export interface App {
 /** Builds the Express application; listening and shutdown belong to server.ts. */
 export function createApp({ config, dataSource, logger }: AppDependencies): App {
   const app = express();
-  const api = new Api();
+  const api = new Api({ jsonBodyLimit: config.jsonBodyLimit });
   const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
   const auth = new AuthService(dataSource, config.sessionTtlMinutes, sessionCache);
 
@@ -41,7 +41,6 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use(requestLogger(logger));
   // No upgrade-insecure-requests: the demo runs on plain http, and TLS is the proxy's job in production.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  app.use(express.json({ limit: config.jsonBodyLimit, strict: true }));
   app.use(authenticate(auth));
 
   registerHealthRoutes(api, dataSource);

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { RequestContext } from '../authz/actor';
 import type { Policy } from '../authz/policy';
@@ -34,7 +34,7 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   response?: z.ZodType;
   /** Extra documented error statuses beyond the ones every route can produce. */
   errors?: number[];
-  /** Runs after authentication and authorisation, before validation (e.g. a rate limiter). */
+  /** Runs after authorisation and body parsing, before validation (e.g. a rate limiter). */
   before?: RequestHandler[];
   handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
 }
@@ -55,11 +55,18 @@ export class Api {
   readonly router = Router();
   readonly routes: RegisteredRoute[] = [];
   readonly openapi = new OpenAPIRegistry();
+  /** Only routes that take a body parse one: reads skip the parser entirely. */
+  private readonly parseJson: RequestHandler;
+
+  constructor(options: { jsonBodyLimit: string }) {
+    this.parseJson = express.json({ limit: options.jsonBodyLimit, strict: true });
+  }
 
   add<P extends AnyObject, Q extends AnyObject, B extends z.ZodType = z.ZodUndefined>(spec: RouteSpec<P, Q, B>): void {
     this.routes.push({ method: spec.method, path: spec.path, policy: spec.policy, summary: spec.summary, hasBody: !!spec.body });
     this.document(spec);
-    this.router[spec.method](spec.path, authorise(spec.policy), ...(spec.before ?? []), async (req: Request, res: Response) => {
+    const bodyParsing = spec.body ? [this.parseJson] : [];
+    this.router[spec.method](spec.path, authorise(spec.policy), ...bodyParsing, ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseInput(spec, req);
       const result = await spec.handler({ ...input, context: requestContext(req), req, res });
       if (res.headersSent) return;

@@ -10,6 +10,11 @@ import { Organisation } from './organisation.entity';
 import { presentOrganisation } from './organisation.presenter';
 import type { CreateOrganisationInput, ListOrganisationsQuery, UpdateOrganisationInput } from './organisations.schemas';
 
+const SELECT_ORGANISATION_BY_ID = `
+  SELECT id, register_key AS "registerKey", name, short_name AS "shortName", kind, parent_id AS "parentId", email,
+         active_from::text AS "activeFrom", active_to::text AS "activeTo", version, created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM organisations WHERE id = $1`;
+
 const SORT_COLUMNS = { name: 'lower(o.name)', kind: 'o.kind', createdAt: 'o.created_at' } as const;
 
 export class OrganisationsService {
@@ -32,9 +37,11 @@ export class OrganisationsService {
   }
 
   async get(id: string): Promise<Organisation> {
-    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
-    if (!organisation) throw notFound('The organisation');
-    return organisation;
+    // The hottest read in the API (bench:api): plain SQL, because building and hydrating a TypeORM
+    // query costs more CPU than the database lookup itself.
+    const rows: Organisation[] = await this.dataSource.query(SELECT_ORGANISATION_BY_ID, [id]);
+    if (!rows[0]) throw notFound('The organisation');
+    return rows[0];
   }
 
   async create(input: CreateOrganisationInput, context: RequestContext): Promise<Organisation> {

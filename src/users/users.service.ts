@@ -28,7 +28,7 @@ export class UsersService {
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').where('u.id = :id', { id }).getOne();
     if (!user) throw notFound('The user');
     return user;
   }
