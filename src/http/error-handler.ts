@@ -21,8 +21,16 @@ function fromBodyParser(error: { type?: unknown; status?: unknown; limit?: unkno
     case 'request.size.invalid':
       return new HttpProblem(400, 'The request body was incomplete.');
     default:
-      return undefined;
+      return fromHttpError(error);
   }
+}
+
+/** Express and its parsers flag client errors with a 4xx `status` (e.g. a bad %-encoding in the path). */
+function fromHttpError(error: { status?: unknown }): HttpProblem | undefined {
+  const status = error?.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const detail = error instanceof URIError ? 'The URL is not correctly percent-encoded.' : 'The request could not be understood.';
+  return new HttpProblem(status, detail);
 }
 
 function fromDatabase(error: unknown): HttpProblem | undefined {
