@@ -64,10 +64,14 @@ function installShutdown(deps: { server: Server; dataSource: DataSource; embedde
     deps.logger.info('%s received: draining requests', signal);
     const force = setTimeout(() => deps.server.closeAllConnections(), deps.timeoutMs);
     force.unref();
+    // Keep-alive connections turn idle as their last response goes out; close them as they do,
+    // so draining takes as long as the slowest in-flight request, not the keep-alive timeout.
+    const sweep = setInterval(() => deps.server.closeIdleConnections(), 100);
     await new Promise<void>((resolve) => {
       deps.server.close(() => resolve());
       deps.server.closeIdleConnections();
     });
+    clearInterval(sweep);
     clearTimeout(force);
     await deps.dataSource.destroy().catch((error) => deps.logger.warn({ err: error }, 'closing the database pool failed'));
     if (deps.embedded) await deps.embedded.stop().catch((error) => deps.logger.warn({ err: error }, 'stopping embedded PostgreSQL failed'));

