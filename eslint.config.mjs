@@ -6,8 +6,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', globalThis: 'readonly' },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
