@@ -78,7 +78,7 @@ describe('the server process', () => {
         usedDir = moved![1];
       }
       expect(existsSync(path.join(usedDir, 'PG_VERSION'))).toBe(true);
-      const token = (await (await login(first.baseUrl, 'admin', 'demo')).json()).token;
+      const { token } = (await (await login(first.baseUrl, 'admin', 'demo')).json()) as { token: string };
       const created = await fetch(`${first.baseUrl}/api/organisations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -90,8 +90,8 @@ describe('the server process', () => {
       expect(await portIsOpen(pgPort)).toBe(false);
 
       const second = await startServerProcess(env);
-      const again = (await (await login(second.baseUrl, 'admin', 'demo')).json()).token;
-      const found = await (await fetch(`${second.baseUrl}/api/organisations?q=Beständig`, { headers: { authorization: `Bearer ${again}` } })).json();
+      const { token: again } = (await (await login(second.baseUrl, 'admin', 'demo')).json()) as { token: string };
+      const found = (await (await fetch(`${second.baseUrl}/api/organisations?q=Beständig`, { headers: { authorization: `Bearer ${again}` } })).json()) as { total: number };
       expect(found.total).toBe(1);
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
