@@ -1,5 +1,6 @@
 import { Foundation1763798400000 } from './1763798400000-Foundation';
+import { Consultations1763884800000 } from './1763884800000-Consultations';
 
 /** Every migration in order. Listed explicitly so ts-jest, tsx and compiled dist all find them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1763798400000];
+export const MIGRATIONS: Function[] = [Foundation1763798400000, Consultations1763884800000];

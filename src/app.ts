@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { registerAttachmentRoutes } from './attachments/attachments.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
@@ -14,6 +15,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logging';
 import { Api } from './http/route';
 import { registerOrganisationRoutes } from './organisations/organisations.routes';
+import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 export interface AppDependencies {
@@ -48,6 +50,8 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerUserRoutes(api, dataSource, sessionCache);
   registerOrganisationRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
+  registerAttachmentRoutes(api, { dataSource, config });
+  registerReminderRoutes(api, { dataSource });
   registerDocs(app, api);
 
   app.use(api.router);

@@ -33,6 +33,16 @@ const envSchema = z
     TRUST_PROXY: booleanFromEnv.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    STORAGE_DIR: z.string().min(1).default('.data/files'),
+    ATTACHMENT_MAX_BYTES: positiveInt.max(2 * 1024 ** 3).default(25 * 1024 * 1024),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Remisser Stockholms stad <remiss@noreply.stockholm.se>'),
+    MAIL_OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+    REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(5),
+    REMINDER_INTERVAL_SECONDS: positiveInt.max(24 * 3600).default(300),
   })
   .superRefine((env, ctx) => {
     // Secrets have no defaults outside the embedded demo mode: a real database with demo users
@@ -66,6 +76,16 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** Local folder of the file store (attachments). */
+  storageDir: string;
+  attachmentMaxBytes: number;
+  /** SMTP server for e-mail; unset means messages are written as .eml files to mailOutboxDir. */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailOutboxDir: string;
+  /** A reminder goes out this many working days before a recipient's effective due date. */
+  reminderDaysBefore: number;
+  reminderIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +118,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    storageDir: e.STORAGE_DIR,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailOutboxDir: e.MAIL_OUTBOX_DIR,
+    reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
+    reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
   };
 }
 

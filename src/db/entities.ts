@@ -1,7 +1,29 @@
+import { Attachment } from '../attachments/attachment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
+import { Consultation } from '../consultations/consultation.entity';
+import { DistributionList, DistributionListMember } from '../distribution-lists/distribution-list.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { RecipientEvent } from '../recipients/recipient-event.entity';
+import { RecipientExtension } from '../recipients/recipient-extension.entity';
+import { Recipient } from '../recipients/recipient.entity';
+import { Reminder } from '../reminders/reminder.entity';
+import { Response } from '../responses/response.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the same list works from ts-jest, tsx and compiled dist. */
-export const ENTITIES = [Organisation, User, Session, AuditEvent];
+export const ENTITIES = [
+  Organisation,
+  User,
+  Session,
+  AuditEvent,
+  Consultation,
+  DistributionList,
+  DistributionListMember,
+  Recipient,
+  RecipientExtension,
+  RecipientEvent,
+  Response,
+  Reminder,
+  Attachment,
+];

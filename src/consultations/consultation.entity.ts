@@ -1,0 +1,77 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+
+export const CONSULTATION_KINDS = ['program', 'motion', 'skrivelse', 'betankande', 'promemoria', 'detaljplan', 'other'] as const;
+export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
+export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+/** A remiss: a request for written views, registered under the sender's diarienummer. */
+@Entity({ name: 'consultations' })
+@Index('uq_consultations_sender_case_number', ['senderId', 'caseNumberNormalized'], { unique: true })
+@Check('ck_consultations_kind', `"kind" IN ('program', 'motion', 'skrivelse', 'betankande', 'promemoria', 'detaljplan', 'other')`)
+@Check('ck_consultations_status', `"status" IN ('draft', 'open', 'closed', 'cancelled')`)
+@Check('ck_consultations_due_after_registered', `"due_date" IS NULL OR "due_date" >= "registered_date"`)
+export class Consultation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The Dnr exactly as the sender wrote it ("KS 2020/924", "3.1.1-723/2019"). */
+  @Column('varchar', { name: 'case_number', length: 60 })
+  caseNumber: string;
+
+  /** Upper-case, no spaces, one kind of dash: "KS2020/924". For lookup and uniqueness only. */
+  @Index('ix_consultations_case_number_normalized')
+  @Column('varchar', { name: 'case_number_normalized', length: 60 })
+  caseNumberNormalized: string;
+
+  @Column('varchar', { length: 500 })
+  title: string;
+
+  @Column('varchar', { length: 20 })
+  kind: ConsultationKind;
+
+  @Column('uuid', { name: 'sender_id' })
+  senderId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sender_id', foreignKeyConstraintName: 'fk_consultations_sender' })
+  sender?: Organisation;
+
+  @Index('ix_consultations_coordinator_id')
+  @Column('uuid', { name: 'coordinator_id', nullable: true })
+  coordinatorId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'coordinator_id', foreignKeyConstraintName: 'fk_consultations_coordinator' })
+  coordinator?: Organisation | null;
+
+  @Column('date', { name: 'registered_date' })
+  registeredDate: string;
+
+  @Column('date', { name: 'sent_date', nullable: true })
+  sentDate: string | null;
+
+  @Index('ix_consultations_due_date')
+  @Column('date', { name: 'due_date', nullable: true })
+  dueDate: string | null;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Index('ix_consultations_status')
+  @Column('varchar', { length: 12, default: 'draft' })
+  status: ConsultationStatus;
+
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @Column('integer', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,43 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Recipient } from '../recipients/recipient.entity';
+
+export const RESPONSE_STATUSES = ['not_started', 'drafting', 'in_review', 'approved', 'decided', 'submitted', 'declined', 'no_comments'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+/** A recipient in one of these has answered: no reminders, not late any more. */
+export const ANSWERED_STATUSES: readonly ResponseStatus[] = ['submitted', 'declined', 'no_comments'];
+
+/** One recipient's answer. Created with the recipient, in not_started. Lateness is derived, never stored. */
+@Entity({ name: 'responses' })
+@Check('ck_responses_status', `"status" IN ('not_started', 'drafting', 'in_review', 'approved', 'decided', 'submitted', 'declined', 'no_comments')`)
+export class Response {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_responses_recipient_id', { unique: true })
+  @Column('uuid', { name: 'recipient_id' })
+  recipientId: string;
+
+  @OneToOne(() => Recipient, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'fk_responses_recipient' })
+  recipient?: Recipient;
+
+  @Index('ix_responses_status')
+  @Column('varchar', { length: 20, default: 'not_started' })
+  status: ResponseStatus;
+
+  @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' })
+  statusChangedAt: Date;
+
+  /** The date the answer reached the sender (submitted, declined or "inga synpunkter"). */
+  @Column('date', { name: 'answered_date', nullable: true })
+  answeredDate: string | null;
+
+  @Column('integer', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,32 @@
+import { addMonths, nextWorkingDayOnOrAfter, nonWorkingReason, subtractWorkingDays, workingDaysBetween } from '../src/shared/working-days';
+
+describe('Swedish working days (lagen 1930:173)', () => {
+  it('knows weekends, public holidays and the three aftnar', () => {
+    expect(nonWorkingReason('2020-12-02')).toBeNull(); // onsdag
+    expect(nonWorkingReason('2020-11-28')).toBe('lördag');
+    expect(nonWorkingReason('2020-11-29')).toBe('söndag');
+    expect(nonWorkingReason('2020-12-24')).toBe('julafton');
+    expect(nonWorkingReason('2020-12-31')).toBe('nyårsafton');
+    expect(nonWorkingReason('2021-06-25')).toBe('midsommarafton');
+    expect(nonWorkingReason('2021-05-13')).toBe('Kristi himmelsfärdsdag');
+    expect(nonWorkingReason('2020-04-30')).toBeNull(); // valborgsmässoafton is a working day
+  });
+
+  it('moves a deadline on a non-working day to the next working day', () => {
+    expect(nextWorkingDayOnOrAfter('2020-11-27')).toBe('2020-11-27');
+    expect(nextWorkingDayOnOrAfter('2020-12-24')).toBe('2020-12-28'); // julafton, juldagen, annandag, söndag
+    expect(nextWorkingDayOnOrAfter('2021-01-01')).toBe('2021-01-04');
+  });
+
+  it('counts and subtracts working days', () => {
+    expect(workingDaysBetween('2020-11-23', '2020-11-27')).toBe(4);
+    expect(workingDaysBetween('2020-11-27', '2020-11-23')).toBe(0);
+    expect(subtractWorkingDays('2020-12-02', 5)).toBe('2020-11-25');
+    expect(subtractWorkingDays('2021-01-07', 5)).toBe('2020-12-28'); // skips trettondedag, nyårsdag, nyårsafton, weekend
+  });
+
+  it('adds calendar months, clamping to the month end', () => {
+    expect(addMonths('2020-08-28', 3)).toBe('2020-11-28');
+    expect(addMonths('2020-11-30', 3)).toBe('2021-02-28');
+  });
+});
