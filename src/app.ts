@@ -9,12 +9,15 @@ import { AuthService } from './auth/auth.service';
 import { authenticate } from './auth/authenticate';
 import { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
+import { registerDistributionListRoutes } from './distribution-lists/distribution-lists.routes';
 import { registerDocs } from './docs/docs.routes';
 import { registerHealthRoutes } from './health/health.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logging';
 import { Api } from './http/route';
+import { registerConsultationRoutes } from './consultations/consultations.routes';
 import { registerOrganisationRoutes } from './organisations/organisations.routes';
+import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerUserRoutes } from './users/users.routes';
 
@@ -49,6 +52,9 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerAuthRoutes(api, { auth, config, dataSource });
   registerUserRoutes(api, dataSource, sessionCache);
   registerOrganisationRoutes(api, dataSource);
+  registerDistributionListRoutes(api, dataSource);
+  registerConsultationRoutes(api, dataSource);
+  registerRecipientRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
   registerAttachmentRoutes(api, { dataSource, config });
   registerReminderRoutes(api, { dataSource });

@@ -1,0 +1,46 @@
+import { IsNull, type DataSource } from 'typeorm';
+import type { RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { conflict, HttpProblem, preconditionFailed, type FieldError } from '../http/problem';
+import { recordRecipientEvents } from '../recipients/recipient-events';
+import { Recipient } from '../recipients/recipient.entity';
+import { todayInStockholm } from '../shared/dates';
+import { assertCanManageConsultations, findReadableConsultation } from './consultation-access';
+import { Consultation } from './consultation.entity';
+import type { ConsultationView } from './consultation.presenter';
+import { snapshot, viewsOf } from './consultations.service';
+
+export class SendingService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Sends a draft remiss: every recipient is dispatched, the remiss opens. Deadline warnings come with the answer. */
+  async send(consultationId: string, expectedVersion: number | undefined, context: RequestContext): Promise<ConsultationView> {
+    assertCanManageConsultations(context.actor!);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await findReadableConsultation(manager, context.actor!, consultationId, true);
+      if (expectedVersion !== undefined && before.version !== expectedVersion) throw preconditionFailed();
+      if (before.status !== 'draft') throw conflict(`The remiss is ${before.status}; only a draft can be sent, and only once.`, 'already-sent');
+      const recipients = await manager.find(Recipient, { select: { id: true }, where: { consultationId, sentAt: IsNull() } });
+      const errors: FieldError[] = [];
+      if (!before.dueDate) errors.push({ path: 'dueDate', message: 'must be set before sending' });
+      if (recipients.length === 0) errors.push({ path: 'recipients', message: 'add at least one recipient before sending' });
+      if (errors.length) throw new HttpProblem(422, 'The remiss is not ready to be sent.', { slug: 'not-ready-to-send', errors });
+
+      const sentAt = new Date();
+      const sentDate = todayInStockholm(sentAt);
+      await manager.update(Consultation, { id: consultationId, version: before.version }, { status: 'open', sentDate, version: before.version + 1 });
+      const ids = recipients.map((r) => r.id);
+      await manager.createQueryBuilder().update(Recipient).set({ sentAt }).where('id IN (:...ids)', { ids }).execute();
+      await recordRecipientEvents(manager, ids, 'sent', context.actor!.userId, { dueDate: before.dueDate });
+      const after = await manager.findOneByOrFail(Consultation, { id: consultationId });
+      await recordAudit(manager, context, {
+        action: 'consultation.sent',
+        entityType: 'consultation',
+        entityId: consultationId,
+        before: snapshot(before),
+        after: { ...snapshot(after), dispatchedRecipients: ids.length },
+      });
+      return (await viewsOf(manager, [after]))[0];
+    });
+  }
+}

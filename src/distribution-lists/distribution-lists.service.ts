@@ -1,0 +1,109 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { constraintName, sqlState } from '../http/database-errors';
+import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import type { Page } from '../http/schemas';
+import { Organisation } from '../organisations/organisation.entity';
+import { escapeLike } from '../users/users.service';
+import { DistributionList, DistributionListMember } from './distribution-list.entity';
+import type { CreateDistributionListInput, UpdateDistributionListInput } from './distribution-lists.schemas';
+
+export interface DistributionListView {
+  list: DistributionList;
+  memberCount: number;
+  members?: Array<{ id: string; name: string; kind: string }>;
+}
+
+export class DistributionListsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: { q?: string; limit: number; offset: number }): Promise<Page<DistributionListView>> {
+    const qb = this.dataSource.manager.createQueryBuilder(DistributionList, 'l');
+    if (query.q) qb.where('l.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    const [lists, total] = await qb.orderBy('l.name').limit(query.limit).offset(query.offset).getManyAndCount();
+    const counts: Array<{ list_id: string; n: number }> = lists.length
+      ? await this.dataSource.query('SELECT list_id, count(*)::int AS n FROM distribution_list_members WHERE list_id = ANY($1::uuid[]) GROUP BY list_id', [lists.map((l) => l.id)])
+      : [];
+    const countOf = new Map(counts.map((c) => [c.list_id, c.n]));
+    return { items: lists.map((list) => ({ list, memberCount: countOf.get(list.id) ?? 0 })), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<DistributionListView> {
+    const list = await manager.findOneBy(DistributionList, { id });
+    if (!list) throw notFound('The distribution list');
+    const members: Array<{ id: string; name: string; kind: string }> = await manager.query(
+      'SELECT o.id, o.name, o.kind FROM distribution_list_members m JOIN organisations o ON o.id = m.organisation_id WHERE m.list_id = $1 ORDER BY m.position',
+      [id],
+    );
+    return { list, memberCount: members.length, members };
+  }
+
+  async create(input: CreateDistributionListInput, context: RequestContext): Promise<DistributionListView> {
+    return withFriendlyErrors(() =>
+      this.dataSource.transaction(async (manager) => {
+        await assertOrganisationsExist(manager, input.organisationIds);
+        const list = await manager.save(DistributionList, manager.create(DistributionList, { name: input.name, description: input.description ?? null }));
+        await replaceMembers(manager, list.id, input.organisationIds);
+        await recordAudit(manager, context, { action: 'distribution_list.created', entityType: 'distribution_list', entityId: list.id, after: { name: list.name, organisationIds: input.organisationIds } });
+        return this.get(list.id, manager);
+      }),
+    );
+  }
+
+  async update(id: string, expectedVersion: number, input: UpdateDistributionListInput, context: RequestContext): Promise<DistributionListView> {
+    return withFriendlyErrors(() =>
+      this.dataSource.transaction(async (manager) => {
+        const before = await manager.findOne(DistributionList, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw notFound('The distribution list');
+        if (before.version !== expectedVersion) throw preconditionFailed();
+        const beforeView = await this.get(id, manager);
+        const { organisationIds, ...fields } = input;
+        const result = await manager.update(DistributionList, { id, version: expectedVersion }, { ...fields, version: expectedVersion + 1 });
+        if (result.affected !== 1) throw preconditionFailed();
+        if (organisationIds) {
+          await assertOrganisationsExist(manager, organisationIds);
+          await replaceMembers(manager, id, organisationIds);
+        }
+        const after = await this.get(id, manager);
+        await recordAudit(manager, context, {
+          action: 'distribution_list.updated',
+          entityType: 'distribution_list',
+          entityId: id,
+          before: { name: before.name, description: before.description, organisationIds: beforeView.members!.map((m) => m.id) },
+          after: { name: after.list.name, description: after.list.description, organisationIds: after.members!.map((m) => m.id) },
+        });
+        return after;
+      }),
+    );
+  }
+
+  /** Remisser already sent via the list keep their recipients; only the link to the list is cleared. */
+  async remove(id: string, context: RequestContext): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.get(id, manager);
+      await manager.delete(DistributionList, { id });
+      await recordAudit(manager, context, { action: 'distribution_list.deleted', entityType: 'distribution_list', entityId: id, before: { name: before.list.name, organisationIds: before.members!.map((m) => m.id) } });
+    });
+  }
+}
+
+async function replaceMembers(manager: EntityManager, listId: string, organisationIds: string[]): Promise<void> {
+  await manager.delete(DistributionListMember, { listId });
+  if (organisationIds.length) await manager.insert(DistributionListMember, organisationIds.map((organisationId, index) => ({ listId, organisationId, position: index + 1 })));
+}
+
+async function assertOrganisationsExist(manager: EntityManager, ids: string[]): Promise<void> {
+  const known = new Set((await manager.find(Organisation, { select: { id: true }, where: { id: In(ids) } })).map((o) => o.id));
+  const errors = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: `body.organisationIds.${index}`, message: 'is not a known organisation' }]));
+  if (errors.length) throw badRequest('Some organisations do not exist.', errors);
+}
+
+async function withFriendlyErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (sqlState(error) === '23505' && constraintName(error) === 'uq_distribution_lists_name_ci') throw conflict('A distribution list with that name already exists.', 'duplicate');
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * SQL fragments shared by the status board, the consultation summaries and the deadlines view, so
+ * "effective due date" and "late" mean the same everywhere. They expect the aliases r (recipients),
+ * c (consultations) and p (responses), and `today` as a bound parameter placeholder.
+ */
+export const EFFECTIVE_DUE_SQL = 'COALESCE(r.extended_due_date, c.due_date)';
+
+export const ANSWERED_SQL = `p.status IN ('submitted', 'declined', 'no_comments')`;
+
+/** Late is derived, never stored: answered after the deadline, or still unanswered after it. */
+export function lateSql(today: string): string {
+  return `(r.role = 'respond' AND c.status <> 'cancelled' AND r.sent_at IS NOT NULL AND (
+    (${ANSWERED_SQL} AND p.answered_date > ${EFFECTIVE_DUE_SQL})
+    OR (NOT ${ANSWERED_SQL} AND ${today} > ${EFFECTIVE_DUE_SQL})))`;
+}

@@ -1,0 +1,19 @@
+import type { EntityManager } from 'typeorm';
+import { RecipientEvent } from './recipient-event.entity';
+
+export type RecipientEventType = 'added' | 'sent' | 'extension_granted' | 'reminder_sent' | 'response_status_changed' | 'answer_recorded';
+
+/** Appends to a recipient's timeline, inside the caller's transaction. */
+export async function recordRecipientEvents(
+  manager: EntityManager,
+  recipientIds: string[],
+  type: RecipientEventType,
+  actorUserId: string | null,
+  detail: object | null = null,
+): Promise<void> {
+  if (recipientIds.length === 0) return;
+  await manager.insert(
+    RecipientEvent,
+    recipientIds.map((recipientId) => ({ recipientId, type, actorUserId, detail })),
+  );
+}

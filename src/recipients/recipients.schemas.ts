@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isoDate, uuidSchema } from '../http/schemas';
+import { RESPONSE_STATUSES } from '../responses/response.entity';
+import { RECIPIENT_ROLES } from './recipient.entity';
+
+export const recipientParams = z.strictObject({ id: uuidSchema, recipientId: uuidSchema });
+
+export const addRecipientsBody = z
+  .strictObject({
+    organisationIds: z.array(uuidSchema).max(500).default([]),
+    distributionListIds: z.array(uuidSchema).max(20).default([]),
+    role: z.enum(RECIPIENT_ROLES).default('respond'),
+    required: z.boolean().default(true),
+  })
+  .refine((body) => body.organisationIds.length + body.distributionListIds.length > 0, 'name at least one organisation or distribution list')
+  .openapi('AddRecipients');
+
+export const extensionBody = z
+  .strictObject({
+    dueDate: isoDate,
+    reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000),
+  })
+  .openapi('GrantExtension');
+
+export const statusBoardQuery = z.strictObject({
+  status: z.enum(RESPONSE_STATUSES).optional(),
+  late: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const recipientRowSchema = z
+  .object({
+    id: z.string(),
+    organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+    role: z.enum(RECIPIENT_ROLES),
+    required: z.boolean(),
+    position: z.number().int(),
+    viaListId: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    dueDate: z.string().nullable().openapi({ description: 'Effective due date: the latest anstånd, else the remiss due date' }),
+    extended: z.boolean(),
+    responseId: z.string(),
+    status: z.enum(RESPONSE_STATUSES),
+    answeredDate: z.string().nullable(),
+    late: z.boolean(),
+    lastEvent: z.object({ type: z.string(), at: z.string() }).nullable(),
+  })
+  .openapi('Recipient');
+
+export const statusBoardSchema = z
+  .object({
+    items: z.array(recipientRowSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    counts: z.object({ byStatus: z.record(z.string(), z.number().int()), late: z.number().int() }),
+  })
+  .openapi('StatusBoard');
+
+export const addRecipientsResult = z
+  .object({ added: z.array(recipientRowSchema), skipped: z.array(z.object({ organisationId: z.string(), reason: z.string() })) })
+  .openapi('AddRecipientsResult');
+
+export const extensionSchema = z
+  .object({ id: z.string(), dueDate: z.string(), previousDueDate: z.string().nullable(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() })
+  .openapi('Extension');
+
+export type AddRecipientsInput = z.infer<typeof addRecipientsBody>;
+export type ExtensionInput = z.infer<typeof extensionBody>;
+export type StatusBoardQuery = z.infer<typeof statusBoardQuery>;
