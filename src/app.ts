@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth.service';
 import { authenticate } from './auth/authenticate';
 import { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
+import { registerDeadlineRoutes } from './deadlines/deadlines.routes';
 import { registerDistributionListRoutes } from './distribution-lists/distribution-lists.routes';
 import { registerDocs } from './docs/docs.routes';
 import { registerHealthRoutes } from './health/health.routes';
@@ -55,6 +56,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerDistributionListRoutes(api, dataSource);
   registerConsultationRoutes(api, dataSource);
   registerRecipientRoutes(api, dataSource);
+  registerDeadlineRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
   registerAttachmentRoutes(api, { dataSource, config });
   registerReminderRoutes(api, { dataSource });

@@ -33,9 +33,10 @@ export class RecipientsService {
       assertChangeable(consultation);
       const existing = new Set((await manager.find(Recipient, { select: { organisationId: true }, where: { consultationId } })).map((r) => r.organisationId));
       await assertDirectOrganisationsValid(manager, input.organisationIds, existing);
+      // Distribution order: whole lists first (in list order), then organisations named one by one.
       const candidates: Candidate[] = [
-        ...input.organisationIds.map((organisationId) => ({ organisationId, viaListId: null })),
         ...(await listMembers(manager, input.distributionListIds)),
+        ...input.organisationIds.map((organisationId) => ({ organisationId, viaListId: null })),
       ];
       const skipped: Array<{ organisationId: string; reason: string }> = [];
       const toAdd: Candidate[] = [];

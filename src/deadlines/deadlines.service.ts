@@ -1,0 +1,74 @@
+import type { DataSource } from 'typeorm';
+import { hasRole, type Actor } from '../authz/actor';
+import { actingOrganisationIds, canManageConsultations } from '../consultations/consultation-access';
+import { forbidden } from '../http/problem';
+import type { Page } from '../http/schemas';
+import { ANSWERED_SQL, EFFECTIVE_DUE_SQL } from '../recipients/lateness';
+import type { ResponseStatus } from '../responses/response.entity';
+import { todayInStockholm } from '../shared/dates';
+import { workingDaysBetween } from '../shared/working-days';
+import type { DeadlinesQuery } from './deadlines.schemas';
+
+type Scope = NonNullable<DeadlinesQuery['scope']>;
+
+function defaultScope(actor: Actor): Scope {
+  if (canManageConsultations(actor)) return 'all';
+  if (hasRole(actor, 'coordinator')) return 'coordinated';
+  return 'received';
+}
+
+interface Row {
+  consultation_id: string;
+  case_number: string;
+  title: string;
+  recipient_id: string;
+  organisation_id: string;
+  organisation_name: string;
+  response_id: string;
+  status: ResponseStatus;
+  due_date: string;
+  extended: boolean;
+  total: number;
+}
+
+/** Answers still owed on open remisser, by effective due date: the handläggare's and the coordinator's to-do list. */
+export async function listDeadlines(dataSource: DataSource, actor: Actor, query: DeadlinesQuery) {
+  const scope = query.scope ?? defaultScope(actor);
+  if (scope === 'all' && !canManageConsultations(actor)) throw forbidden('Only registrators and admins see every deadline.');
+  if (scope === 'coordinated' && !hasRole(actor, 'coordinator', 'admin')) throw forbidden('Only coordinators see the deadlines of the remisser they coordinate.');
+  const today = todayInStockholm();
+  const mine = scope === 'all' ? null : await actingOrganisationIds(dataSource.manager, actor);
+  const scopeSql = { all: '$2::uuid[] IS NULL', received: 'r.organisation_id = ANY($2::uuid[])', coordinated: 'c.coordinator_id = ANY($2::uuid[])' }[scope];
+  const rows: Row[] = await dataSource.query(
+    `SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, o.id AS organisation_id, o.name AS organisation_name,
+            p.id AS response_id, p.status, ${EFFECTIVE_DUE_SQL}::text AS due_date, r.extended_due_date IS NOT NULL AS extended,
+            count(*) OVER ()::int AS total
+       FROM recipients r
+       JOIN consultations c ON c.id = r.consultation_id
+       JOIN organisations o ON o.id = r.organisation_id
+       JOIN responses p ON p.recipient_id = r.id
+      WHERE c.status = 'open' AND r.role = 'respond' AND r.sent_at IS NOT NULL AND NOT ${ANSWERED_SQL}
+        AND ${scopeSql}
+        AND ($3::boolean IS NULL OR (${EFFECTIVE_DUE_SQL} < $1::date) = $3)
+        AND ($4::date IS NULL OR ${EFFECTIVE_DUE_SQL} >= $4::date)
+        AND ($5::date IS NULL OR ${EFFECTIVE_DUE_SQL} <= $5::date)
+      ORDER BY ${EFFECTIVE_DUE_SQL}, c.case_number, r.position
+      LIMIT $6 OFFSET $7`,
+    [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, query.limit, query.offset],
+  );
+  const page: Page<ReturnType<typeof present>> = { items: rows.map((row) => present(row, today)), total: rows[0]?.total ?? 0, limit: query.limit, offset: query.offset };
+  return { scope, ...page };
+}
+
+function present(row: Row, today: string) {
+  return {
+    consultation: { id: row.consultation_id, caseNumber: row.case_number, title: row.title },
+    recipient: { id: row.recipient_id, organisation: { id: row.organisation_id, name: row.organisation_name } },
+    responseId: row.response_id,
+    status: row.status,
+    dueDate: row.due_date,
+    extended: row.extended,
+    overdue: row.due_date < today,
+    workingDaysRemaining: workingDaysBetween(today, row.due_date),
+  };
+}

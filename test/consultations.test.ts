@@ -1,0 +1,116 @@
+import request from 'supertest';
+import { organisationId } from './support/factories';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let registrator: Record<string, string>;
+let ks: string;
+let socialforvaltningen: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  registrator = bearer(await t.login('registrator'));
+  ks = await organisationId(t.dataSource, 'kommunstyrelsen');
+  socialforvaltningen = await organisationId(t.dataSource, 'socialforvaltningen');
+});
+afterAll(() => t.close());
+
+const register = (body: object, auth = registrator) => request(t.app).post('/api/consultations').set(auth).send(body);
+const remiss = (overrides: object = {}) => ({
+  caseNumber: 'KS 2020/924',
+  title: 'Program mot våld i nära relationer 2021–2025',
+  kind: 'program',
+  senderId: ks,
+  coordinatorId: socialforvaltningen,
+  registeredDate: '2020-08-28',
+  dueDate: '2020-12-02',
+  ...overrides,
+});
+
+describe('registering a remiss', () => {
+  it('stores the Dnr verbatim and normalised, as a draft, with an ETag', async () => {
+    const res = await register(remiss());
+    expect(res.status).toBe(201);
+    expect(res.headers.etag).toBe('"v1"');
+    expect(res.body).toMatchObject({
+      caseNumber: 'KS 2020/924',
+      caseNumberNormalized: 'KS2020/924',
+      status: 'draft',
+      sender: { id: ks, name: 'Kommunstyrelsen' },
+      coordinator: { id: socialforvaltningen, name: 'Socialförvaltningen' },
+      recipients: { total: 0, late: 0 },
+    });
+  });
+
+  it('accepts every real Dnr format', async () => {
+    for (const caseNumber of ['3.1.1-723/2019', '1.5.1-135-2012', 'T 2010-313-01743', '2.2.2/171-2013', 'Dnr SN 2023/553', 'KS 2023–553']) {
+      const res = await register(remiss({ caseNumber, title: `Remiss ${caseNumber}` }));
+      expect({ caseNumber, status: res.status }).toEqual({ caseNumber, status: 201 });
+      expect(res.body.caseNumber).toBe(caseNumber);
+    }
+  });
+
+  it('refuses the same Dnr from the same sender in another spelling, but not from another sender', async () => {
+    const duplicate = await register(remiss({ caseNumber: 'ks2020/924' }));
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.detail).toMatch(/diarienummer/);
+    const otherSender = await register(remiss({ senderId: await organisationId(t.dataSource, 'socialnamnden') }));
+    expect(otherSender.status).toBe(201);
+  });
+
+  it('refuses bad input with every field listed, and writes nothing', async () => {
+    const [{ n: before }] = await t.dataSource.query('SELECT count(*)::int AS n FROM consultations');
+    const res = await register(remiss({ caseNumber: '<script>', kind: 'roman', dueDate: '2020-01-01', senderId: '00000000-0000-4000-8000-000000000000', extra: 1 }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.caseNumber', 'body.extra', 'body.kind']);
+    const beforeRegistered = await register(remiss({ caseNumber: 'KS 2020/1', dueDate: '2020-01-01' }));
+    expect(beforeRegistered.body.errors).toEqual([{ path: 'body.dueDate', message: 'must not be before registeredDate' }]);
+    const unknownSender = await register(remiss({ caseNumber: 'KS 2020/2', senderId: '00000000-0000-4000-8000-000000000000' }));
+    expect(unknownSender.body.errors).toEqual([{ path: 'body.senderId', message: 'is not a known organisation' }]);
+    const [{ n: after }] = await t.dataSource.query('SELECT count(*)::int AS n FROM consultations');
+    expect(after).toBe(before);
+  });
+
+  it('is for registrators and admins', async () => {
+    expect((await register(remiss({ caseNumber: 'KS 2020/3' }), bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
+  });
+});
+
+describe('listing', () => {
+  it('filters by free text on title and Dnr, status, kind and due dates, with a total', async () => {
+    const byDnr = await request(t.app).get('/api/consultations?q=ks 2020/924').set(registrator);
+    expect(byDnr.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(['KS 2020/924', 'KS 2020/924']);
+    const byTitle = await request(t.app).get(`/api/consultations?q=${encodeURIComponent('våld i nära')}&senderId=${ks}`).set(registrator);
+    expect(byTitle.body.total).toBe(1);
+    const drafts = await request(t.app).get('/api/consultations?status=draft&kind=program&limit=2&sort=caseNumber').set(registrator);
+    expect(drafts.body).toMatchObject({ limit: 2, offset: 0 });
+    expect(drafts.body.items).toHaveLength(2);
+    expect(drafts.body.total).toBeGreaterThanOrEqual(8);
+    const due = await request(t.app).get('/api/consultations?dueBefore=2020-12-01').set(registrator);
+    expect(due.body.total).toBe(0);
+  });
+});
+
+describe('edits with If-Match', () => {
+  it('lets exactly one of concurrent writers win and refuses edits to a cancelled remiss', async () => {
+    const created = await register(remiss({ caseNumber: 'KS 2020/50' }));
+    const url = `/api/consultations/${created.body.id}`;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => request(t.app).patch(url).set(registrator).set('If-Match', '"v1"').send({ title: `Titel ${i}` })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 412)).toHaveLength(19);
+    expect((await request(t.app).patch(url).set(registrator).send({ title: 'Utan If-Match' })).status).toBe(428);
+    const cancelled = await request(t.app).patch(url).set(registrator).set('If-Match', '"v2"').send({ status: 'cancelled' });
+    expect(cancelled.status).toBe(200);
+    const edit = await request(t.app).patch(url).set(registrator).set('If-Match', '"v3"').send({ title: 'För sent' });
+    expect(edit.status).toBe(409);
+    expect((await request(t.app).get(url).set(registrator)).body.title).not.toBe('För sent');
+  });
+
+  it('does not open a draft by PATCH: sending is its own action', async () => {
+    const created = await register(remiss({ caseNumber: 'KS 2020/51' }));
+    const res = await request(t.app).patch(`/api/consultations/${created.body.id}`).set(registrator).set('If-Match', '"v1"').send({ status: 'open' });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toMatch(/send/i);
+  });
+});
