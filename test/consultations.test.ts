@@ -16,8 +16,8 @@ afterAll(() => t.close());
 
 const register = (body: object, auth = registrator) => request(t.app).post('/api/consultations').set(auth).send(body);
 const remiss = (overrides: object = {}) => ({
-  caseNumber: 'KS 2020/924',
-  title: 'Program mot våld i nära relationer 2021–2025',
+  caseNumber: 'KS 2021/924',
+  title: 'Handlingsplan för trygga parker 2021–2025',
   kind: 'program',
   senderId: ks,
   coordinatorId: socialforvaltningen,
@@ -32,8 +32,8 @@ describe('registering a remiss', () => {
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('"v1"');
     expect(res.body).toMatchObject({
-      caseNumber: 'KS 2020/924',
-      caseNumberNormalized: 'KS2020/924',
+      caseNumber: 'KS 2021/924',
+      caseNumberNormalized: 'KS2021/924',
       status: 'draft',
       sender: { id: ks, name: 'Kommunstyrelsen' },
       coordinator: { id: socialforvaltningen, name: 'Socialförvaltningen' },
@@ -50,7 +50,7 @@ describe('registering a remiss', () => {
   });
 
   it('refuses the same Dnr from the same sender in another spelling, but not from another sender', async () => {
-    const duplicate = await register(remiss({ caseNumber: 'ks2020/924' }));
+    const duplicate = await register(remiss({ caseNumber: 'ks2021/924' }));
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.detail).toMatch(/diarienummer/);
     const otherSender = await register(remiss({ senderId: await organisationId(t.dataSource, 'socialnamnden') }));
@@ -77,16 +77,17 @@ describe('registering a remiss', () => {
 
 describe('listing', () => {
   it('filters by free text on title and Dnr, status, kind and due dates, with a total', async () => {
-    const byDnr = await request(t.app).get('/api/consultations?q=ks 2020/924').set(registrator);
-    expect(byDnr.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(['KS 2020/924', 'KS 2020/924']);
-    const byTitle = await request(t.app).get(`/api/consultations?q=${encodeURIComponent('våld i nära')}&senderId=${ks}`).set(registrator);
+    const byDnr = await request(t.app).get('/api/consultations?q=ks 2021/924').set(registrator);
+    expect(byDnr.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(['KS 2021/924', 'KS 2021/924']);
+    const byTitle = await request(t.app).get(`/api/consultations?q=${encodeURIComponent('trygga PARKER')}&senderId=${ks}`).set(registrator);
     expect(byTitle.body.total).toBe(1);
     const drafts = await request(t.app).get('/api/consultations?status=draft&kind=program&limit=2&sort=caseNumber').set(registrator);
     expect(drafts.body).toMatchObject({ limit: 2, offset: 0 });
     expect(drafts.body.items).toHaveLength(2);
     expect(drafts.body.total).toBeGreaterThanOrEqual(8);
-    const due = await request(t.app).get('/api/consultations?dueBefore=2020-12-01').set(registrator);
-    expect(due.body.total).toBe(0);
+    expect((await request(t.app).get('/api/consultations?status=draft&dueBefore=2020-12-01').set(registrator)).body.total).toBe(0);
+    const dueThatDay = await request(t.app).get('/api/consultations?status=draft&dueAfter=2020-12-02&dueBefore=2020-12-02').set(registrator);
+    expect(dueThatDay.body.total).toBe(drafts.body.total);
   });
 });
 

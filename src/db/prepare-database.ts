@@ -1,16 +1,21 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoConsultations } from '../demo/demo-consultations';
 import { seedDemoUsers } from '../demo/demo-users';
 import { seedDistributionLists } from '../distribution-lists/seed-lists';
 import { seedOrganisationRegister } from '../organisations/seed-register';
 import { runMigrations, withStartupLock } from './migrate';
 
-/** Migrate, then load reference data and (in demo mode) the demo users. Safe to run at every start. */
+/**
+ * Migrate, then load reference data and, in demo mode (a demo password given), the demo users and
+ * demo remisser. Safe to run at every start and from several processes at once.
+ */
 export function prepareDatabase(dataSource: DataSource, options: { demoPassword?: string }) {
   return withStartupLock(dataSource, async () => {
     const migrations = await runMigrations(dataSource);
     const organisations = await seedOrganisationRegister(dataSource);
     const distributionLists = await seedDistributionLists(dataSource);
     const demoUsers = options.demoPassword ? await seedDemoUsers(dataSource, options.demoPassword) : 0;
-    return { migrations, organisations, distributionLists, demoUsers };
+    const demoConsultations = options.demoPassword ? await seedDemoConsultations(dataSource) : 0;
+    return { migrations, organisations, distributionLists, demoUsers, demoConsultations };
   });
 }

@@ -1,0 +1,138 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import { normaliseCaseNumber } from '../consultations/case-number';
+import { Consultation } from '../consultations/consultation.entity';
+import { DistributionList } from '../distribution-lists/distribution-list.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { RecipientExtension } from '../recipients/recipient-extension.entity';
+import { RecipientEvent } from '../recipients/recipient-event.entity';
+import { Recipient } from '../recipients/recipient.entity';
+import { Response } from '../responses/response.entity';
+
+const SEED = { actor: null, requestId: 'seed:demo-consultations' };
+
+interface DemoAnswer {
+  key: string;
+  answeredDate: string;
+  extension?: { dueDate: string; reason: string };
+}
+
+interface DemoConsultation {
+  caseNumber: string;
+  title: string;
+  kind: Consultation['kind'];
+  senderKey: string;
+  coordinatorKey: string;
+  registeredDate: string;
+  sentDate: string;
+  dueDate: string;
+  description: string;
+  /** Recipients: a seeded sändlista, or register keys in distribution order. */
+  recipients: { listKey: string } | { keys: string[] };
+  /** Answers known from the published tjänsteutlåtanden (../shared/seeds); everyone else's is unknown. */
+  answers: DemoAnswer[];
+}
+
+/**
+ * The two real remisser behind the seed documents, in their real (finished) state. Dates the
+ * documents give are used as printed: KS 2020/924 was sent with the remissbrev of 2020-08-28,
+ * Östermalm was to answer by 27 November 2020 and Södermalm by 2 December 2020 (modelled as an
+ * anstånd). Dates the documents do not give (registration, the motion's deadline) are assumptions.
+ */
+const DEMO_CONSULTATIONS: DemoConsultation[] = [
+  {
+    caseNumber: 'KS 2020/924',
+    title: 'Stockholms stads program mot våld i nära relationer, hedersrelaterat våld och förtryck, prostitution, människohandel för sexuella ändamål samt sexuellt våld oberoende relation 2021–2025',
+    kind: 'program',
+    senderKey: 'kommunstyrelsen',
+    coordinatorKey: 'socialforvaltningen',
+    registeredDate: '2020-08-26',
+    sentDate: '2020-08-28',
+    dueDate: '2020-11-27',
+    description: 'Reviderat program som ersätter programmet mot våld i nära relationer och hedersrelaterat våld och förtryck 2017–2020.',
+    recipients: { listKey: 'ks-2020-924' },
+    answers: [
+      { key: 'sdn-ostermalm', answeredDate: '2020-11-27' },
+      { key: 'sdn-hasselby-vallingby', answeredDate: '2020-11-26' },
+      { key: 'sdn-sodermalm', answeredDate: '2020-12-02', extension: { dueDate: '2020-12-02', reason: 'Nämnden sammanträder efter sista svarsdag.' } },
+    ],
+  },
+  {
+    caseNumber: 'KS 2023/553',
+    title: 'Motion om lämna-program för individer i våldsamma relationer',
+    kind: 'motion',
+    senderKey: 'kommunstyrelsen',
+    coordinatorKey: 'stadsledningskontoret',
+    registeredDate: '2023-05-30',
+    sentDate: '2023-06-05',
+    dueDate: '2023-09-29',
+    description: 'Motion från Centerpartiet om ett lämna-program för den som vill lämna en våldsam relation.',
+    recipients: {
+      keys: ['stadsledningskontoret', 'exploateringsnamnden', 'socialnamnden', 'utbildningsnamnden', 'sdn-farsta', 'sdn-hasselby-vallingby', 'sdn-norrmalm', 'alla-kvinnors-hus', 'gapf', 'roks', 'shis-bostader', 'unizon'],
+    },
+    answers: [{ key: 'socialnamnden', answeredDate: '2023-09-26' }],
+  },
+];
+
+/** Loads the demo remisser once; an existing remiss with the same sender and Dnr is left alone. */
+export async function seedDemoConsultations(dataSource: DataSource): Promise<number> {
+  return dataSource.transaction(async (manager) => {
+    const orgIds = new Map((await manager.find(Organisation, { select: { id: true, registerKey: true } })).map((o) => [o.registerKey, o.id]));
+    const idOf = (key: string) => {
+      const id = orgIds.get(key);
+      if (!id) throw new Error(`Demo data names unknown organisation ${key}`);
+      return id;
+    };
+    let created = 0;
+    for (const demo of DEMO_CONSULTATIONS) {
+      const senderId = idOf(demo.senderKey);
+      if (await manager.existsBy(Consultation, { senderId, caseNumberNormalized: normaliseCaseNumber(demo.caseNumber) })) continue;
+      const consultation = await manager.save(Consultation, {
+        caseNumber: demo.caseNumber,
+        caseNumberNormalized: normaliseCaseNumber(demo.caseNumber),
+        title: demo.title,
+        kind: demo.kind,
+        senderId,
+        coordinatorId: idOf(demo.coordinatorKey),
+        registeredDate: demo.registeredDate,
+        sentDate: demo.sentDate,
+        dueDate: demo.dueDate,
+        description: demo.description,
+        status: 'closed',
+      });
+      await addDemoRecipients(manager, consultation, demo, idOf);
+      await recordAudit(manager, SEED, { action: 'consultation.seeded', entityType: 'consultation', entityId: consultation.id, after: { caseNumber: demo.caseNumber }, organisationId: null });
+      created++;
+    }
+    return created;
+  });
+}
+
+async function addDemoRecipients(manager: EntityManager, consultation: Consultation, demo: DemoConsultation, idOf: (key: string) => string): Promise<void> {
+  let members: Array<{ organisationId: string; viaListId: string | null }>;
+  if ('listKey' in demo.recipients) {
+    const list = await manager.findOneByOrFail(DistributionList, { seedKey: demo.recipients.listKey });
+    const rows: Array<{ organisation_id: string }> = await manager.query('SELECT organisation_id FROM distribution_list_members WHERE list_id = $1 ORDER BY position', [list.id]);
+    members = rows.map((row) => ({ organisationId: row.organisation_id, viaListId: list.id }));
+  } else {
+    members = demo.recipients.keys.map((key) => ({ organisationId: idOf(key), viaListId: null }));
+  }
+  const sentAt = new Date(`${demo.sentDate}T09:00:00+02:00`);
+  const recipients = await manager.save(
+    Recipient,
+    members.map((member, index) => manager.create(Recipient, { consultationId: consultation.id, ...member, role: 'respond', required: true, position: index + 1, sentAt })),
+  );
+  const answerByOrg = new Map(demo.answers.map((answer) => [idOf(answer.key), answer]));
+  for (const recipient of recipients) {
+    const answer = answerByOrg.get(recipient.organisationId);
+    await manager.insert(Response, { recipientId: recipient.id, status: answer ? 'submitted' : 'not_started', answeredDate: answer?.answeredDate ?? null });
+    await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'sent', occurredAt: sentAt, detail: { dueDate: demo.dueDate } });
+    if (answer?.extension) {
+      await manager.insert(RecipientExtension, { recipientId: recipient.id, dueDate: answer.extension.dueDate, previousDueDate: demo.dueDate, reason: answer.extension.reason, grantedByName: 'Registrator, kommunstyrelsen', grantedAt: sentAt });
+      await manager.update(Recipient, { id: recipient.id }, { extendedDueDate: answer.extension.dueDate });
+    }
+    if (answer) {
+      await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'answer_recorded', occurredAt: new Date(`${answer.answeredDate}T12:00:00+01:00`), detail: { status: 'submitted' } });
+    }
+  }
+}

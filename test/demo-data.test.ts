@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('demo remisser', () => {
+  it('KS 2020/924: sent 2020-08-28 to the full list of seed 003, answered by Östermalm, Hässelby-Vällingby and Södermalm (with anstånd)', async () => {
+    const registrator = bearer(await t.login('registrator'));
+    const found = await request(t.app).get('/api/consultations?q=KS 2020/924').set(registrator);
+    expect(found.body.total).toBe(1);
+    const remiss = found.body.items[0];
+    expect(remiss).toMatchObject({ caseNumber: 'KS 2020/924', kind: 'program', status: 'closed', sentDate: '2020-08-28', dueDate: '2020-11-27', coordinator: { name: 'Socialförvaltningen' } });
+    const board = await request(t.app).get(`/api/consultations/${remiss.id}/recipients`).set(registrator);
+    const names = board.body.items.map((r: { organisation: { name: string } }) => r.organisation.name);
+    expect(names.slice(0, 13).every((n: string) => n.endsWith('stadsdelsnämnd'))).toBe(true);
+    expect(names).toEqual(expect.arrayContaining(['Stadsledningskontoret', 'Stockholms Stadshus AB', 'Kommunstyrelsens pensionärsråd', 'Terrafem', 'Unizon', 'Stockholms tingsrätt']));
+    const byName = Object.fromEntries(board.body.items.map((r: { organisation: { name: string } }) => [r.organisation.name, r]));
+    expect(byName['Södermalms stadsdelsnämnd']).toMatchObject({ status: 'submitted', dueDate: '2020-12-02', extended: true, late: false });
+    expect(byName['Östermalms stadsdelsnämnd']).toMatchObject({ status: 'submitted', dueDate: '2020-11-27', late: false });
+    expect(board.body.counts.byStatus.submitted).toBe(3);
+  });
+
+  it('KS 2023/553: the motion, sent to the twelve remissinstanser of seed 002, answered by socialnämnden', async () => {
+    const coordinator = bearer(await t.login('registrator'));
+    const found = await request(t.app).get('/api/consultations?q=lämna-program').set(coordinator);
+    expect(found.body.items[0]).toMatchObject({ caseNumber: 'KS 2023/553', kind: 'motion', recipients: { total: 12, byStatus: { submitted: 1 } } });
+  });
+
+  it('a handläggare on Södermalm sees KS 2020/924 among the remisser its nämnd received', async () => {
+    const handlaggare = bearer(await t.login('handlaggare.sodermalm'));
+    const list = await request(t.app).get('/api/consultations').set(handlaggare);
+    expect(list.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toContain('KS 2020/924');
+    expect(list.body.items.map((c: { caseNumber: string }) => c.caseNumber)).not.toContain('KS 2023/553');
+  });
+});
