@@ -182,3 +182,15 @@ describe('who sees what', () => {
     expect((await request(t.app).get(`/api/consultations/${id}`).set(bearer(await t.login('reader')))).status).toBe(200);
   });
 });
+
+describe('status board pages', () => {
+  it('keeps the total on a page past the end', async () => {
+    const remiss = (await request(t.app).get('/api/consultations?q=KS 2020/924').set(registrator)).body.items[0];
+    const first = await request(t.app).get(`/api/consultations/${remiss.id}/recipients?limit=10`).set(registrator);
+    const beyond = await request(t.app).get(`/api/consultations/${remiss.id}/recipients?limit=10&offset=500`).set(registrator);
+    expect(first.body.items).toHaveLength(10);
+    expect(beyond.body.items).toHaveLength(0);
+    expect(beyond.body.total).toBe(first.body.total);
+    expect(first.body.total).toBeGreaterThan(40);
+  });
+});

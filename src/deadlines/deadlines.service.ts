@@ -39,8 +39,9 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
   const today = todayInStockholm();
   const mine = scope === 'all' ? null : await actingOrganisationIds(dataSource.manager, actor);
   const scopeSql = { all: '$2::uuid[] IS NULL', received: 'r.organisation_id = ANY($2::uuid[])', coordinated: 'c.coordinator_id = ANY($2::uuid[])' }[scope];
-  const rows: Row[] = await dataSource.query(
-    `SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, o.id AS organisation_id, o.name AS organisation_name,
+  const run = (limit: number, offset: number): Promise<Row[]> =>
+    dataSource.query(
+      `SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, o.id AS organisation_id, o.name AS organisation_name,
             p.id AS response_id, p.status, ${EFFECTIVE_DUE_SQL}::text AS due_date, r.extended_due_date IS NOT NULL AS extended,
             count(*) OVER ()::int AS total
        FROM recipients r
@@ -54,9 +55,12 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
         AND ($5::date IS NULL OR ${EFFECTIVE_DUE_SQL} <= $5::date)
       ORDER BY ${EFFECTIVE_DUE_SQL}, c.case_number, r.position
       LIMIT $6 OFFSET $7`,
-    [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, query.limit, query.offset],
-  );
-  const page: Page<ReturnType<typeof present>> = { items: rows.map((row) => present(row, today)), total: rows[0]?.total ?? 0, limit: query.limit, offset: query.offset };
+      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset],
+    );
+  const rows = await run(query.limit, query.offset);
+  // The window count rides on the rows; past the last page there are none, so ask for the first row.
+  const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
+  const page: Page<ReturnType<typeof present>> = { items: rows.map((row) => present(row, today)), total, limit: query.limit, offset: query.offset };
   return { scope, ...page };
 }
 

@@ -64,7 +64,19 @@ export async function statusBoard(manager: EntityManager, consultationId: string
       LIMIT $5 OFFSET $6`,
     [consultationId, today, query.status ?? null, query.late ?? null, query.limit, query.offset, onlyRecipientIds ?? null],
   );
-  return { items: rows.map(toRow), total: rows[0]?.total ?? 0 };
+  // The window count rides on the rows; a page past the end has none, so count separately then.
+  const total = rows[0]?.total ?? (query.offset > 0 ? await countRecipients(manager, consultationId, query, today, onlyRecipientIds) : 0);
+  return { items: rows.map(toRow), total };
+}
+
+async function countRecipients(manager: EntityManager, consultationId: string, query: Pick<StatusBoardQuery, 'status' | 'late'>, today: string, onlyRecipientIds?: string[]): Promise<number> {
+  const [row]: Array<{ n: number }> = await manager.query(
+    `SELECT count(*)::int AS n FROM recipients r JOIN consultations c ON c.id = r.consultation_id JOIN responses p ON p.recipient_id = r.id
+      WHERE r.consultation_id = $1 AND ($3::text IS NULL OR p.status = $3) AND ($4::boolean IS NULL OR ${lateSql('$2::date')} = $4)
+        AND ($5::uuid[] IS NULL OR r.id = ANY($5::uuid[]))`,
+    [consultationId, today, query.status ?? null, query.late ?? null, onlyRecipientIds ?? null],
+  );
+  return row.n;
 }
 
 function toRow(row: RawRow): RecipientRow {
