@@ -9,6 +9,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { prepareDatabase } from './db/prepare-database';
 import { DEMO_USERS } from './demo/demo-users';
 import { createLogger } from './http/logging';
+import { createMailer, type Mailer } from './mail/mailer';
+import { startReminderScheduler, type ReminderScheduler } from './reminders/reminder-scheduler';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -39,7 +41,12 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   printWelcome(config, server);
-  installShutdown({ server, dataSource, embedded, logger, timeoutMs: config.shutdownTimeoutMs });
+  const mailer = createMailer(config, logger);
+  // Not the SMTP URL itself: it may carry the mail server's password.
+  if (mailer.kind === 'smtp') logger.info('e-mail goes out through SMTP');
+  else logger.info('no SMTP_URL: e-mail is written as .eml files to %s', config.mailOutboxDir);
+  const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
+  installShutdown({ server, dataSource, embedded, logger, reminders, mailer, timeoutMs: config.shutdownTimeoutMs });
 }
 
 function printWelcome(config: Config, server: Server): void {
@@ -55,13 +62,23 @@ function printWelcome(config: Config, server: Server): void {
   console.log(lines.join('\n'));
 }
 
-/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */
-function installShutdown(deps: { server: Server; dataSource: DataSource; embedded?: EmbeddedDatabase; logger: Logger; timeoutMs: number }): void {
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests and the reminder cycle finish, close the database, exit 0. */
+function installShutdown(deps: {
+  server: Server;
+  dataSource: DataSource;
+  embedded?: EmbeddedDatabase;
+  logger: Logger;
+  reminders: ReminderScheduler;
+  mailer: Mailer;
+  timeoutMs: number;
+}): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.logger.info('%s received: draining requests', signal);
+    // Stopped first, awaited before the pool closes: a cycle mid-way finishes its current message.
+    const remindersStopped = deps.reminders.stop();
     const force = setTimeout(() => deps.server.closeAllConnections(), deps.timeoutMs);
     force.unref();
     // Keep-alive connections turn idle as their last response goes out; close them as they do,
@@ -73,6 +90,8 @@ function installShutdown(deps: { server: Server; dataSource: DataSource; embedde
     });
     clearInterval(sweep);
     clearTimeout(force);
+    await remindersStopped;
+    deps.mailer.close();
     await deps.dataSource.destroy().catch((error) => deps.logger.warn({ err: error }, 'closing the database pool failed'));
     if (deps.embedded) await deps.embedded.stop().catch((error) => deps.logger.warn({ err: error }, 'stopping embedded PostgreSQL failed'));
     deps.logger.info('stopped cleanly');

@@ -10,3 +10,16 @@ export function todayInStockholm(now = new Date()): string {
   if (minute !== memo.minute) memo = { minute, day: STOCKHOLM_DAY.format(now) };
   return memo.day;
 }
+
+const SWEDISH_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/**
+ * "2 december 2020": the date form of letters and documents. A YYYY-MM-DD day is a calendar date
+ * and printed as is; an instant (Date) is first placed on Stockholm's calendar.
+ */
+export function formatSwedishDate(value: string | Date): string {
+  const day = typeof value === 'string' ? value : STOCKHOLM_DAY.format(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new RangeError(`Not a YYYY-MM-DD date: ${day}`);
+  return `${Number(match[3])} ${SWEDISH_MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
