@@ -1,3 +1,5 @@
+import { addDays } from '../src/shared/working-days';
+import { todayInStockholm } from '../src/shared/dates';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,6 +120,14 @@ describe('reminder cycle', () => {
     const results = await Promise.all([cycle('2020-11-27'), cycle('2020-11-27'), cycle('2020-11-27')]);
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBeGreaterThanOrEqual(1);
     expect(mailsAbout(consultation)).toHaveLength(1);
+  });
+
+  it('sends no overdue reminder about a deadline more than 30 days back', async () => {
+    const consultation = await openRemiss();
+    const recipient = await sentRecipient(consultation);
+    await cycle('2021-01-02');
+    expect(mailsAbout(consultation)).toHaveLength(0);
+    expect(await remindersOf(recipient.id)).toEqual([]);
   });
 
   it('sends one overdue reminder the day after the deadline', async () => {
@@ -258,7 +268,8 @@ describe('mail transports and the scheduler', () => {
   const fakeLogger = () => ({ info: jest.fn(), warn: jest.fn(), debug: jest.fn(), error: jest.fn() });
 
   it('runs cycles on its own, and stop() lets the message in flight finish and commit', async () => {
-    const consultation = await openRemiss();
+    // No clock given, so the real today: a deadline three days ago is owed an overdue reminder.
+    const consultation = await openRemiss({ registeredDate: '2020-01-01', dueDate: addDays(todayInStockholm(), -3) });
     const recipient = await sentRecipient(consultation);
     let sending = false;
     const slow: Mailer = {
@@ -271,7 +282,6 @@ describe('mail transports and the scheduler', () => {
       },
     };
     const logger = fakeLogger();
-    // No clock given: today's real date, long after this 2020 deadline, so an overdue reminder is owed.
     const scheduler = startReminderScheduler({ dataSource: ds, mailer: slow, config: { ...CONFIG, reminderIntervalSeconds: 60 }, logger: logger as unknown as Logger, firstRunDelayMs: 0 });
     await waitFor(() => sending);
     await scheduler.stop();

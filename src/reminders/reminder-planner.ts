@@ -31,6 +31,7 @@ const PLAN_REMINDERS = `
        AND r.role = 'respond'
        AND r.sent_at IS NOT NULL
        AND d.due <= $2::date
+       AND d.due >= $4::date
        AND NOT EXISTS (SELECT 1 FROM responses s WHERE s.recipient_id = r.id AND s.status = ANY($3::text[]))
   ), queued AS (
     -- The anti-join skips the (many) reminders queued in earlier cycles cheaply; ON CONFLICT
@@ -43,8 +44,14 @@ const PLAN_REMINDERS = `
   )
   SELECT count(*)::int AS queued FROM queued`;
 
+/**
+ * Deadlines further back than this get no overdue reminder: a remiss left open for months is
+ * forgotten to be closed, and a first deployment must not mail everyone about years-old deadlines.
+ */
+export const OVERDUE_REMINDER_WINDOW_DAYS = 30;
+
 /** Queues the reminders owed on `today`; answers how many were new. */
 export async function planReminders(db: DataSource | EntityManager, today: string, workingDaysBefore: number): Promise<number> {
-  const rows: Array<{ queued: number }> = await db.query(PLAN_REMINDERS, [today, lastDueDateRemindedOn(today, workingDaysBefore), [...ANSWERED_STATUSES]]);
+  const rows: Array<{ queued: number }> = await db.query(PLAN_REMINDERS, [today, lastDueDateRemindedOn(today, workingDaysBefore), [...ANSWERED_STATUSES], addDays(today, -OVERDUE_REMINDER_WINDOW_DAYS)]);
   return rows[0]?.queued ?? 0;
 }
