@@ -3,6 +3,7 @@ import express, { Router, type Request, type RequestHandler, type Response } fro
 import { z } from 'zod';
 import type { RequestContext } from '../authz/actor';
 import type { Policy } from '../authz/policy';
+import { guardUpload, uploadRequestSchema, type UploadSpec } from './multipart-upload';
 import { badRequest, forbidden, HttpProblem, unauthenticated } from './problem';
 import { problemSchema } from './schemas';
 import { toFieldErrors } from './validation';
@@ -29,6 +30,12 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A multipart/form-data upload instead of a JSON body: documented from the spec, refused up front
+   * when it is not multipart (415) or announces more bytes than allowed (413); the handler reads it
+   * with receiveUpload() when it is ready to, so a refused request never reaches the disk.
+   */
+  upload?: UploadSpec;
   /** Status of a successful answer (default 200, or 204 when the handler returns nothing). */
   status?: number;
   response?: z.ZodType;
@@ -63,9 +70,10 @@ export class Api {
   }
 
   add<P extends AnyObject, Q extends AnyObject, B extends z.ZodType = z.ZodUndefined>(spec: RouteSpec<P, Q, B>): void {
-    this.routes.push({ method: spec.method, path: spec.path, policy: spec.policy, summary: spec.summary, hasBody: !!spec.body });
+    if (spec.body && spec.upload) throw new Error(`${spec.method} ${spec.path}: a route takes a JSON body or an upload, not both`);
+    this.routes.push({ method: spec.method, path: spec.path, policy: spec.policy, summary: spec.summary, hasBody: !!spec.body || !!spec.upload });
     this.document(spec);
-    const bodyParsing = spec.body ? [this.parseJson] : [];
+    const bodyParsing = spec.body ? [this.parseJson] : spec.upload ? [guardUpload(spec.upload)] : [];
     this.router[spec.method](spec.path, authorise(spec.policy), ...bodyParsing, ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseInput(spec, req);
       const result = await spec.handler({ ...input, context: requestContext(req), req, res });
@@ -79,7 +87,7 @@ export class Api {
     const successStatus = spec.status ?? (spec.response ? 200 : 204);
     const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
     const errorStatuses = new Set([400, ...(spec.policy.access === 'public' ? [] : [401]), ...(spec.policy.access === 'roles' ? [403] : []), 500, 503, ...(spec.errors ?? [])]);
-    if (spec.body) errorStatuses.add(415).add(413);
+    if (spec.body || spec.upload) errorStatuses.add(415).add(413);
     this.openapi.registerPath({
       method: spec.method,
       path: spec.path.replace(/:(\w+)/g, '{$1}'),
@@ -90,7 +98,11 @@ export class Api {
       request: {
         params: spec.params as z.ZodObject | undefined,
         query: spec.query as z.ZodObject | undefined,
-        body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
+        body: spec.body
+          ? { required: true, content: { 'application/json': { schema: spec.body } } }
+          : spec.upload
+            ? { required: true, content: { 'multipart/form-data': { schema: uploadRequestSchema(spec.upload) } } }
+            : undefined,
       },
       responses: {
         [successStatus]: {

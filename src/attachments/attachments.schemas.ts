@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
+
+export const attachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string().openapi({ description: "The uploader's file name, cleaned; display only" }),
+    contentType: z.string().openapi({ description: 'Detected from the content, not taken from the client' }),
+    sizeBytes: z.number().int(),
+    sha256: z.string().openapi({ description: 'Hex SHA-256 of the content; also the download ETag' }),
+    description: z.string().nullable(),
+    uploadedAt: z.string(),
+    uploadedBy: z.string().nullable().openapi({ description: 'User id of the uploader' }),
+  })
+  .openapi('Attachment');
+
+export const attachmentPageSchema = pageSchema(attachmentSchema, 'AttachmentPage');
+
+export const attachmentParams = z.strictObject({ id: uuidSchema, attachmentId: uuidSchema });
+
+export const listAttachmentsQuery = z.strictObject({ ...paginationQuery });
+export type ListAttachmentsQuery = z.infer<typeof listAttachmentsQuery>;
+
+/** The text parts of an upload form, next to the file part. */
+export const uploadFields = z.strictObject({
+  description: z
+    .string()
+    .trim()
+    .max(500, 'must be at most 500 characters')
+    .optional()
+    .openapi({ description: 'Optional description, e.g. "Remisshandling: förslag till program"' }),
+});
+export type UploadFields = z.infer<typeof uploadFields>;

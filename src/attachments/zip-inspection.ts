@@ -1,0 +1,88 @@
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { HttpProblem } from '../http/problem';
+
+/**
+ * Office documents are ZIP archives, and a ZIP can be a bomb: a few kilobytes that inflate to
+ * gigabytes in whatever opens it next (a virus scanner, a converter, the reader's computer).
+ * These limits sit far above any real remisshandling.
+ */
+export const ARCHIVE_LIMITS = {
+  maxEntries: 2_000,
+  maxTotalUncompressedBytes: 200 * 1024 * 1024,
+  maxCompressionRatio: 100,
+  /** Small entries (styles, tiny XML parts) legitimately compress very well; the ratio only matters once an entry is big. */
+  ratioCheckFromBytes: 1024 * 1024,
+};
+
+export type ArchiveLimits = typeof ARCHIVE_LIMITS;
+
+export interface ZipSummary {
+  /** Entry names, in archive order. */
+  names: string[];
+  /** The content of a first entry called "mimetype" (ODF), else null. */
+  mimetype: string | null;
+}
+
+const MIMETYPE_MAX_BYTES = 200;
+
+export const unsafeArchive = (why: string) =>
+  new HttpProblem(415, `The archive is refused: ${why}.`, { slug: 'unsafe-archive', title: 'Unsafe archive' });
+
+/**
+ * Reads the central directory only (no entry is inflated except ODF's tiny "mimetype"), so the
+ * check costs the same for a bomb as for a letter. Sizes come from the directory; we never rely
+ * on them for anything but refusing, and yauzl verifies them for the one entry we do read.
+ */
+export async function inspectZip(path: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ZipSummary> {
+  let zip: ZipFile;
+  try {
+    // strictFileNames: a backslash in an entry name is refused instead of being read as a separator.
+    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true });
+  } catch (error) {
+    throw fromYauzl(error);
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw unsafeArchive(`it has ${zip.entryCount} entries, more than ${limits.maxEntries}`);
+    const names: string[] = [];
+    let mimetype: string | null = null;
+    let total = 0;
+    for await (const entry of zip.eachEntry()) {
+      assertSafeName(entry.fileName);
+      if (entry.isEncrypted()) throw unsafeArchive(`the entry "${entry.fileName}" is encrypted`);
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalUncompressedBytes) throw unsafeArchive(`it unpacks to more than ${limits.maxTotalUncompressedBytes} bytes`);
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+      if (entry.uncompressedSize >= limits.ratioCheckFromBytes && ratio > limits.maxCompressionRatio) {
+        throw unsafeArchive(`the entry "${entry.fileName}" is compressed ${Math.round(ratio)}:1 (a zip bomb?)`);
+      }
+      if (names.length === 0 && entry.fileName === 'mimetype') mimetype = await readSmallEntry(zip, entry);
+      names.push(entry.fileName);
+    }
+    return { names, mimetype };
+  } catch (error) {
+    throw error instanceof HttpProblem ? error : fromYauzl(error);
+  } finally {
+    zip.close();
+  }
+}
+
+/** yauzl refuses absolute and ".." names itself; checked again so the rule does not hang on a library default. */
+function assertSafeName(name: string): void {
+  if (name.startsWith('/') || /^[a-z]:/i.test(name) || name.includes('\\') || name.split('/').includes('..')) {
+    throw unsafeArchive(`the entry name "${name}" points outside the archive`);
+  }
+}
+
+async function readSmallEntry(zip: ZipFile, entry: Entry): Promise<string | null> {
+  if (entry.uncompressedSize > MIMETYPE_MAX_BYTES) return null;
+  const stream = await zip.openReadStreamPromise(entry);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function fromYauzl(error: unknown): HttpProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/path|fileName/i.test(message)) return unsafeArchive(`an entry name is not safe (${message})`);
+  return unsafeArchive(`it is not a readable ZIP archive (${message})`);
+}
