@@ -1,3 +1,4 @@
+import { deadlineInfo } from '../src/consultations/deadline-warnings';
 import { addMonths, nextWorkingDayOnOrAfter, nonWorkingReason, subtractWorkingDays, workingDaysBetween } from '../src/shared/working-days';
 
 describe('Swedish working days (lagen 1930:173)', () => {
@@ -28,5 +29,20 @@ describe('Swedish working days (lagen 1930:173)', () => {
   it('adds calendar months, clamping to the month end', () => {
     expect(addMonths('2020-08-28', 3)).toBe('2020-11-28');
     expect(addMonths('2020-11-30', 3)).toBe('2021-02-28');
+  });
+});
+
+describe('deadline warnings', () => {
+  it('warn, in Swedish, about a short remisstid and a deadline on a holiday, suggesting the next working day', () => {
+    const info = deadlineInfo('2027-01-06', '2026-11-22', '2026-11-22');
+    expect(info.workingDaysRemaining).toBe(28);
+    expect(info.warnings.map((w) => w.code)).toEqual(['short_consultation_period', 'due_date_not_working_day']);
+    expect(info.warnings[1]).toEqual({
+      code: 'due_date_not_working_day',
+      message: 'Sista svarsdag 2027-01-06 infaller på trettondedag jul; enligt lagen (1930:173) flyttas den till nästa vardag, 2027-01-07.',
+      suggestedDueDate: '2027-01-07',
+    });
+    expect(deadlineInfo('2027-03-01', '2026-11-22', '2026-11-22').warnings).toEqual([]);
+    expect(deadlineInfo('2027-02-28', '2026-11-22', '2026-11-22').warnings[0].message).toContain('infaller på en söndag');
   });
 });

@@ -34,7 +34,7 @@ export function deadlineInfo(dueDate: string | null, sentDate: string | null, to
     const suggestedDueDate = nextWorkingDayOnOrAfter(dueDate);
     warnings.push({
       code: 'due_date_not_working_day',
-      message: `Sista svarsdag ${dueDate} är en ${reason}; enligt lagen (1930:173) flyttas den till nästa vardag, ${suggestedDueDate}.`,
+      message: `Sista svarsdag ${dueDate} infaller på ${reason === 'lördag' || reason === 'söndag' ? `en ${reason}` : reason}; enligt lagen (1930:173) flyttas den till nästa vardag, ${suggestedDueDate}.`,
       suggestedDueDate,
     });
   }
