@@ -1,6 +1,7 @@
 import { Foundation1763798400000 } from './1763798400000-Foundation';
 import { Consultations1763884800000 } from './1763884800000-Consultations';
+import { Statements1763971200000 } from './1763971200000-Statements';
 
 /** Every migration in order. Listed explicitly so ts-jest, tsx and compiled dist all find them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1763798400000, Consultations1763884800000];
+export const MIGRATIONS: Function[] = [Foundation1763798400000, Consultations1763884800000, Statements1763971200000];

@@ -8,7 +8,13 @@ import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { RecipientExtension } from '../recipients/recipient-extension.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { Reminder } from '../reminders/reminder.entity';
+import { Approval } from '../responses/approval.entity';
+import { Decision } from '../responses/decision.entity';
 import { Response } from '../responses/response.entity';
+import { SectionTemplate } from '../section-catalogue/section-template.entity';
+import { StatementRevision } from '../statements/statement-revision.entity';
+import { StatementSection } from '../statements/statement-section.entity';
+import { Statement } from '../statements/statement.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the same list works from ts-jest, tsx and compiled dist. */
@@ -26,4 +32,10 @@ export const ENTITIES = [
   Response,
   Reminder,
   Attachment,
+  Statement,
+  StatementSection,
+  StatementRevision,
+  SectionTemplate,
+  Approval,
+  Decision,
 ];

@@ -8,6 +8,7 @@ export const ANSWERED_STATUSES: readonly ResponseStatus[] = ['submitted', 'decli
 
 /** One recipient's answer. Created with the recipient, in not_started. Lateness is derived, never stored. */
 @Entity({ name: 'responses' })
+@Check('ck_responses_stance', `"stance" IS NULL OR "stance" IN ('tillstyrker', 'tillstyrker_med_andringar', 'avstyrker', 'inga_synpunkter')`)
 @Check('ck_responses_status', `"status" IN ('not_started', 'drafting', 'in_review', 'approved', 'decided', 'submitted', 'declined', 'no_comments')`)
 export class Response {
   @PrimaryGeneratedColumn('uuid')
@@ -27,6 +28,22 @@ export class Response {
 
   @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' })
   statusChangedAt: Date;
+
+  /** Why the recipient declines (avstår), when it said. */
+  @Column('varchar', { name: 'declined_reason', length: 2000, nullable: true })
+  declinedReason: string | null;
+
+  /** Overall ställningstagande of an answer recorded without a statement (paper or e-mail answers). */
+  @Column('varchar', { length: 30, nullable: true })
+  stance: string | null;
+
+  /** The answer came outside the system and was recorded by a registrator. */
+  @Column('boolean', { name: 'received_externally', default: false })
+  receivedExternally: boolean;
+
+  /** The recipient lets the coordinator read its draft. */
+  @Column('boolean', { name: 'shared_with_coordinator', default: false })
+  sharedWithCoordinator: boolean;
 
   /** The date the answer reached the sender (submitted, declined or "inga synpunkter"). */
   @Column('date', { name: 'answered_date', nullable: true })

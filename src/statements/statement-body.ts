@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Section bodies are typed data, never HTML: a small document model that every renderer (PDF,
+ * HTML preview, compilation, search) walks the same way.
+ *
+ *   Block  = paragraph | bullet_list | numbered_list
+ *   Inline = text run (bold/italic) | footnote (its text; numbered when rendered)
+ *   Lists nest once: an item may hold one list of its own.
+ */
+export const MAX_SECTION_CHARACTERS = 50_000;
+export const MAX_BLOCKS = 500;
+
+const text = z.string().max(10_000);
+
+export const inlineSchema = z.union([
+  z.strictObject({ text: text.min(1, 'must not be empty'), bold: z.boolean().optional(), italic: z.boolean().optional() }),
+  z.strictObject({ footnote: z.string().trim().min(1, 'must not be empty').max(2_000) }),
+]);
+
+const inlines = z.array(inlineSchema).min(1, 'needs some text').max(200);
+
+const innerList = z.strictObject({
+  type: z.enum(['bullet_list', 'numbered_list']),
+  items: z.array(z.strictObject({ content: inlines })).min(1).max(100),
+});
+
+const listItem = z.strictObject({ content: inlines, children: innerList.optional() });
+
+export const blockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), content: inlines }),
+  z.strictObject({ type: z.literal('bullet_list'), items: z.array(listItem).min(1).max(200) }),
+  z.strictObject({ type: z.literal('numbered_list'), items: z.array(listItem).min(1).max(200) }),
+]);
+
+export type Inline = z.infer<typeof inlineSchema>;
+export type Block = z.infer<typeof blockSchema>;
+
+export const sectionBodySchema = z
+  .array(blockSchema)
+  .max(MAX_BLOCKS, `may hold at most ${MAX_BLOCKS} blocks`)
+  .superRefine((blocks, ctx) => {
+    const length = plainText(blocks).length;
+    if (length > MAX_SECTION_CHARACTERS) {
+      ctx.addIssue({ code: 'custom', message: `is ${length} characters long; a section may hold at most ${MAX_SECTION_CHARACTERS}` });
+    }
+  })
+  .openapi('SectionBody', {
+    description:
+      'Blocks: {type:"paragraph", content:[…]}, {type:"bullet_list"|"numbered_list", items:[{content:[…], children?:{type, items}}]}. Inline: {text, bold?, italic?} or {footnote}.',
+  });
+
+function inlineText(inline: Inline): string {
+  return 'text' in inline ? inline.text : '';
+}
+
+/** The text of a body without formatting or footnotes: for diffs, limits and search. */
+export function plainText(blocks: readonly Block[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'paragraph') lines.push(block.content.map(inlineText).join(''));
+    else {
+      for (const item of block.items) {
+        lines.push(item.content.map(inlineText).join(''));
+        for (const child of item.children?.items ?? []) lines.push(child.content.map(inlineText).join(''));
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/** A body from plain text: blank lines separate paragraphs. Used for default texts. */
+export function paragraphsFromText(source: string): Block[] {
+  return source
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((paragraph) => ({ type: 'paragraph' as const, content: [{ text: paragraph }] }));
+}
