@@ -20,6 +20,9 @@ import { registerConsultationRoutes } from './consultations/consultations.routes
 import { registerOrganisationRoutes } from './organisations/organisations.routes';
 import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
+import { registerResponseRoutes } from './responses/responses.routes';
+import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
+import { registerStatementRoutes } from './statements/statements.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 export interface AppDependencies {
@@ -57,6 +60,9 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerConsultationRoutes(api, dataSource);
   registerRecipientRoutes(api, dataSource);
   registerDeadlineRoutes(api, dataSource);
+  registerResponseRoutes(api, dataSource);
+  registerStatementRoutes(api, dataSource);
+  registerSectionTemplateRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
   registerAttachmentRoutes(api, { dataSource, config });
   registerReminderRoutes(api, { dataSource });

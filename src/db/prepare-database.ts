@@ -3,6 +3,7 @@ import { seedDemoConsultations } from '../demo/demo-consultations';
 import { seedDemoUsers } from '../demo/demo-users';
 import { seedDistributionLists } from '../distribution-lists/seed-lists';
 import { seedOrganisationRegister } from '../organisations/seed-register';
+import { seedSectionCatalogue } from '../section-catalogue/seed-catalogue';
 import { runMigrations, withStartupLock } from './migrate';
 
 /**
@@ -14,8 +15,9 @@ export function prepareDatabase(dataSource: DataSource, options: { demoPassword?
     const migrations = await runMigrations(dataSource);
     const organisations = await seedOrganisationRegister(dataSource);
     const distributionLists = await seedDistributionLists(dataSource);
+    const sectionTemplates = await seedSectionCatalogue(dataSource);
     const demoUsers = options.demoPassword ? await seedDemoUsers(dataSource, options.demoPassword) : 0;
     const demoConsultations = options.demoPassword ? await seedDemoConsultations(dataSource) : 0;
-    return { migrations, organisations, distributionLists, demoUsers, demoConsultations };
+    return { migrations, organisations, distributionLists, sectionTemplates, demoUsers, demoConsultations };
   });
 }

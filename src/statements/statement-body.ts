@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../http/zod-openapi';
 
 /**
  * Section bodies are typed data, never HTML: a small document model that every renderer (PDF,

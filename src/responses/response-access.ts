@@ -1,0 +1,61 @@
+import type { EntityManager } from 'typeorm';
+import { hasRole, isAdmin, type Actor } from '../authz/actor';
+import { actingOrganisationIds, findReadableConsultation } from '../consultations/consultation-access';
+import type { Consultation } from '../consultations/consultation.entity';
+import { forbidden, notFound } from '../http/problem';
+import { Organisation } from '../organisations/organisation.entity';
+import { Recipient } from '../recipients/recipient.entity';
+import { ANSWERED_STATUSES, Response } from './response.entity';
+
+export interface ResponseScope {
+  response: Response;
+  recipient: Recipient;
+  consultation: Consultation;
+  organisation: Organisation;
+  /** The caller works for the answering organisation (its nämnd or förvaltning). */
+  own: boolean;
+  /** The caller's organisation coordinates the remiss. */
+  coordinates: boolean;
+}
+
+/**
+ * Loads a response with everything its rules need. Anyone who may read the remiss may see that a
+ * response exists and its status (the status board shows as much); the content has stricter rules,
+ * see assertContentReadable.
+ */
+export async function loadResponseScope(manager: EntityManager, actor: Actor, responseId: string, lock = false): Promise<ResponseScope> {
+  const response = await manager.findOne(Response, { where: { id: responseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!response) throw notFound('The response');
+  const recipient = await manager.findOneByOrFail(Recipient, { id: response.recipientId });
+  const consultation = await findReadableConsultation(manager, actor, recipient.consultationId).catch(() => {
+    throw notFound('The response');
+  });
+  const mine = await actingOrganisationIds(manager, actor);
+  return {
+    response,
+    recipient,
+    consultation,
+    organisation: await manager.findOneByOrFail(Organisation, { id: recipient.organisationId }),
+    own: mine.includes(recipient.organisationId),
+    coordinates: hasRole(actor, 'coordinator') && !!consultation.coordinatorId && mine.includes(consultation.coordinatorId),
+  };
+}
+
+/**
+ * Drafts are the answering organisation's own: other organisations get 404, as if the draft did
+ * not exist. Once answered, everyone who may read the remiss may read the answer; the
+ * coordinator may also read a draft the organisation chose to share. Admins read everything.
+ */
+export function assertContentReadable(scope: ResponseScope, actor: Actor): void {
+  if (scope.own || isAdmin(actor)) return;
+  if (ANSWERED_STATUSES.includes(scope.response.status)) return;
+  if (scope.coordinates && scope.response.sharedWithCoordinator) return;
+  throw notFound('The response');
+}
+
+/** Only the answering organisation's handläggare (and admins) write its statement. */
+export function assertCanEdit(scope: ResponseScope, actor: Actor): void {
+  assertContentReadable(scope, actor);
+  if (isAdmin(actor)) return;
+  if (!scope.own || !hasRole(actor, 'handlaggare')) throw forbidden("Only the answering organisation's handläggare may edit its statement.");
+}

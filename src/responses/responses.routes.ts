@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+import { anyUser, rolesOnly } from '../authz/policy';
+import { requireIfMatch, setEtag } from '../http/etag';
+import type { Api } from '../http/route';
+import { idParams } from '../http/schemas';
+import { todayInStockholm } from '../shared/dates';
+import { ANSWERED_STATUSES } from './response.entity';
+import { patchResponseBody, responseSchema, transitionBody } from './responses.schemas';
+import { ResponsesService, type ResponseView } from './responses.service';
+
+function presentResponse(view: ResponseView, today = todayInStockholm()) {
+  const { response, recipient, consultation, organisation } = view.scope;
+  const dueDate = recipient.extendedDueDate ?? consultation.dueDate;
+  const answered = ANSWERED_STATUSES.includes(response.status);
+  const late = recipient.role === 'respond' && !!dueDate && !!recipient.sentAt && (answered ? !!response.answeredDate && response.answeredDate > dueDate : today > dueDate);
+  return {
+    id: response.id,
+    status: response.status,
+    consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title },
+    recipient: { id: recipient.id, organisation: { id: organisation.id, name: organisation.name }, dueDate },
+    answeredDate: response.answeredDate,
+    declinedReason: view.contentReadable ? response.declinedReason : null,
+    stance: view.contentReadable ? response.stance : null,
+    receivedExternally: response.receivedExternally,
+    sharedWithCoordinator: response.sharedWithCoordinator,
+    late,
+    hasStatement: view.hasStatement,
+    approvals: view.approvals.map((a) => ({ name: a.name, title: a.title, approvedAt: a.approvedAt.toISOString() })),
+    decisions: view.decisions.map((d) => ({ meetingDate: d.meetingDate, paragraph: d.paragraph, outcome: d.outcome, decisionText: d.decisionText, recordedAt: d.recordedAt.toISOString() })),
+    timeline: view.timeline.map((e) => ({ type: e.type, at: e.occurredAt.toISOString(), actorUserId: e.actorUserId, detail: e.detail })),
+    version: response.version,
+  };
+}
+
+export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
+  const responses = new ResponsesService(dataSource);
+
+  api.add({
+    method: 'get',
+    path: '/api/responses/:id',
+    tag: 'Remissvar',
+    summary: "A recipient's response: status, dates, approvals, decisions and timeline",
+    policy: anyUser('organisation'),
+    params: idParams,
+    response: responseSchema,
+    errors: [404],
+    handler: async ({ params, context, res }) => {
+      const view = await responses.get(params.id, context.actor!);
+      setEtag(res, view.scope.response.version);
+      return presentResponse(view);
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/responses/:id/transitions',
+    tag: 'Remissvar',
+    summary: 'Move the response on: start, submit_for_review, return_to_drafting, approve, decide, submit, decline, no_comments, record_external',
+    policy: rolesOnly(['handlaggare', 'attestant', 'registrator', 'admin'], 'organisation'),
+    params: idParams,
+    body: transitionBody,
+    response: responseSchema,
+    errors: [404, 409, 412],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await responses.transition(params.id, body, req.get('if-match') ? requireIfMatch(req) : undefined, context);
+      setEtag(res, view.scope.response.version);
+      return presentResponse(view);
+    },
+  });
+
+  api.add({
+    method: 'patch',
+    path: '/api/responses/:id',
+    tag: 'Remissvar',
+    summary: 'Share (or stop sharing) the draft with the coordinating organisation (If-Match required)',
+    policy: rolesOnly(['handlaggare', 'attestant', 'admin'], 'organisation'),
+    params: idParams,
+    body: patchResponseBody,
+    response: responseSchema,
+    errors: [404, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await responses.share(params.id, requireIfMatch(req), body.sharedWithCoordinator, context);
+      setEtag(res, view.scope.response.version);
+      return presentResponse(view);
+    },
+  });
+}

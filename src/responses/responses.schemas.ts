@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isoDate } from '../http/schemas';
+import { STANCES } from '../statements/statement.entity';
+import { DECISION_OUTCOMES } from './decision.entity';
+import { RESPONSE_STATUSES } from './response.entity';
+
+const note = z.string().trim().max(2000).optional();
+
+/** One body per action; the server checks role and current state (409 with the reason otherwise). */
+export const transitionBody = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('start') }),
+    z.strictObject({ action: z.literal('submit_for_review'), note }),
+    z.strictObject({ action: z.literal('return_to_drafting'), note }),
+    z.strictObject({ action: z.literal('approve'), note }),
+    z.strictObject({
+      action: z.literal('decide'),
+      meetingDate: isoDate,
+      paragraph: z.string().trim().min(1).max(20),
+      outcome: z.enum(DECISION_OUTCOMES),
+      decisionText: z.string().trim().min(3).max(10_000),
+    }),
+    z.strictObject({ action: z.literal('submit'), submittedDate: isoDate.optional() }),
+    z.strictObject({ action: z.literal('decline'), reason: note, answeredDate: isoDate.optional() }),
+    z.strictObject({ action: z.literal('no_comments'), answeredDate: isoDate.optional() }),
+    z.strictObject({ action: z.literal('record_external'), receivedDate: isoDate, stance: z.enum(STANCES), note }),
+  ])
+  .openapi('Transition', {
+    description:
+      'start (not_started→drafting), submit_for_review (drafting→in_review), return_to_drafting (in_review|approved→drafting), approve (in_review→approved, attestant), decide (approved→decided, or →drafting when referred back), submit (decided→submitted), decline / no_comments (not_started|drafting→declined|no_comments), record_external (registrator: an answer that came outside the system).',
+  });
+
+export type TransitionInput = z.infer<typeof transitionBody>;
+
+export const patchResponseBody = z.strictObject({ sharedWithCoordinator: z.boolean() }).openapi('PatchResponse');
+
+export const responseSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(RESPONSE_STATUSES),
+    consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
+    recipient: z.object({ id: z.string(), organisation: z.object({ id: z.string(), name: z.string() }), dueDate: z.string().nullable() }),
+    answeredDate: z.string().nullable(),
+    declinedReason: z.string().nullable(),
+    stance: z.string().nullable(),
+    receivedExternally: z.boolean(),
+    sharedWithCoordinator: z.boolean(),
+    late: z.boolean(),
+    hasStatement: z.boolean(),
+    approvals: z.array(z.object({ name: z.string(), title: z.string(), approvedAt: z.string() })),
+    decisions: z.array(z.object({ meetingDate: z.string(), paragraph: z.string(), outcome: z.enum(DECISION_OUTCOMES), decisionText: z.string(), recordedAt: z.string() })),
+    timeline: z.array(z.object({ type: z.string(), at: z.string(), actorUserId: z.string().nullable(), detail: z.unknown() })),
+    version: z.number().int(),
+  })
+  .openapi('Response');

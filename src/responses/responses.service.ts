@@ -1,0 +1,137 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hasRole, isAdmin, type Actor, type RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { conflict, forbidden, notFound, preconditionFailed } from '../http/problem';
+import { recordRecipientEvents } from '../recipients/recipient-events';
+import { RecipientEvent } from '../recipients/recipient-event.entity';
+import { SectionTemplate } from '../section-catalogue/section-template.entity';
+import { todayInStockholm } from '../shared/dates';
+import { createDraftStatement } from '../statements/statement-draft';
+import { sectionsOf } from '../statements/statement-snapshot';
+import { Statement } from '../statements/statement.entity';
+import { findStatement } from '../statements/statements.service';
+import { User } from '../users/user.entity';
+import { Approval } from './approval.entity';
+import { Decision } from './decision.entity';
+import { assertContentReadable, loadResponseScope, type ResponseScope } from './response-access';
+import { Response, type ResponseStatus } from './response.entity';
+import type { TransitionInput } from './responses.schemas';
+import { TRANSITIONS, whyNotAllowed } from './transition-rules';
+
+export interface ResponseView {
+  scope: ResponseScope;
+  contentReadable: boolean;
+  hasStatement: boolean;
+  approvals: Approval[];
+  decisions: Decision[];
+  timeline: RecipientEvent[];
+}
+
+export class ResponsesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(responseId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<ResponseView> {
+    const scope = await loadResponseScope(manager, actor, responseId);
+    let contentReadable = true;
+    try {
+      assertContentReadable(scope, actor);
+    } catch {
+      contentReadable = false;
+    }
+    const [approvals, decisions, timeline, hasStatement] = await Promise.all([
+      contentReadable ? manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } }) : [],
+      contentReadable ? manager.find(Decision, { where: { responseId }, order: { recordedAt: 'ASC' } }) : [],
+      manager.find(RecipientEvent, { where: { recipientId: scope.recipient.id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 500 }),
+      manager.existsBy(Statement, { responseId }),
+    ]);
+    return { scope, contentReadable, hasStatement, approvals, decisions, timeline };
+  }
+
+  async transition(responseId: string, input: TransitionInput, expectedVersion: number | undefined, context: RequestContext): Promise<ResponseView> {
+    const actor = context.actor!;
+    const rule = TRANSITIONS[input.action];
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await loadResponseScope(manager, actor, responseId, true);
+      const actsForRegistrator = rule.registrator && hasRole(actor, 'registrator');
+      // Another organisation's response is invisible to it (404), not merely forbidden.
+      if (!scope.own && !isAdmin(actor) && !actsForRegistrator) throw notFound('The response');
+      const refusal = whyNotAllowed(input.action, actor, scope.own);
+      if (refusal) throw forbidden(refusal);
+      const from = scope.response.status;
+      if (expectedVersion !== undefined && scope.response.version !== expectedVersion) throw preconditionFailed();
+      if (!rule.from.includes(from)) {
+        throw conflict(`Cannot ${input.action.replace(/_/g, ' ')} a response that is ${from}; it must be ${rule.from.join(' or ')}.`, 'invalid-transition');
+      }
+      if (scope.consultation.status === 'cancelled') throw conflict('The remiss is cancelled.', 'consultation-cancelled');
+      const changes = await applyAction(manager, scope, input, actor);
+      const to = changes.status ?? rule.to;
+      await manager.update(Response, { id: responseId }, { ...changes, status: to, statusChangedAt: new Date(), version: scope.response.version + 1 });
+      await recordRecipientEvents(manager, [scope.recipient.id], 'response_status_changed', actor.userId, { action: input.action, from, to });
+      await recordAudit(manager, context, {
+        action: `response.${input.action}`,
+        entityType: 'response',
+        entityId: responseId,
+        organisationId: scope.recipient.organisationId,
+        before: { status: from },
+        after: { status: to, ...input },
+      });
+      return this.get(responseId, actor, manager);
+    });
+  }
+
+  async share(responseId: string, expectedVersion: number, shared: boolean, context: RequestContext): Promise<ResponseView> {
+    const actor = context.actor!;
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await loadResponseScope(manager, actor, responseId, true);
+      if (!scope.own && !isAdmin(actor)) throw notFound('The response');
+      if (!hasRole(actor, 'handlaggare', 'attestant', 'admin')) throw forbidden('Only the answering organisation decides whom to share its draft with.');
+      if (scope.response.version !== expectedVersion) throw preconditionFailed();
+      await manager.update(Response, { id: responseId }, { sharedWithCoordinator: shared, version: expectedVersion + 1 });
+      await recordAudit(manager, context, { action: 'response.sharing_changed', entityType: 'response', entityId: responseId, organisationId: scope.recipient.organisationId, before: { sharedWithCoordinator: scope.response.sharedWithCoordinator }, after: { sharedWithCoordinator: shared } });
+      return this.get(responseId, actor, manager);
+    });
+  }
+}
+
+/** The side effects of each action; answers the response fields to set (and a status when it differs from the rule's). */
+async function applyAction(manager: EntityManager, scope: ResponseScope, input: TransitionInput, actor: Actor): Promise<Partial<Response> & { status?: ResponseStatus }> {
+  const today = todayInStockholm();
+  switch (input.action) {
+    case 'start':
+      if (!(await manager.existsBy(Statement, { responseId: scope.response.id }))) await createDraftStatement(manager, scope, actor);
+      return {};
+    case 'submit_for_review':
+      await assertRequiredSectionsFilled(manager, scope);
+      return {};
+    case 'return_to_drafting':
+      return {};
+    case 'approve': {
+      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      await manager.insert(Approval, { responseId: scope.response.id, userId: actor.userId, name: user.name, title: user.title ?? 'Attestant' });
+      return {};
+    }
+    case 'decide':
+      await manager.insert(Decision, { responseId: scope.response.id, meetingDate: input.meetingDate, paragraph: input.paragraph, outcome: input.outcome, decisionText: input.decisionText, recordedBy: actor.userId });
+      // Återremitterad: the nämnd sends it back, so the förvaltning drafts again.
+      return input.outcome === 'referred_back' ? { status: 'drafting' } : {};
+    case 'submit': {
+      const statement = await manager.findOneBy(Statement, { responseId: scope.response.id });
+      return { answeredDate: input.submittedDate ?? today, stance: statement?.stance ?? null };
+    }
+    case 'decline':
+      return { answeredDate: input.answeredDate ?? today, declinedReason: input.reason ?? null };
+    case 'no_comments':
+      return { answeredDate: input.answeredDate ?? today, stance: 'inga_synpunkter' };
+    case 'record_external':
+      return { answeredDate: input.receivedDate, stance: input.stance, receivedExternally: true };
+  }
+}
+
+async function assertRequiredSectionsFilled(manager: EntityManager, scope: ResponseScope): Promise<void> {
+  const statement = await findStatement(manager, scope);
+  const required = await manager.find(SectionTemplate, { where: { required: true } });
+  const sections = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s]));
+  const missing = required.filter((t) => !sections.get(t.key)?.body.length).map((t) => t.heading);
+  if (missing.length) throw conflict(`These required sections are empty: ${missing.join(', ')}.`, 'required-sections-empty');
+}
+

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { anyUser, rolesOnly } from '../authz/policy';
+import { requireIfMatch, setEtag } from '../http/etag';
+import type { Api } from '../http/route';
+import { ORGANISATION_KINDS } from '../organisations/organisation.entity';
+import { presentSectionTemplate, SectionTemplatesService } from './section-templates.service';
+
+const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a section key like forslag-till-beslut') });
+const defaultsSchema = z
+  .partialRecord(z.enum([...ORGANISATION_KINDS, '*']), z.string().max(20_000))
+  .openapi({ description: "Handlebars source of the default text per organisation kind; '*' for any other kind" });
+const fields = {
+  heading: z.string().trim().min(1).max(200),
+  position: z.number().int().min(0).max(10_000),
+  standard: z.boolean(),
+  required: z.boolean(),
+  defaults: defaultsSchema,
+};
+const createBody = z.strictObject({ key: keyParams.shape.key, ...fields, standard: fields.standard.default(false), required: fields.required.default(false), defaults: defaultsSchema.default({}) }).openapi('CreateSectionTemplate');
+const updateBody = z.strictObject(fields).partial().refine((b) => Object.keys(b).length > 0, 'send at least one field to change').openapi('UpdateSectionTemplate');
+const templateSchema = z.object({ key: z.string(), ...fields, version: z.number().int() }).openapi('SectionTemplate');
+
+export function registerSectionTemplateRoutes(api: Api, dataSource: DataSource): void {
+  const templates = new SectionTemplatesService(dataSource);
+  api.add({
+    method: 'get',
+    path: '/api/section-templates',
+    tag: 'Remissvar',
+    summary: 'The section catalogue: standard avsnitt, order, required ones and default texts',
+    policy: anyUser(),
+    response: z.object({ items: z.array(templateSchema) }),
+    handler: async () => ({ items: (await templates.list()).map(presentSectionTemplate) }),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/section-templates',
+    tag: 'Remissvar',
+    summary: 'Add a section to the catalogue',
+    policy: rolesOnly(['admin']),
+    body: createBody,
+    status: 201,
+    response: templateSchema,
+    errors: [409],
+    handler: async ({ body, context, res }) => {
+      const created = await templates.create(body, context);
+      setEtag(res, created.version);
+      return presentSectionTemplate(created);
+    },
+  });
+
+  api.add({
+    method: 'put',
+    path: '/api/section-templates/:key',
+    tag: 'Remissvar',
+    summary: 'Change a catalogue entry: heading, order, standard, required, default texts (If-Match required)',
+    policy: rolesOnly(['admin']),
+    params: keyParams,
+    body: updateBody,
+    response: templateSchema,
+    errors: [404, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const updated = await templates.update(params.key, requireIfMatch(req), body, context);
+      setEtag(res, updated.version);
+      return presentSectionTemplate(updated);
+    },
+  });
+}

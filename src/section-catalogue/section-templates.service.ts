@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import { compileDefaultText } from './default-texts';
+import { SectionTemplate } from './section-template.entity';
+
+export const presentSectionTemplate = (t: SectionTemplate) => ({ key: t.key, heading: t.heading, position: t.position, standard: t.standard, required: t.required, defaults: t.defaults, version: t.version });
+
+/** A broken template is refused whole, with Handlebars' own message, never half-applied. */
+function assertCompiles(defaults: Record<string, string> | undefined): void {
+  const errors = Object.entries(defaults ?? {}).flatMap(([kind, source]) => {
+    try {
+      compileDefaultText(source);
+      return [];
+    } catch (error) {
+      return [{ path: `body.defaults.${kind}`, message: error instanceof Error ? error.message : String(error) }];
+    }
+  });
+  if (errors.length) throw badRequest('A default text is not a valid template.', errors);
+}
+
+type TemplateFields = Partial<Pick<SectionTemplate, 'heading' | 'position' | 'standard' | 'required' | 'defaults'>>;
+
+export class SectionTemplatesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<SectionTemplate[]> {
+    return this.dataSource.getRepository(SectionTemplate).find({ order: { position: 'ASC', key: 'ASC' } });
+  }
+
+  async create(input: TemplateFields & { key: string }, context: RequestContext): Promise<SectionTemplate> {
+    assertCompiles(input.defaults);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(SectionTemplate, { key: input.key })) throw conflict(`The section key ${input.key} is taken.`, 'duplicate');
+      const template = await manager.save(SectionTemplate, manager.create(SectionTemplate, input));
+      await recordAudit(manager, context, { action: 'section_template.created', entityType: 'section_template', entityId: template.key, after: presentSectionTemplate(template) });
+      return template;
+    });
+  }
+
+  async update(key: string, expectedVersion: number, input: TemplateFields, context: RequestContext): Promise<SectionTemplate> {
+    assertCompiles(input.defaults);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(SectionTemplate, { where: { key }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('The section template');
+      if (before.version !== expectedVersion) throw preconditionFailed();
+      await manager.update(SectionTemplate, { key }, { ...input, version: expectedVersion + 1 });
+      const after = await manager.findOneByOrFail(SectionTemplate, { key });
+      await recordAudit(manager, context, { action: 'section_template.updated', entityType: 'section_template', entityId: key, before: presentSectionTemplate(before), after: presentSectionTemplate(after) });
+      return after;
+    });
+  }
+}

@@ -1,0 +1,158 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor, RequestContext } from '../authz/actor';
+import { recordAudit } from '../audit/audit.service';
+import { badRequest, conflict, notFound, preconditionFailed, type FieldError } from '../http/problem';
+import { assertCanEdit, assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
+import { SectionTemplate } from '../section-catalogue/section-template.entity';
+import { recordRevision, sectionsOf } from './statement-snapshot';
+import { StatementSection } from './statement-section.entity';
+import { Statement } from './statement.entity';
+import type { CorrectionInput, PutSectionInput, PutStatementInput, SectionInput } from './statements.schemas';
+
+/** Own sections that are not in the catalogue carry this prefix and need a heading. */
+const CUSTOM_SECTION_PREFIX = 'egen-';
+
+export interface StatementView {
+  statement: Statement;
+  sections: StatementSection[];
+}
+
+export async function findStatement(manager: EntityManager, scope: ResponseScope, lock = false): Promise<Statement> {
+  const statement = await manager.findOne(Statement, { where: { responseId: scope.response.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!statement) throw notFound('The statement (start the draft first)');
+  return statement;
+}
+
+/** Edits happen while drafting; a submitted answer is a record and changes only by correction. */
+function assertDrafting(scope: ResponseScope): void {
+  const status = scope.response.status;
+  if (status === 'drafting') return;
+  if (status === 'submitted') throw conflict('The answer has been submitted and is a record now; send a correction with a reason instead.', 'statement-is-record');
+  throw conflict(`The response is ${status}; the statement can be edited only while drafting.`, 'statement-not-editable');
+}
+
+export class StatementsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(responseId: string, actor: Actor): Promise<StatementView> {
+    const manager = this.dataSource.manager;
+    const scope = await loadResponseScope(manager, actor, responseId);
+    assertContentReadable(scope, actor);
+    const statement = await findStatement(manager, scope);
+    return { statement, sections: await sectionsOf(manager, statement.id) };
+  }
+
+  /** Replaces header and all sections at once: needs the statement's ETag, so it has seen every section save. */
+  async put(responseId: string, expectedVersion: number, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
+    return this.edit(responseId, context, async (manager, _scope, statement) => {
+      if (statement.version !== expectedVersion) throw preconditionFailed();
+      await assertKnownSections(manager, input.sections);
+      const { sections, ...fields } = input;
+      await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
+      await replaceSections(manager, statement.id, sections, context.actor!);
+      return { kind: 'statement' as const, action: 'statement.saved' };
+    });
+  }
+
+  /** One section on its own: needs that section's ETag, so two people can edit two sections at once. */
+  async putSection(responseId: string, key: string, expectedVersion: number, input: PutSectionInput, context: RequestContext): Promise<StatementView> {
+    return this.edit(responseId, context, async (manager, _scope, statement) => {
+      const section = await manager.findOneBy(StatementSection, { statementId: statement.id, key });
+      if (!section) throw notFound(`The section ${key}`);
+      if (section.version !== expectedVersion) throw preconditionFailed('Someone else saved this section since you read it. Fetch it again and reapply your change.');
+      await assertRequiredNotEmpty(manager, [{ key, body: input.body }]);
+      await manager.update(StatementSection, { id: section.id }, { ...input, version: section.version + 1, updatedBy: context.actor!.userId });
+      await manager.update(Statement, { id: statement.id }, { version: statement.version + 1 });
+      return { kind: 'section' as const, action: 'statement.section_saved', sectionKey: key };
+    });
+  }
+
+  /** After submission: a correction with a reason, kept as its own revision and audited. */
+  async correct(responseId: string, input: CorrectionInput, context: RequestContext): Promise<StatementView> {
+    return this.edit(
+      responseId,
+      context,
+      async (manager, scope, statement) => {
+        if (scope.response.status !== 'submitted') throw conflict('Only a submitted answer is corrected; edit the draft instead.', 'not-submitted');
+        if (input.sections) {
+          await assertKnownSections(manager, input.sections, false);
+          for (const section of input.sections) {
+            const current = await manager.findOneBy(StatementSection, { statementId: statement.id, key: section.key });
+            if (!current) throw badRequest('A corrected section must exist.', [{ path: `body.sections`, message: `${section.key} is not a section of this statement` }]);
+            await manager.update(StatementSection, { id: current.id }, { body: section.body, heading: section.heading ?? current.heading, stance: section.stance ?? current.stance, version: current.version + 1, updatedBy: context.actor!.userId });
+          }
+        }
+        await manager.update(Statement, { id: statement.id }, { ...(input.header ? { header: input.header, headerVersion: statement.headerVersion + 1 } : {}), version: statement.version + 1 });
+        return { kind: 'correction' as const, action: 'statement.corrected', reason: input.reason };
+      },
+      true,
+    );
+  }
+
+  private async edit(
+    responseId: string,
+    context: RequestContext,
+    change: (manager: EntityManager, scope: ResponseScope, statement: Statement) => Promise<{ kind: 'statement' | 'section' | 'correction'; action: string; sectionKey?: string; reason?: string }>,
+    correction = false,
+  ): Promise<StatementView> {
+    const actor = context.actor!;
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await loadResponseScope(manager, actor, responseId, true);
+      assertCanEdit(scope, actor);
+      if (!correction) assertDrafting(scope);
+      // The statement row lock serialises saves, so revision numbers and versions never race.
+      const statement = await findStatement(manager, scope, true);
+      const done = await change(manager, scope, statement);
+      const after = await manager.findOneByOrFail(Statement, { id: statement.id });
+      const revision = await recordRevision(manager, after, actor, done.kind, { sectionKey: done.sectionKey, reason: done.reason });
+      await recordAudit(manager, context, {
+        action: done.action,
+        entityType: 'statement',
+        entityId: statement.id,
+        organisationId: scope.recipient.organisationId,
+        after: { responseId, revision: revision.number, sectionKey: done.sectionKey ?? null, reason: done.reason ?? null },
+      });
+      return { statement: after, sections: await sectionsOf(manager, statement.id) };
+    });
+  }
+}
+
+/** Keys come from the catalogue, or are own sections ("egen-…") with a heading. */
+async function assertKnownSections(manager: EntityManager, sections: Array<Pick<SectionInput, 'key' | 'heading' | 'body'>>, checkRequired = true): Promise<void> {
+  const catalogue = new Set((await manager.find(SectionTemplate, { select: { key: true } })).map((t) => t.key));
+  const errors: FieldError[] = [];
+  sections.forEach((section, index) => {
+    if (section.key.startsWith(CUSTOM_SECTION_PREFIX)) {
+      if (!section.heading) errors.push({ path: `body.sections.${index}.heading`, message: 'is required for an own section' });
+    } else if (!catalogue.has(section.key)) {
+      errors.push({ path: `body.sections.${index}.key`, message: `is not in the section catalogue (own sections start with "${CUSTOM_SECTION_PREFIX}")` });
+    }
+  });
+  if (errors.length) throw badRequest('Some sections are not known.', errors);
+  if (checkRequired) await assertRequiredNotEmpty(manager, sections);
+}
+
+async function assertRequiredNotEmpty(manager: EntityManager, sections: Array<Pick<SectionInput, 'key' | 'body'>>): Promise<void> {
+  const required = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
+  const errors = sections.flatMap((section) => (required.has(section.key) && section.body.length === 0 ? [{ path: `body.sections.${section.key}`, message: 'is a required section and must not be empty' }] : []));
+  if (errors.length) throw badRequest('Required sections must hold text.', errors);
+}
+
+async function replaceSections(manager: EntityManager, statementId: string, sections: SectionInput[], actor: Actor): Promise<void> {
+  const headings = new Map((await manager.find(SectionTemplate)).map((t) => [t.key, t.heading]));
+  const existing = new Map((await sectionsOf(manager, statementId)).map((s) => [s.key, s]));
+  await manager.delete(StatementSection, { statementId });
+  await manager.insert(
+    StatementSection,
+    sections.map((section, index) => ({
+      statementId,
+      key: section.key,
+      heading: section.heading ?? existing.get(section.key)?.heading ?? headings.get(section.key) ?? section.key,
+      position: (index + 1) * 10,
+      body: section.body,
+      stance: section.stance ?? null,
+      version: (existing.get(section.key)?.version ?? 0) + 1,
+      updatedBy: actor.userId,
+    })),
+  );
+}
