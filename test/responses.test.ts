@@ -1,0 +1,201 @@
+import request from 'supertest';
+import { organisationId } from './support/factories';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { TEST_PASSWORD } from './support/test-constants';
+
+let t: TestApp;
+let registrator: Record<string, string>;
+let handlaggare: Record<string, string>;
+let attestant: Record<string, string>;
+let colleague: Record<string, string>;
+let consultationId: string;
+const responseOf: Record<string, string> = {};
+
+const paragraph = (text: string) => [{ type: 'paragraph', content: [{ text }] }];
+const transition = (id: string, body: object, auth = handlaggare) => request(t.app).post(`/api/responses/${id}/transitions`).set(auth).send(body);
+const statement = (id: string, auth = handlaggare) => request(t.app).get(`/api/responses/${id}/statement`).set(auth);
+const saveSection = (id: string, key: string, etag: string | undefined, body: object, auth = handlaggare) => {
+  const req = request(t.app).put(`/api/responses/${id}/statement/sections/${key}`).set(auth);
+  return (etag ? req.set('If-Match', etag) : req).send(body);
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  registrator = bearer(await t.login('registrator'));
+  handlaggare = bearer(await t.login('handlaggare.sodermalm'));
+  attestant = bearer(await t.login('attestant.sodermalm'));
+  const admin = bearer(await t.login('admin'));
+  await request(t.app)
+    .post('/api/users')
+    .set(admin)
+    .send({ username: 'kollega.sodermalm', name: 'Kim Kollega', organisationId: await organisationId(t.dataSource, 'sdf-sodermalm'), roles: ['handlaggare'], password: TEST_PASSWORD });
+  colleague = bearer(await t.login('kollega.sodermalm'));
+  const ids = Object.fromEntries(await Promise.all(['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-ostermalm', 'unizon', 'roks'].map(async (k) => [k, await organisationId(t.dataSource, k)])));
+  const created = await request(t.app).post('/api/consultations').set(registrator).send({ caseNumber: 'KS 2026/300', title: 'Program för trygghet', kind: 'program', senderId: ids.kommunstyrelsen, coordinatorId: ids.socialforvaltningen, registeredDate: '2026-10-01', dueDate: '2027-02-26' });
+  consultationId = created.body.id;
+  await request(t.app).post(`/api/consultations/${consultationId}/recipients`).set(registrator).send({ organisationIds: [ids['sdn-sodermalm'], ids['sdn-ostermalm'], ids.unizon, ids.roks] });
+  await request(t.app).post(`/api/consultations/${consultationId}/send`).set(registrator);
+  const board = await request(t.app).get(`/api/consultations/${consultationId}/recipients`).set(registrator);
+  for (const row of board.body.items) responseOf[row.organisation.name] = row.responseId;
+});
+afterAll(() => t.close());
+
+describe('from not_started to submitted', () => {
+  const id = () => responseOf['Södermalms stadsdelsnämnd'];
+
+  it('starting fills the standard sections in order with default texts and a header', async () => {
+    expect((await statement(id())).status).toBe(404);
+    const started = await transition(id(), { action: 'start' });
+    expect(started.status).toBe(200);
+    expect(started.body.status).toBe('drafting');
+    const res = await statement(id());
+    expect(res.body.sections.map((s: { heading: string }) => s.heading)).toEqual([
+      'Förslag till beslut',
+      'Sammanfattning',
+      'Bakgrund',
+      'Ärendets beredning',
+      'Ärendet',
+      'Jämställdhetsanalys',
+      'Barnrättsperspektiv',
+      'Förvaltningens synpunkter och förslag',
+    ]);
+    expect(res.body.sections[0].body).toEqual(paragraph('Stadsdelsnämnden godkänner förvaltningens tjänsteutlåtande och överlämnar det som svar till kommunstyrelsen.'));
+    expect(res.body.sections[2].body[0].content[0].text).toContain('senast den 26 februari 2027');
+    expect(res.body.header).toMatchObject({ administration: 'Södermalms stadsdelsförvaltning', to: 'Södermalms stadsdelsnämnd', remissCaseNumber: 'KS 2026/300', subtitle: 'Svar på remiss från kommunstyrelsen, Dnr KS 2026/300', officer: { name: 'Hanna Söderberg' } });
+  });
+
+  it('two people save different sections at the same time; both land', async () => {
+    const current = (await statement(id())).body;
+    const etagOf = (key: string) => current.sections.find((s: { key: string }) => s.key === key).etag;
+    const [a, b] = await Promise.all([
+      saveSection(id(), 'sammanfattning', etagOf('sammanfattning'), { body: paragraph('Förvaltningen är positiv till programmet.') }),
+      saveSection(id(), 'forvaltningens-synpunkter', etagOf('forvaltningens-synpunkter'), { body: [{ type: 'bullet_list', items: [{ content: [{ text: 'Tydligare mål', bold: true }, { footnote: 'Se avsnitt 3.' }] }] }], stance: 'tillstyrker_med_andringar' }, colleague),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const after = (await statement(id())).body;
+    expect(after.sections.find((s: { key: string }) => s.key === 'sammanfattning').body).toEqual(paragraph('Förvaltningen är positiv till programmet.'));
+    expect(after.sections.find((s: { key: string }) => s.key === 'forvaltningens-synpunkter').stance).toBe('tillstyrker_med_andringar');
+  });
+
+  it('of 50 concurrent saves of one section with the same ETag exactly one wins, adding one revision', async () => {
+    const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/arendet`).set(handlaggare)).headers.etag;
+    const before = (await request(t.app).get(`/api/responses/${id()}/revisions`).set(handlaggare)).body.total;
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => saveSection(id(), 'arendet', etag, { body: paragraph(`Version ${i}`) })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 412)).toHaveLength(49);
+    expect((await request(t.app).get(`/api/responses/${id()}/revisions`).set(handlaggare)).body.total).toBe(before + 1);
+  });
+
+  it('refuses bad edits precisely and changes nothing', async () => {
+    const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/sammanfattning`).set(handlaggare)).headers.etag;
+    expect((await saveSection(id(), 'sammanfattning', undefined, { body: paragraph('x') })).status).toBe(428);
+    expect((await saveSection(id(), 'sammanfattning', '"v999"', { body: paragraph('x') })).status).toBe(412);
+    expect((await saveSection(id(), 'okand-rubrik', '"v1"', { body: paragraph('x') })).status).toBe(404);
+    const empty = await saveSection(id(), 'sammanfattning', etag, { body: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].message).toMatch(/required section/);
+    const long = await saveSection(id(), 'sammanfattning', etag, { body: Array.from({ length: 6 }, () => ({ type: 'paragraph', content: [{ text: 'å'.repeat(9_000) }] })) });
+    expect(long.status).toBe(400);
+    expect(long.body.errors[0].message).toMatch(/at most 50000/);
+    const html = await saveSection(id(), 'sammanfattning', etag, { body: [{ type: 'html', content: '<script>' }] });
+    expect(html.status).toBe(400);
+    const whole = (await statement(id())).body;
+    const unknownKey = await request(t.app).put(`/api/responses/${id()}/statement`).set(handlaggare).set('If-Match', `"v${whole.version}"`).send({ header: whole.header, signatories: [], enclosures: [], stance: null, sections: [{ key: 'hemlig', body: paragraph('x') }] });
+    expect(unknownKey.status).toBe(400);
+    expect((await statement(id())).body.sections.find((s: { key: string }) => s.key === 'sammanfattning').body).toEqual(paragraph('Förvaltningen är positiv till programmet.'));
+  });
+
+  it('other organisations see neither the draft nor its revisions (404)', async () => {
+    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
+    expect((await statement(id(), ostermalm)).status).toBe(404);
+    expect((await request(t.app).get(`/api/responses/${id()}/revisions`).set(ostermalm)).status).toBe(404);
+    expect((await transition(id(), { action: 'submit_for_review' }, ostermalm)).status).toBe(404);
+    expect((await statement(id(), bearer(await t.login('coordinator')))).status).toBe(404);
+    expect((await statement(id(), registrator)).status).toBe(404);
+  });
+
+  it('checks state and role on every transition', async () => {
+    const wrongState = await transition(id(), { action: 'approve' }, attestant);
+    expect(wrongState.status).toBe(409);
+    expect(wrongState.body.detail).toBe('Cannot approve a response that is drafting; it must be in_review.');
+    expect((await transition(id(), { action: 'submit_for_review' })).status).toBe(200);
+    expect((await transition(id(), { action: 'approve' })).status).toBe(403);
+    const approved = await transition(id(), { action: 'approve' }, attestant);
+    expect(approved.body).toMatchObject({ status: 'approved', approvals: [{ name: 'Arvid Malmsten', title: 'Stadsdelsdirektör' }] });
+    const decided = await transition(id(), { action: 'decide', meetingDate: '2027-02-18', paragraph: '§ 14', outcome: 'approved_as_proposed', decisionText: 'Stadsdelsnämnden beslutade enligt förvaltningens förslag.' }, attestant);
+    expect(decided.body).toMatchObject({ status: 'decided', decisions: [{ paragraph: '§ 14', outcome: 'approved_as_proposed' }] });
+    const submitted = await transition(id(), { action: 'submit', submittedDate: '2027-02-19' });
+    expect(submitted.body).toMatchObject({ status: 'submitted', answeredDate: '2027-02-19', late: false });
+    expect(submitted.body.timeline.filter((e: { type: string }) => e.type === 'response_status_changed').map((e: { detail: { to: string } }) => e.detail.to)).toEqual(['drafting', 'in_review', 'approved', 'decided', 'submitted']);
+  });
+
+  it('after submission the statement is a record: edits 409, corrections are revisions with a reason', async () => {
+    const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/sammanfattning`).set(handlaggare)).headers.etag;
+    const edit = await saveSection(id(), 'sammanfattning', etag, { body: paragraph('Ändrat i efterhand') });
+    expect(edit.status).toBe(409);
+    const correction = await request(t.app).post(`/api/responses/${id()}/statement/corrections`).set(handlaggare).send({ reason: 'Felskrivet årtal rättat', sections: [{ key: 'sammanfattning', body: paragraph('Förvaltningen är positiv till programmet 2027.') }] });
+    expect(correction.status).toBe(201);
+    const revisions = await request(t.app).get(`/api/responses/${id()}/revisions`).set(handlaggare);
+    expect(revisions.body.items[0]).toMatchObject({ kind: 'correction', reason: 'Felskrivet årtal rättat', authorName: 'Hanna Söderberg' });
+    const audit = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'statement.corrected'`);
+    expect(audit[0].n).toBe(1);
+  });
+
+  it('the coordinator and the registrator read the submitted answer', async () => {
+    expect((await statement(id(), bearer(await t.login('coordinator')))).status).toBe(200);
+    expect((await statement(id(), registrator)).status).toBe(200);
+  });
+});
+
+describe('revisions', () => {
+  const id = () => responseOf['Östermalms stadsdelsnämnd'];
+  const ostermalm = () => t.login('handlaggare.ostermalm').then(bearer);
+
+  it('diffs two revisions per section and restores an old one as a new revision', async () => {
+    const auth = await ostermalm();
+    await transition(id(), { action: 'start' }, auth);
+    const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/sammanfattning`).set(auth)).headers.etag;
+    await saveSection(id(), 'sammanfattning', etag, { body: paragraph('Nämnden stöder förslaget.') }, auth);
+    const list = (await request(t.app).get(`/api/responses/${id()}/revisions`).set(auth)).body.items;
+    const [latest, first] = [list[0], list[list.length - 1]];
+    const diff = await request(t.app).get(`/api/responses/${id()}/revisions/diff?from=${first.id}&to=${latest.id}`).set(auth);
+    const summary = diff.body.sections.find((s: { key: string }) => s.key === 'sammanfattning');
+    expect(summary.change).toBe('changed');
+    expect(summary.parts).toEqual(expect.arrayContaining([{ op: 'insert', text: expect.stringContaining('stöder') }]));
+    expect(diff.body.sections.find((s: { key: string }) => s.key === 'bakgrund').change).toBe('unchanged');
+    const restored = await request(t.app).post(`/api/responses/${id()}/revisions/${first.id}/restore`).set(auth).send({ reason: 'Tillbaka till utgångsläget' });
+    expect(restored.status).toBe(201);
+    expect(restored.body.sections.find((s: { key: string }) => s.key === 'sammanfattning').body).toEqual([]);
+    const after = (await request(t.app).get(`/api/responses/${id()}/revisions`).set(auth)).body;
+    expect(after.total).toBe(list.length + 1);
+    expect(after.items[0]).toMatchObject({ kind: 'restore', reason: 'Tillbaka till utgångsläget' });
+  });
+
+  it("refuses to restore another response's revision", async () => {
+    const other = (await request(t.app).get(`/api/responses/${responseOf['Södermalms stadsdelsnämnd']}/revisions`).set(handlaggare)).body.items[0].id;
+    expect((await request(t.app).post(`/api/responses/${id()}/revisions/${other}/restore`).set(await ostermalm()).send({})).status).toBe(404);
+  });
+
+  it('shares the draft with the coordinator only when the organisation chooses to', async () => {
+    const coordinator = bearer(await t.login('coordinator'));
+    expect((await statement(id(), coordinator)).status).toBe(404);
+    const current = await request(t.app).get(`/api/responses/${id()}`).set(await ostermalm());
+    const shared = await request(t.app).patch(`/api/responses/${id()}`).set(await ostermalm()).set('If-Match', current.headers.etag).send({ sharedWithCoordinator: true });
+    expect(shared.status).toBe(200);
+    expect((await statement(id(), coordinator)).status).toBe(200);
+  });
+});
+
+describe('answers from outside the system', () => {
+  it('the registrator records a paper answer and an avstår; the status board counts all of it', async () => {
+    const external = await transition(responseOf['Unizon'], { action: 'record_external', receivedDate: '2027-02-20', stance: 'tillstyrker' }, registrator);
+    expect(external.body).toMatchObject({ status: 'submitted', receivedExternally: true, answeredDate: '2027-02-20', stance: 'tillstyrker' });
+    const roks = Object.keys(responseOf).find((name) => name.includes('kvinnojourer'))!;
+    const declined = await transition(responseOf[roks], { action: 'decline', reason: 'Saknar resurser att svara' }, registrator);
+    expect(declined.body).toMatchObject({ status: 'declined', declinedReason: 'Saknar resurser att svara' });
+    expect((await transition(responseOf[roks], { action: 'decline' }, registrator)).status).toBe(409);
+    expect((await transition(responseOf['Unizon'], { action: 'start' }, registrator)).status).toBe(404);
+    const board = await request(t.app).get(`/api/consultations/${consultationId}/recipients`).set(registrator);
+    expect(board.body.counts.byStatus).toMatchObject({ submitted: 2, declined: 1, drafting: 1 });
+  });
+});
