@@ -20,6 +20,7 @@ import { registerConsultationRoutes } from './consultations/consultations.routes
 import { registerOrganisationRoutes } from './organisations/organisations.routes';
 import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
+import { registerResponseAttachmentRoutes } from './responses/response-attachments.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
 import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
 import { registerStatementRoutes } from './statements/statements.routes';
@@ -62,6 +63,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerDeadlineRoutes(api, dataSource);
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
+  registerResponseAttachmentRoutes(api, { dataSource, config });
   registerSectionTemplateRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
   registerAttachmentRoutes(api, { dataSource, config });

@@ -187,6 +187,15 @@ describe('revisions', () => {
 });
 
 describe('answers from outside the system', () => {
+  it('the registrator uploads the paper answer to the response; others see it once the answer is recorded', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const uploaded = await request(t.app).post(`/api/responses/${responseOf['Unizon']}/attachments`).set(registrator).attach('file', pdf, { filename: 'Svar från Unizon.pdf', contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
+    expect((await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments`).set(ostermalm)).status).toBe(404);
+    expect((await request(t.app).post(`/api/responses/${responseOf['Unizon']}/attachments`).set(ostermalm).attach('file', pdf, 'x.pdf')).status).toBe(404);
+  });
+
   it('the registrator records a paper answer and an avstår; the status board counts all of it', async () => {
     const external = await transition(responseOf['Unizon'], { action: 'record_external', receivedDate: '2027-02-20', stance: 'tillstyrker' }, registrator);
     expect(external.body).toMatchObject({ status: 'submitted', receivedExternally: true, answeredDate: '2027-02-20', stance: 'tillstyrker' });
@@ -197,5 +206,11 @@ describe('answers from outside the system', () => {
     expect((await transition(responseOf['Unizon'], { action: 'start' }, registrator)).status).toBe(404);
     const board = await request(t.app).get(`/api/consultations/${consultationId}/recipients`).set(registrator);
     expect(board.body.counts.byStatus).toMatchObject({ submitted: 2, declined: 1, drafting: 1 });
+    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
+    const files = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments`).set(ostermalm);
+    expect(files.body.items.map((f: { fileName: string }) => f.fileName)).toEqual(['Svar från Unizon.pdf']);
+    const content = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments/${files.body.items[0].id}/content`).set(ostermalm).buffer(true);
+    expect(content.status).toBe(200);
+    expect(content.body.toString('latin1')).toMatch(/^%PDF-1.4/);
   });
 });

@@ -16,6 +16,13 @@ import type { ListAttachmentsQuery, UploadFields } from './attachments.schemas';
 import { cleanFileName } from './file-name';
 import { checkFileType } from './file-type-check';
 
+/** Where an upload goes, and the rule that lets the caller put it there (run unlocked, then locked). */
+export interface UploadTarget {
+  consultationId: string;
+  responseId: string | null;
+  check: (manager: EntityManager, lock: boolean) => Promise<void>;
+}
+
 /** Cleanup after a commit must not fail the request, but must not go unnoticed either. */
 export interface AttachmentContext extends RequestContext {
   log: Pick<Logger, 'warn'>;
@@ -64,7 +71,20 @@ export class AttachmentsService {
   async upload(consultationId: string, context: AttachmentContext, receive: () => Promise<ReceivedUpload<UploadFields>>): Promise<Attachment> {
     const actor = context.actor!;
     assertCanManageConsultations(actor);
-    assertAcceptsUploads(await findReadableConsultation(this.dataSource.manager, actor, consultationId));
+    return this.storeFor(
+      { consultationId, responseId: null, check: async (manager, lock) => assertAcceptsUploads(await findReadableConsultation(manager, actor, consultationId, lock)) },
+      context,
+      receive,
+    );
+  }
+
+  /**
+   * Stores a checked upload for a target (the remiss itself, or one response on it). The target's
+   * check runs before the body is read and again, locked, in the transaction that adds the row.
+   */
+  async storeFor(target: UploadTarget, context: AttachmentContext, receive: () => Promise<ReceivedUpload<UploadFields>>): Promise<Attachment> {
+    const actor = context.actor!;
+    await target.check(this.dataSource.manager, false);
     const upload = await receive();
     try {
       if (upload.file.size === 0) throw badRequest('The file is empty.', [{ path: 'body.file', message: 'is empty' }]);
@@ -77,12 +97,12 @@ export class AttachmentsService {
         }
         return await this.dataSource.transaction(async (manager) => {
           // Locked: a concurrent cancellation either happened before (409) or waits for this upload.
-          assertAcceptsUploads(await findReadableConsultation(manager, actor, consultationId, true));
+          await target.check(manager, true);
           const attachment = await manager.save(
             Attachment,
             manager.create(Attachment, {
-              consultationId,
-              responseId: null,
+              consultationId: target.consultationId,
+              responseId: target.responseId,
               fileName,
               contentType,
               sizeBytes: String(stored.size),
@@ -125,7 +145,7 @@ export class AttachmentsService {
   }
 }
 
-function assertAcceptsUploads(consultation: Consultation): void {
+export function assertAcceptsUploads(consultation: Consultation): void {
   if (consultation.status === 'cancelled') throw conflict('The remiss is cancelled; it takes no new files.', 'cancelled');
 }
 

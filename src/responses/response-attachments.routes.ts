@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Attachment } from '../attachments/attachment.entity';
+import { sendAttachment } from '../attachments/attachment-download';
+import { presentAttachment } from '../attachments/attachment.presenter';
+import { attachmentParams, attachmentSchema, uploadFields } from '../attachments/attachments.schemas';
+import { assertAcceptsUploads, AttachmentsService } from '../attachments/attachments.service';
+import { hasRole, type Actor } from '../authz/actor';
+import { anyUser, rolesOnly } from '../authz/policy';
+import type { Config } from '../config';
+import { receiveUpload } from '../http/multipart-upload';
+import { forbidden, notFound } from '../http/problem';
+import type { Api } from '../http/route';
+import { idParams } from '../http/schemas';
+import { createFileStore } from '../storage/create-file-store';
+import { assertContentReadable, loadResponseScope } from './response-access';
+
+/**
+ * A response's own files: the scanned or e-mailed answer a registrator records, or the bilagor
+ * of a statement. They follow the response's rules: drafts stay with the answering organisation.
+ */
+async function readableResponse(manager: EntityManager, actor: Actor, responseId: string) {
+  const scope = await loadResponseScope(manager, actor, responseId);
+  assertContentReadable(scope, actor);
+  return scope;
+}
+
+async function assertMayAttach(manager: EntityManager, actor: Actor, responseId: string, lock: boolean) {
+  const scope = await loadResponseScope(manager, actor, responseId, lock);
+  const ownStaff = scope.own && hasRole(actor, 'handlaggare', 'attestant');
+  if (!ownStaff && !hasRole(actor, 'registrator', 'admin')) {
+    if (!scope.own) throw notFound('The response');
+    throw forbidden("Only the answering organisation's handläggare or attestant, or a registrator, may add files to a response.");
+  }
+  assertAcceptsUploads(scope.consultation);
+  return scope;
+}
+
+export function registerResponseAttachmentRoutes(api: Api, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
+  const store = createFileStore(config);
+  const attachments = new AttachmentsService(dataSource, store);
+  const spoolDir = join(config.storageDir, '.incoming');
+  const params = attachmentParams;
+
+  api.add({
+    method: 'post',
+    path: '/api/responses/:id/attachments',
+    tag: 'Remissvar',
+    summary: "Upload a file to a response (e.g. an answer that came on paper), checked like remisshandlingar",
+    policy: rolesOnly(['handlaggare', 'attestant', 'registrator', 'admin'], 'organisation'),
+    params: idParams,
+    upload: { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes },
+    status: 201,
+    response: attachmentSchema,
+    errors: [404, 409],
+    handler: async ({ params: { id }, context, req, res }) => {
+      const scope = await assertMayAttach(dataSource.manager, context.actor!, id, false);
+      const attachment = await attachments.storeFor(
+        { consultationId: scope.consultation.id, responseId: id, check: async (manager, lock) => void (await assertMayAttach(manager, context.actor!, id, lock)) },
+        { ...context, log: req.log },
+        () => receiveUpload(req, res, { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes }, spoolDir),
+      );
+      res.location(`/api/responses/${id}/attachments/${attachment.id}/content`);
+      return presentAttachment(attachment);
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/responses/:id/attachments',
+    tag: 'Remissvar',
+    summary: "A response's files",
+    policy: anyUser('organisation'),
+    params: idParams,
+    response: z.object({ items: z.array(attachmentSchema) }),
+    errors: [404],
+    handler: async ({ params: { id }, context }) => {
+      await readableResponse(dataSource.manager, context.actor!, id);
+      const items = await dataSource.getRepository(Attachment).find({ where: { responseId: id }, order: { uploadedAt: 'ASC' }, take: 200 });
+      return { items: items.map(presentAttachment) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/responses/:id/attachments/:attachmentId/content',
+    tag: 'Remissvar',
+    summary: "Download one of a response's files",
+    policy: anyUser('organisation'),
+    params,
+    status: 200,
+    errors: [404],
+    handler: async ({ params: { id, attachmentId }, context, req, res }) => {
+      await readableResponse(dataSource.manager, context.actor!, id);
+      const attachment = await dataSource.getRepository(Attachment).findOneBy({ id: attachmentId, responseId: id });
+      if (!attachment) throw notFound('The attachment');
+      await sendAttachment(req, res, attachment, await store.get(attachment.storageKey));
+    },
+  });
+}
