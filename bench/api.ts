@@ -7,111 +7,46 @@
 //   BENCH_WORKERS=0 npm run bench:api       (autocannon on the main thread instead of a worker)
 //   BENCH_DATABASE_URL=postgres://... npm run bench:api   (that database is migrated and gets demo users)
 import 'reflect-metadata';
-import autocannon from 'autocannon';
 import express from 'express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import net, { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Pool } from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres';
 import { prepareDatabase } from '../src/db/prepare-database';
+import {
+  benchDatabaseUrl,
+  Cleanups,
+  closeServer,
+  DURATION_SECONDS,
+  listen,
+  loginHeaders,
+  run,
+  runBench,
+  TARGET_P99_MS,
+  TARGET_RATIO,
+  WARMUP_SECONDS,
+} from './support';
 
-const CONNECTIONS = 10;
-const WARMUP_SECONDS = 2;
-const DURATION_SECONDS = positiveNumber(process.env.BENCH_SECONDS, 10);
-// autocannon fires from a worker thread by default so the load generator does not share the event
-// loop with the servers it measures; BENCH_WORKERS=0 runs it on the main thread.
-const WORKERS = Math.max(0, Math.floor(Number(process.env.BENCH_WORKERS ?? 1)) || 0);
 const PASSWORD = 'bench-password';
-const TARGET_RATIO = 0.6;
-const TARGET_P99_MS = 50;
-
-interface Measurement {
-  rps: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-function positiveNumber(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function listen(app: express.Express): Promise<{ server: Server; baseUrl: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  const { port } = server.address() as AddressInfo;
-  return { server, baseUrl: `http://127.0.0.1:${port}` };
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
-async function run(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Measurement> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, ...(WORKERS > 0 ? { workers: WORKERS } : {}) });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-}
 
 async function main(): Promise<void> {
-  const cleanups: Array<() => Promise<unknown>> = [];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step().catch((error) => console.error('bench:api cleanup:', error));
-  };
-
+  const cleanups = new Cleanups('bench:api');
   try {
     // 1. A database: BENCH_DATABASE_URL, or a throwaway embedded PostgreSQL in a temp folder.
-    let url = process.env.BENCH_DATABASE_URL;
-    if (!url) {
-      const dir = await mkdtemp(path.join(tmpdir(), 'remiss-bench-pg-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      // The temp folder itself is the data folder: embedded-postgres hands it to its 'postgres' OS
-      // user when running as root, which a subfolder of a 0700 mkdtemp folder would not allow.
-      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-      cleanups.push(() => embedded.stop());
-      url = embedded.url;
-    }
+    const url = await benchDatabaseUrl(cleanups);
 
     // 2. Migrate and seed exactly as the server does at start, then the full app.
     const dataSource: DataSource = await createDataSource({ url, applicationName: 'remiss-bench' }).initialize();
-    cleanups.push(() => dataSource.destroy());
+    cleanups.add(() => dataSource.destroy());
     await prepareDatabase(dataSource, { demoPassword: PASSWORD });
     const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_MAX: '1000' });
     const { app } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
     const full = await listen(app);
-    cleanups.push(() => closeServer(full.server));
+    cleanups.add(() => closeServer(full.server));
 
-    const login = await fetch(`${full.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const { token } = (await login.json()) as { token: string };
-    const headers = { Authorization: `Bearer ${token}` };
+    const headers = await loginHeaders(full.baseUrl, 'admin', PASSWORD);
 
     const list = await fetch(`${full.baseUrl}/api/organisations?limit=1`, { headers });
     if (list.status !== 200) throw new Error(`listing organisations failed: ${list.status} ${await list.text()}`);
@@ -123,7 +58,7 @@ async function main(): Promise<void> {
     // pool.end() resolves before every socket has closed; stopping PostgreSQL right after then
     // raises 57P01 on an idle client, which must not crash the bench.
     pool.on('error', () => undefined);
-    cleanups.push(() => pool.end());
+    cleanups.add(() => pool.end());
     const bareApp = express();
     bareApp.get('/organisations/:id', async (req, res, next) => {
       try {
@@ -135,7 +70,7 @@ async function main(): Promise<void> {
       }
     });
     const bare = await listen(bareApp);
-    cleanups.push(() => closeServer(bare.server));
+    cleanups.add(() => closeServer(bare.server));
 
     const fullUrl = `${full.baseUrl}/api/organisations/${organisationId}`;
     const bareUrl = `${bare.baseUrl}/organisations/${organisationId}`;
@@ -165,14 +100,8 @@ async function main(): Promise<void> {
         ` ${pass ? 'PASS' : 'FAIL'}`,
     );
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error('bench:api failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runBench('bench:api', main);

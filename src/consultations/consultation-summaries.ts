@@ -25,6 +25,8 @@ export async function summariseRecipients(manager: EntityManager, consultationId
        JOIN consultations c ON c.id = r.consultation_id
        JOIN responses p ON p.recipient_id = r.id
       WHERE r.consultation_id = ANY($1::uuid[])
+        -- Repeated on c so the planner looks the page's remisser up by id instead of hashing them all.
+        AND c.id = ANY($1::uuid[])
       GROUP BY r.consultation_id, p.status`,
     [consultationIds, today],
   );

@@ -8,6 +8,9 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 /** A remiss: a request for written views, registered under the sender's diarienummer. */
 @Entity({ name: 'consultations' })
+// Trigram indexes for free text on title and Dnr (ILIKE '%…%'); created by the migration.
+@Index('ix_consultations_title_trgm', { synchronize: false })
+@Index('ix_consultations_case_number_trgm', { synchronize: false })
 @Index('uq_consultations_sender_case_number', ['senderId', 'caseNumberNormalized'], { unique: true })
 @Check('ck_consultations_kind', `"kind" IN ('program', 'motion', 'skrivelse', 'betankande', 'promemoria', 'detaljplan', 'other')`)
 @Check('ck_consultations_status', `"status" IN ('draft', 'open', 'closed', 'cancelled')`)

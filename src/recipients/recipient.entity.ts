@@ -8,6 +8,9 @@ export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 
 /** A remissinstans: one organisation on a remiss's distribution, with its own deadline and response. */
 @Entity({ name: 'recipients' })
+// Covering partial index for the deadlines and reminder queries (INCLUDE is beyond TypeORM's index
+// options, so the migration creates it and synchronize:false keeps the drift check off it).
+@Index('ix_recipients_awaiting', { synchronize: false })
 @Index('uq_recipients_consultation_organisation', ['consultationId', 'organisationId'], { unique: true })
 @Check('ck_recipients_role', `"role" IN ('respond', 'for_information')`)
 export class Recipient {
