@@ -86,6 +86,8 @@ describe('listing', () => {
     expect(drafts.body.items).toHaveLength(2);
     expect(drafts.body.total).toBeGreaterThanOrEqual(8);
     expect((await request(t.app).get('/api/consultations?status=draft&dueBefore=2020-12-01').set(registrator)).body.total).toBe(0);
+    const beyond = await request(t.app).get('/api/consultations?status=draft&offset=1000').set(registrator);
+    expect(beyond.body).toMatchObject({ items: [], total: drafts.body.total });
     const dueThatDay = await request(t.app).get('/api/consultations?status=draft&dueAfter=2020-12-02&dueBefore=2020-12-02').set(registrator);
     expect(dueThatDay.body.total).toBe(drafts.body.total);
   });
