@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { seedDemoConsultations } from '../demo/demo-consultations';
+import { seedDemoStatements } from '../demo/demo-statements';
 import { seedDemoUsers } from '../demo/demo-users';
 import { seedDistributionLists } from '../distribution-lists/seed-lists';
 import { seedOrganisationRegister } from '../organisations/seed-register';
@@ -7,8 +8,9 @@ import { seedSectionCatalogue } from '../section-catalogue/seed-catalogue';
 import { runMigrations, withStartupLock } from './migrate';
 
 /**
- * Migrate, then load reference data and, in demo mode (a demo password given), the demo users and
- * demo remisser. Safe to run at every start and from several processes at once.
+ * Migrate, then load reference data and, in demo mode (a demo password given), the demo users,
+ * the demo remisser and the seed statements on them. Safe to run at every start and from several
+ * processes at once.
  */
 export function prepareDatabase(dataSource: DataSource, options: { demoPassword?: string }) {
   return withStartupLock(dataSource, async () => {
@@ -18,6 +20,7 @@ export function prepareDatabase(dataSource: DataSource, options: { demoPassword?
     const sectionTemplates = await seedSectionCatalogue(dataSource);
     const demoUsers = options.demoPassword ? await seedDemoUsers(dataSource, options.demoPassword) : 0;
     const demoConsultations = options.demoPassword ? await seedDemoConsultations(dataSource) : 0;
-    return { migrations, organisations, distributionLists, sectionTemplates, demoUsers, demoConsultations };
+    const demoStatements = options.demoPassword ? await seedDemoStatements(dataSource) : 0;
+    return { migrations, organisations, distributionLists, sectionTemplates, demoUsers, demoConsultations, demoStatements };
   });
 }
