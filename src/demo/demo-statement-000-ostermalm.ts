@@ -1,4 +1,4 @@
-import { NOT_PRINTED, PROGRAM_GOALS, numberedList, paragraph, type DemoStatement } from './demo-statement-content';
+import { PROGRAM_GOALS, numberedList, paragraph, type DemoStatement } from './demo-statement-content';
 
 const REMISS_TITLE =
   'Remiss av Stockholms stads program mot våld i nära relationer, hedersrelaterat våld och förtryck, prostitution, människohandel för sexuella tjänster samt sexuellt våld i oberoende relationer 2021-2025';
@@ -16,7 +16,7 @@ export const OSTERMALM_STATEMENT: DemoStatement = {
   header: {
     administration: 'Östermalms stadsdelsförvaltning',
     department: null,
-    officer: { name: NOT_PRINTED, phone: null, email: null },
+    officer: { name: 'Östen Strandberg', phone: null, email: 'handlaggare.ostermalm@demo.remiss.invalid' }, // the demo handläggare: the seed prints none
     to: 'Östermalms stadsdelsnämnd',
     date: '2020-10-27',
     ownCaseNumber: '3.1.1-723/2019',

@@ -1,4 +1,4 @@
-import { NOT_PRINTED, PROGRAM_GOALS, PROGRAM_TITLE, bulletList, paragraph, type DemoStatement } from './demo-statement-content';
+import { PROGRAM_GOALS, PROGRAM_TITLE, bulletList, paragraph, type DemoStatement } from './demo-statement-content';
 
 /**
  * Seed 003 (clean): Södermalms stadsdelsnämnd on KS 2020/924. Printed: the remiss Dnr in the
@@ -16,7 +16,7 @@ export const SODERMALM_STATEMENT: DemoStatement = {
   header: {
     administration: 'Södermalms stadsdelsförvaltning',
     department: 'Stadsdelsdirektörens stab',
-    officer: { name: NOT_PRINTED, phone: null, email: null },
+    officer: { name: 'Hanna Söderberg', phone: null, email: 'handlaggare.sodermalm@demo.remiss.invalid' }, // the demo handläggare: the seed prints none
     to: 'Södermalms stadsdelsnämnd',
     date: '2020-11-09',
     ownCaseNumber: null,

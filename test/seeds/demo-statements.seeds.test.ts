@@ -133,7 +133,8 @@ describe.each(DEMOS.map((demo) => [demo.seed, demo] as const))('demo statement %
   it('names the people, bodies and bilagor as printed', () => {
     const { officer } = demo.header;
     const printed = [
-      ...(officer.name === NOT_PRINTED ? [] : [officer.name]),
+      // Where the seed prints no handläggare, the demo's fictional one stands in (a demo address).
+      ...(officer.name === NOT_PRINTED || officer.email?.endsWith('@demo.remiss.invalid') ? [] : [officer.name]),
       ...(officer.phone ? [officer.phone] : []),
       demo.header.to,
       ...(demo.header.department ? [demo.header.department] : []),
