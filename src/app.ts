@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './health/health.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logging';
 import { Api } from './http/route';
+import { registerCompilationRoutes } from './compilation/compilation.routes';
 import { registerConsultationRoutes } from './consultations/consultations.routes';
 import { registerOrganisationRoutes } from './organisations/organisations.routes';
 import { registerRecipientRoutes } from './recipients/recipients.routes';
@@ -61,6 +62,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerConsultationRoutes(api, dataSource);
   registerRecipientRoutes(api, dataSource);
   registerDeadlineRoutes(api, dataSource);
+  registerCompilationRoutes(api, dataSource);
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });

@@ -1,0 +1,63 @@
+import { RESPONSE_STATUSES, type ResponseStatus } from '../responses/response.entity';
+import { plainText, type Block } from '../statements/statement-body';
+import { STANCES, type Stance } from '../statements/statement.entity';
+import { firstSentence, inRunningText, swedishList } from '../shared/swedish-text';
+import type { AnsweredSection, MatrixRow } from './compilation-data';
+
+export interface CompilationEntry {
+  organisation: { id: string; name: string };
+  responseId: string;
+  stance: Stance | null;
+  body: Block[];
+  text: string;
+}
+
+export interface CompiledSection {
+  key: string;
+  heading: string;
+  stanceCounts: Record<Stance, number>;
+  entries: CompilationEntry[];
+}
+
+const countBy = <K extends string>(keys: readonly K[], values: Array<K | null>): Record<K, number> =>
+  Object.fromEntries(keys.map((key) => [key, values.filter((value) => value === key).length])) as Record<K, number>;
+
+/**
+ * The sammanställning: the status matrix with counts, every answered section side by side in
+ * distribution order, who has not answered, declined or answered late, the beredning paragraph in
+ * the city's style and one summary line per organisation from its Sammanfattning.
+ */
+export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[]) {
+  const organisationOf = new Map(matrix.map((row) => [row.responseId, row]));
+  const byKey = new Map<string, CompiledSection>();
+  for (const section of sections) {
+    const row = organisationOf.get(section.responseId);
+    if (!row) continue;
+    let compiled = byKey.get(section.key);
+    if (!compiled) {
+      compiled = { key: section.key, heading: section.heading, stanceCounts: countBy(STANCES, []), entries: [] };
+      byKey.set(section.key, compiled);
+    }
+    compiled.entries.push({ organisation: { id: row.organisation.id, name: row.organisation.name }, responseId: section.responseId, stance: section.stance, body: section.body, text: plainText(section.body) });
+    if (section.stance) compiled.stanceCounts[section.stance]++;
+  }
+  const asked = matrix.filter((row) => row.role === 'respond');
+  const names = (rows: MatrixRow[]) => rows.map((row) => row.organisation.name);
+  const unanswered = asked.filter((row) => !['submitted', 'declined', 'no_comments'].includes(row.status));
+  return {
+    matrix,
+    counts: {
+      recipients: matrix.length,
+      byStatus: countBy<ResponseStatus>(RESPONSE_STATUSES, matrix.map((row) => row.status)),
+      byStance: countBy<Stance>(STANCES, matrix.map((row) => row.stance)),
+    },
+    sections: [...byKey.values()],
+    notAnswered: names(unanswered),
+    declined: names(asked.filter((row) => row.status === 'declined')),
+    answeredLate: names(asked.filter((row) => row.late && row.answeredDate)),
+    beredning: asked.length ? `Ärendet har remitterats till ${swedishList(asked.map((row) => inRunningText(row.organisation.name)))}.` : '',
+    summaries: (byKey.get('sammanfattning')?.entries ?? []).filter((entry) => entry.text).map((entry) => ({ organisation: entry.organisation.name, line: firstSentence(entry.text) })),
+  };
+}
+
+export type Compilation = ReturnType<typeof buildCompilation>;

@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import type { OrganisationKind } from '../organisations/organisation.entity';
+import { KIND_LABELS, ROLE_LABELS, STANCE_LABELS, STATUS_LABELS, yesNo } from '../shared/swedish-labels';
+import type { Compilation } from './compilation-builder';
+import type { MatrixRow } from './compilation-data';
+
+const MATRIX_HEADINGS = ['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet'];
+
+function matrixCells(row: MatrixRow): string[] {
+  return [
+    row.organisation.name,
+    KIND_LABELS[row.organisation.kind as OrganisationKind] ?? row.organisation.kind,
+    ROLE_LABELS[row.role],
+    STATUS_LABELS[row.status],
+    row.dueDate ?? '',
+    yesNo(row.extended),
+    row.answeredDate ?? '',
+    yesNo(row.late),
+    row.stance ? STANCE_LABELS[row.stance] : '',
+    yesNo(row.receivedExternally),
+  ];
+}
+
+/**
+ * The matrix as Swedish Excel opens it on a double click: UTF-8 with a byte-order mark (else Excel
+ * guesses a Windows code page and mangles å, ä, ö), semicolons (the comma is the decimal sign in
+ * Swedish settings), CRLF line ends and RFC 4180 quoting.
+ */
+export function compilationCsv(compilation: Compilation): string {
+  const quote = (cell: string) => (/[";\r\n]/.test(cell) || /^[=+\-@]/.test(cell) ? `"${guardFormula(cell).replace(/"/g, '""')}"` : cell);
+  const lines = [MATRIX_HEADINGS, ...compilation.matrix.map(matrixCells)].map((cells) => cells.map(quote).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection): prefix it. */
+function guardFormula(cell: string): string {
+  return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** One sheet for the matrix, one per section with each organisation's text side by side. */
+export async function compilationXlsx(compilation: Compilation, title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'remiss, Stockholms stad';
+  workbook.title = title;
+  const matrix = workbook.addWorksheet('Svarsmatris', { views: [{ state: 'frozen', ySplit: 1 }] });
+  matrix.addRow(MATRIX_HEADINGS).font = { bold: true };
+  for (const row of compilation.matrix) matrix.addRow(matrixCells(row));
+  matrix.columns.forEach((column, index) => (column.width = index === 0 ? 45 : 18));
+  const usedNames = new Set(['Svarsmatris']);
+  for (const section of compilation.sections) {
+    const sheet = workbook.addWorksheet(sheetName(section.heading, usedNames));
+    sheet.addRow(['Remissinstans', 'Ställningstagande', section.heading]).font = { bold: true };
+    for (const entry of section.entries) sheet.addRow([entry.organisation.name, entry.stance ? STANCE_LABELS[entry.stance] : '', guardFormula(entry.text)]);
+    sheet.getColumn(1).width = 40;
+    sheet.getColumn(2).width = 24;
+    sheet.getColumn(3).width = 100;
+    sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ and unique. */
+function sheetName(heading: string, used: Set<string>): string {
+  const base = heading.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'Avsnitt';
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()) || used.has(name); n++) name = `${base} ${n}`;
+  used.add(name);
+  used.add(name.toLowerCase());
+  return name;
+}

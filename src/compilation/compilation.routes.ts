@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { rolesOnly } from '../authz/policy';
+import type { Api } from '../http/route';
+import { idParams } from '../http/schemas';
+import { RESPONSE_STATUSES } from '../responses/response.entity';
+import { sectionBodySchema } from '../statements/statement-body';
+import { STANCES } from '../statements/statement.entity';
+import { compilationCsv, compilationXlsx } from './compilation-exports';
+import { CompilationService } from './compilation.service';
+
+const TAG = 'Sammanställning';
+const policy = rolesOnly(['coordinator', 'registrator', 'admin'], 'organisation');
+
+const compilationSchema = z
+  .object({
+    consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
+    matrix: z.array(z.object({ recipientId: z.string(), responseId: z.string(), organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }), role: z.string(), required: z.boolean(), status: z.enum(RESPONSE_STATUSES), dueDate: z.string().nullable(), extended: z.boolean(), answeredDate: z.string().nullable(), late: z.boolean(), stance: z.enum(STANCES).nullable(), receivedExternally: z.boolean() })),
+    counts: z.object({ recipients: z.number().int(), byStatus: z.record(z.string(), z.number().int()), byStance: z.record(z.string(), z.number().int()) }),
+    sections: z.array(z.object({ key: z.string(), heading: z.string(), stanceCounts: z.record(z.string(), z.number().int()), entries: z.array(z.object({ organisation: z.object({ id: z.string(), name: z.string() }), responseId: z.string(), stance: z.enum(STANCES).nullable(), body: sectionBodySchema, text: z.string() })) })),
+    notAnswered: z.array(z.string()),
+    declined: z.array(z.string()),
+    answeredLate: z.array(z.string()),
+    beredning: z.string().openapi({ example: 'Ärendet har remitterats till stadsledningskontoret, socialnämnden och Södermalms stadsdelsnämnd.' }),
+    summaries: z.array(z.object({ organisation: z.string(), line: z.string() })),
+  })
+  .openapi('Compilation');
+
+/** A file name from the Dnr: "KS 2020/924" → "sammanstallning-KS-2020-924". */
+const fileNameFor = (caseNumber: string, extension: string) => `sammanstallning-${caseNumber.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}.${extension}`;
+
+export function registerCompilationRoutes(api: Api, dataSource: DataSource): void {
+  const compilations = new CompilationService(dataSource);
+
+  api.add({
+    method: 'get',
+    path: '/api/consultations/:id/compilation',
+    tag: TAG,
+    summary: 'Sammanställning: status matrix, answered sections side by side, who is missing, the beredning paragraph',
+    policy,
+    params: idParams,
+    response: compilationSchema,
+    errors: [404],
+    handler: async ({ params, context }) => {
+      const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
+      return { consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title }, ...compilation };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/consultations/:id/compilation.csv',
+    tag: TAG,
+    summary: 'The status matrix as CSV for Swedish Excel (UTF-8 with BOM, semicolons)',
+    policy,
+    params: idParams,
+    status: 200,
+    errors: [404],
+    handler: async ({ params, context, res }) => {
+      const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
+      res.type('text/csv; charset=utf-8').attachment(fileNameFor(consultation.caseNumber, 'csv')).send(compilationCsv(compilation));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/consultations/:id/compilation.xlsx',
+    tag: TAG,
+    summary: 'The sammanställning as an Excel workbook: the matrix, and one sheet per section',
+    policy,
+    params: idParams,
+    status: 200,
+    errors: [404],
+    handler: async ({ params, context, res }) => {
+      const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
+      const workbook = await compilationXlsx(compilation, `Sammanställning ${consultation.caseNumber}`);
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(fileNameFor(consultation.caseNumber, 'xlsx')).send(workbook);
+    },
+  });
+}

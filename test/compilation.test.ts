@@ -1,0 +1,104 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { Organisation } from '../src/organisations/organisation.entity';
+import { addRecipient, createConsultation } from './support/factories';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let coordinator: Record<string, string>;
+let ks924: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  coordinator = bearer(await t.login('coordinator'));
+  ks924 = (await request(t.app).get('/api/consultations?q=KS 2020/924').set(bearer(await t.login('registrator')))).body.items[0].id;
+});
+afterAll(() => t.close());
+
+const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe('the sammanställning of KS 2020/924', () => {
+  it('gives the coordinator the matrix, the answers side by side, who is missing and the beredning paragraph', async () => {
+    const res = await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(coordinator);
+    expect(res.status).toBe(200);
+    expect(res.body.matrix.length).toBeGreaterThan(40);
+    expect(res.body.counts.byStatus.submitted).toBe(3);
+    expect(res.body.counts.byStance.tillstyrker_med_andringar + res.body.counts.byStance.tillstyrker).toBe(3);
+    const summary = res.body.sections.find((s: { key: string }) => s.key === 'sammanfattning');
+    expect(summary.entries.map((e: { organisation: { name: string } }) => e.organisation.name)).toEqual(['Hässelby-Vällingby stadsdelsnämnd', 'Östermalms stadsdelsnämnd', 'Södermalms stadsdelsnämnd']);
+    expect(res.body.beredning).toMatch(/^Ärendet har remitterats till Rinkeby-Kista stadsdelsnämnd, Spånga-Tensta stadsdelsnämnd, /);
+    expect(res.body.beredning).toContain(', stadsledningskontoret, Stockholms Stadshus AB, ');
+    expect(res.body.beredning).toMatch(/, Terrafem och Unizon\.$/);
+    expect(res.body.summaries).toHaveLength(3);
+    expect(res.body.notAnswered).toContain('Farsta stadsdelsnämnd');
+    expect(res.body.notAnswered).not.toContain('Södermalms stadsdelsnämnd');
+  });
+
+  it('exports CSV that Swedish Excel opens: BOM, semicolons, Swedish labels, å ä ö intact', async () => {
+    const res = await request(t.app).get(`/api/consultations/${ks924}/compilation.csv`).set(coordinator).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('sammanstallning-KS-2020-924.csv');
+    const body: Buffer = res.body;
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = body.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0].split(';')).toEqual(['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet']);
+    expect(lines.find((line) => line.startsWith('Södermalms stadsdelsnämnd;'))).toBe('Södermalms stadsdelsnämnd;Nämnd;Svar begärs;Besvarat;2020-12-02;Ja;2020-12-02;Nej;Tillstyrker;Nej');
+    expect(lines.length).toBe((await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(coordinator)).body.matrix.length + 1);
+  });
+
+  it('exports XLSX that reads back: the matrix and one sheet per section', async () => {
+    const res = await request(t.app).get(`/api/consultations/${ks924}/compilation.xlsx`).set(coordinator).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names[0]).toBe('Svarsmatris');
+    expect(names).toEqual(expect.arrayContaining(['Sammanfattning', 'Förslag till beslut']));
+    const matrix = workbook.getWorksheet('Svarsmatris')!;
+    expect(matrix.getRow(1).getCell(1).value).toBe('Remissinstans');
+    const summary = workbook.getWorksheet('Sammanfattning')!;
+    expect(summary.rowCount).toBe(4);
+    expect(String(summary.getRow(2).getCell(3).value).length).toBeGreaterThan(20);
+  });
+
+  it('is for the coordinating organisation, registrators and admins only', async () => {
+    expect((await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
+    expect((await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(bearer(await t.login('reader')))).status).toBe(403);
+    expect((await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(bearer(await t.login('admin')))).status).toBe(200);
+  });
+});
+
+describe('edge cases', () => {
+  it('never shows draft text, even a draft shared with the coordinator', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });
+    const { response } = await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28') });
+    const handlaggare = bearer(await t.login('handlaggare.sodermalm'));
+    await request(t.app).post(`/api/responses/${response.id}/transitions`).set(handlaggare).send({ action: 'start' });
+    const etag = (await request(t.app).get(`/api/responses/${response.id}/statement/sections/sammanfattning`).set(handlaggare)).headers.etag;
+    await request(t.app).put(`/api/responses/${response.id}/statement/sections/sammanfattning`).set(handlaggare).set('If-Match', etag).send({ body: [{ type: 'paragraph', content: [{ text: 'HEMLIGT UTKAST' }] }] });
+    const current = await request(t.app).get(`/api/responses/${response.id}`).set(handlaggare);
+    await request(t.app).patch(`/api/responses/${response.id}`).set(handlaggare).set('If-Match', current.headers.etag).send({ sharedWithCoordinator: true });
+    const res = await request(t.app).get(`/api/consultations/${consultation.id}/compilation`).set(coordinator);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('HEMLIGT');
+    expect(res.body).toMatchObject({ sections: [], summaries: [], notAnswered: ['Södermalms stadsdelsnämnd'] });
+  });
+
+  it('compiles a remiss with 200 recipients and no answers', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });
+    const organisations = await t.dataSource.getRepository(Organisation).save(Array.from({ length: 200 }, (_, i) => ({ name: `Förening nummer ${i + 1}`, kind: 'external' as const })));
+    for (const [index, organisation] of organisations.entries()) {
+      const { recipient } = await addRecipient(t.dataSource, consultation.id, 'unizon', { organisationId: organisation.id, position: index + 1, sentAt: new Date('2020-08-28') });
+      expect(recipient.id).toBeTruthy();
+    }
+    const res = await request(t.app).get(`/api/consultations/${consultation.id}/compilation`).set(coordinator);
+    expect(res.status).toBe(200);
+    expect(res.body.matrix).toHaveLength(200);
+    expect(res.body.notAnswered).toHaveLength(200);
+    expect(res.body.beredning).toMatch(/^Ärendet har remitterats till Förening nummer 1, Förening nummer 2, .* och Förening nummer 200\.$/);
+  });
+});
