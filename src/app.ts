@@ -18,6 +18,7 @@ import { requestLogger } from './http/logging';
 import { Api } from './http/route';
 import { registerCompilationRoutes } from './compilation/compilation.routes';
 import { registerConsultationRoutes } from './consultations/consultations.routes';
+import { registerCoordinationRoutes } from './coordination/coordination.routes';
 import { registerOrganisationRoutes } from './organisations/organisations.routes';
 import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
@@ -63,6 +64,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerRecipientRoutes(api, dataSource);
   registerDeadlineRoutes(api, dataSource);
   registerCompilationRoutes(api, dataSource);
+  registerCoordinationRoutes(api, dataSource);
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { anyUser, rolesOnly } from '../authz/policy';
+import type { Api } from '../http/route';
+import { idParams, paginationQuery } from '../http/schemas';
+import { CoordinationService } from './coordination.service';
+
+const pageQuery = z.strictObject(paginationQuery);
+const OUTCOMES = ['on_time', 'late', 'declined', 'no_comments', 'overdue', 'pending'] as const;
+
+export function registerCoordinationRoutes(api: Api, dataSource: DataSource): void {
+  const coordination = new CoordinationService(dataSource);
+
+  api.add({
+    method: 'get',
+    path: '/api/coordination/open-consultations',
+    tag: 'Sammanställning',
+    summary: 'Open remisser the caller coordinates, with answer rates',
+    policy: rolesOnly(['coordinator', 'registrator', 'admin'], 'organisation'),
+    query: pageQuery,
+    response: z.object({
+      items: z.array(z.object({ consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string(), dueDate: z.string().nullable() }), asked: z.number().int(), answered: z.number().int(), declined: z.number().int(), late: z.number().int(), answerRate: z.number() })),
+      total: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    }),
+    handler: ({ query, context }) => coordination.openConsultations(context.actor!, query),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/organisations/:id/answer-history',
+    tag: 'Sammanställning',
+    summary: "An organisation's answers over time: on time, late, declined, no comments, overdue, pending",
+    policy: anyUser('organisation'),
+    params: idParams,
+    query: pageQuery,
+    errors: [404],
+    response: z.object({
+      organisation: z.object({ id: z.string(), name: z.string() }),
+      counts: z.record(z.enum(OUTCOMES), z.number().int()),
+      items: z.array(z.object({ consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }), dueDate: z.string().nullable(), answeredDate: z.string().nullable(), outcome: z.enum(OUTCOMES) })),
+      total: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    }),
+    handler: ({ params, query, context }) => coordination.answerHistory(params.id, context.actor!, query),
+  });
+}

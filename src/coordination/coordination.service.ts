@@ -1,0 +1,91 @@
+import type { DataSource } from 'typeorm';
+import { hasRole, type Actor } from '../authz/actor';
+import { actingOrganisationIds, canManageConsultations } from '../consultations/consultation-access';
+import { forbidden, notFound } from '../http/problem';
+import { Organisation } from '../organisations/organisation.entity';
+import { ANSWERED_SQL, EFFECTIVE_DUE_SQL, lateSql } from '../recipients/lateness';
+import { todayInStockholm } from '../shared/dates';
+
+/** Views across remisser for the coordinating förvaltning: answer rates now, answer habits over time. */
+export class CoordinationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Open remisser the caller's organisation coordinates (all open ones for registrators and admins), with answer rates. */
+  async openConsultations(actor: Actor, page: { limit: number; offset: number }) {
+    const all = canManageConsultations(actor);
+    if (!all && !hasRole(actor, 'coordinator')) throw forbidden('This view is for coordinators, registrators and admins.');
+    const mine = all ? null : await actingOrganisationIds(this.dataSource.manager, actor);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT c.id, c.case_number, c.title, c.due_date::text AS due_date,
+              count(r.id) FILTER (WHERE r.role = 'respond')::int AS asked,
+              count(r.id) FILTER (WHERE r.role = 'respond' AND ${ANSWERED_SQL})::int AS answered,
+              count(r.id) FILTER (WHERE r.role = 'respond' AND p.status = 'declined')::int AS declined,
+              count(r.id) FILTER (WHERE ${lateSql('$2::date')})::int AS late,
+              count(*) OVER ()::int AS total
+         FROM consultations c
+         LEFT JOIN recipients r ON r.consultation_id = c.id
+         LEFT JOIN responses p ON p.recipient_id = r.id
+        WHERE c.status = 'open' AND ($1::uuid[] IS NULL OR c.coordinator_id = ANY($1::uuid[]))
+        GROUP BY c.id
+        ORDER BY c.due_date NULLS LAST, c.case_number
+        LIMIT $3 OFFSET $4`,
+      [mine, todayInStockholm(), page.limit, page.offset],
+    );
+    return {
+      items: rows.map((row) => ({
+        consultation: { id: row.id as string, caseNumber: row.case_number as string, title: row.title as string, dueDate: row.due_date as string | null },
+        asked: row.asked as number,
+        answered: row.answered as number,
+        declined: row.declined as number,
+        late: row.late as number,
+        answerRate: (row.asked as number) ? Math.round(((row.answered as number) / (row.asked as number)) * 1000) / 10 : 0,
+      })),
+      total: (rows[0]?.total as number) ?? 0,
+      ...page,
+    };
+  }
+
+  /** How one organisation has answered remisser: on time, late, declined, no comments, not (yet) answered. */
+  async answerHistory(organisationId: string, actor: Actor, page: { limit: number; offset: number }) {
+    const organisation = await this.dataSource.manager.findOneBy(Organisation, { id: organisationId });
+    if (!organisation) throw notFound('The organisation');
+    const own = (await actingOrganisationIds(this.dataSource.manager, actor)).includes(organisationId);
+    if (!own && !canManageConsultations(actor) && !hasRole(actor, 'coordinator')) throw forbidden("Only coordinators, registrators, admins and the organisation itself see its answer history.");
+    const outcome = `CASE
+        WHEN p.status = 'declined' THEN 'declined'
+        WHEN p.status = 'no_comments' THEN 'no_comments'
+        WHEN ${ANSWERED_SQL} AND p.answered_date > ${EFFECTIVE_DUE_SQL} THEN 'late'
+        WHEN ${ANSWERED_SQL} THEN 'on_time'
+        WHEN $2::date > ${EFFECTIVE_DUE_SQL} THEN 'overdue'
+        ELSE 'pending' END`;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT c.id, c.case_number, c.title, ${EFFECTIVE_DUE_SQL}::text AS due_date, p.answered_date::text AS answered_date, ${outcome} AS outcome
+         FROM recipients r
+         JOIN consultations c ON c.id = r.consultation_id
+         JOIN responses p ON p.recipient_id = r.id
+        WHERE r.organisation_id = $1 AND r.role = 'respond' AND r.sent_at IS NOT NULL AND c.status <> 'cancelled'
+        ORDER BY ${EFFECTIVE_DUE_SQL} DESC NULLS LAST, c.case_number
+        LIMIT $3 OFFSET $4`,
+      [organisationId, todayInStockholm(), page.limit, page.offset],
+    );
+    const [counts]: Array<Record<string, number>> = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE o = 'on_time')::int AS on_time, count(*) FILTER (WHERE o = 'late')::int AS late, count(*) FILTER (WHERE o = 'declined')::int AS declined,
+              count(*) FILTER (WHERE o = 'no_comments')::int AS no_comments, count(*) FILTER (WHERE o = 'overdue')::int AS overdue, count(*) FILTER (WHERE o = 'pending')::int AS pending
+         FROM (SELECT ${outcome} AS o FROM recipients r JOIN consultations c ON c.id = r.consultation_id JOIN responses p ON p.recipient_id = r.id
+                WHERE r.organisation_id = $1 AND r.role = 'respond' AND r.sent_at IS NOT NULL AND c.status <> 'cancelled') outcomes`,
+      [organisationId, todayInStockholm()],
+    );
+    return {
+      organisation: { id: organisation.id, name: organisation.name },
+      counts,
+      items: rows.map((row) => ({
+        consultation: { id: row.id as string, caseNumber: row.case_number as string, title: row.title as string },
+        dueDate: row.due_date as string | null,
+        answeredDate: row.answered_date as string | null,
+        outcome: row.outcome as string,
+      })),
+      total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+      ...page,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { addRecipient, createConsultation, organisationId } from './support/factories';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('cross-remiss views', () => {
+  it('the coordinator sees the open remisser it coordinates with answer rates', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', dueDate: '2020-12-02' });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28'), responseStatus: 'submitted', answeredDate: '2020-12-01' });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-ostermalm', { sentAt: new Date('2020-08-28'), responseStatus: 'declined', answeredDate: '2020-11-01' });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-farsta', { sentAt: new Date('2020-08-28') });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-bromma', { sentAt: new Date('2020-08-28'), responseStatus: 'submitted', answeredDate: '2020-12-09' });
+    const res = await request(t.app).get('/api/coordination/open-consultations').set(bearer(await t.login('coordinator')));
+    expect(res.status).toBe(200);
+    const item = res.body.items.find((i: { consultation: { id: string } }) => i.consultation.id === consultation.id);
+    expect(item).toMatchObject({ asked: 4, answered: 3, declined: 1, late: 2, answerRate: 75 });
+    expect((await request(t.app).get('/api/coordination/open-consultations').set(bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
+  });
+
+  it("shows an organisation's answer history: on time, late, declined", async () => {
+    const sodermalm = await organisationId(t.dataSource, 'sdn-sodermalm');
+    const res = await request(t.app).get(`/api/organisations/${sodermalm}/answer-history`).set(bearer(await t.login('coordinator')));
+    expect(res.status).toBe(200);
+    expect(res.body.organisation.name).toBe('Södermalms stadsdelsnämnd');
+    // The demo KS 2020/924 (answered within its anstånd) and the remiss above (answered the day before).
+    expect(res.body.counts.on_time).toBeGreaterThanOrEqual(2);
+    expect(res.body.items.find((i: { consultation: { caseNumber: string } }) => i.consultation.caseNumber === 'KS 2020/924')).toMatchObject({ outcome: 'on_time', dueDate: '2020-12-02' });
+    const bromma = await organisationId(t.dataSource, 'sdn-bromma');
+    const brommaHistory = await request(t.app).get(`/api/organisations/${bromma}/answer-history`).set(bearer(await t.login('registrator')));
+    expect(brommaHistory.body.counts.late).toBeGreaterThanOrEqual(1);
+    expect((await request(t.app).get(`/api/organisations/${bromma}/answer-history`).set(bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
+    expect((await request(t.app).get(`/api/organisations/${sodermalm}/answer-history`).set(bearer(await t.login('handlaggare.sodermalm')))).status).toBe(200);
+  });
+});
