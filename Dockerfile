@@ -24,6 +24,7 @@ RUN npm ci --omit=dev --no-audit --no-fund \
  && chown node:node /app/.data
 COPY --from=build /app/dist ./dist
 COPY templates ./templates
+COPY assets ./assets
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

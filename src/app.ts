@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes';
 import { registerDistributionListRoutes } from './distribution-lists/distribution-lists.routes';
 import { registerDocs } from './docs/docs.routes';
+import { registerDocumentRoutes } from './documents/documents.routes';
 import { registerHealthRoutes } from './health/health.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logging';
@@ -38,6 +39,8 @@ export interface App {
   app: Express;
   /** Every route with its declared policy: the authorisation tests walk this. */
   api: Api;
+  /** Stops background resources the routes hold (the PDF worker threads). */
+  close(): Promise<void>;
 }
 
 /** Builds the Express application; listening and shutdown belong to server.ts. */
@@ -68,6 +71,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });
+  const documents = registerDocumentRoutes(api, { dataSource, config });
   registerSectionTemplateRoutes(api, dataSource);
   registerAuditRoutes(api, dataSource);
   registerAttachmentRoutes(api, { dataSource, config });
@@ -77,5 +81,5 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use(api.router);
   app.use(notFoundHandler());
   app.use(errorHandler());
-  return { app, api };
+  return { app, api, close: async () => void (await documents.close()) };
 }

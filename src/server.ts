@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(dataSource, { demoPassword: config.demo ? config.demoPassword : undefined });
   logger.info(prepared, 'database ready');
 
-  const { app } = createApp({ config, dataSource, logger });
+  const { app, close: closeApp } = createApp({ config, dataSource, logger });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   printWelcome(config, server);
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   if (mailer.kind === 'smtp') logger.info('e-mail goes out through SMTP');
   else logger.info('no SMTP_URL: e-mail is written as .eml files to %s', config.mailOutboxDir);
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
-  installShutdown({ server, dataSource, embedded, logger, reminders, mailer, timeoutMs: config.shutdownTimeoutMs });
+  installShutdown({ server, dataSource, embedded, logger, reminders, mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 
 function printWelcome(config: Config, server: Server): void {
@@ -70,6 +70,7 @@ function installShutdown(deps: {
   logger: Logger;
   reminders: ReminderScheduler;
   mailer: Mailer;
+  closeApp: () => Promise<void>;
   timeoutMs: number;
 }): void {
   let stopping = false;
@@ -91,6 +92,7 @@ function installShutdown(deps: {
     clearInterval(sweep);
     clearTimeout(force);
     await remindersStopped;
+    await deps.closeApp().catch((error) => deps.logger.warn({ err: error }, 'stopping the PDF workers failed'));
     deps.mailer.close();
     await deps.dataSource.destroy().catch((error) => deps.logger.warn({ err: error }, 'closing the database pool failed'));
     if (deps.embedded) await deps.embedded.stop().catch((error) => deps.logger.warn({ err: error }, 'stopping embedded PostgreSQL failed'));

@@ -24,7 +24,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
   const url = database?.url ?? db!.url;
   const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'test', LOGIN_RATE_LIMIT_MAX: '1000', ...env });
   const dataSource = await connect(url);
-  const { app, api } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+  const { app, api, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
   const tokens = new Map<string, string>();
   return {
     app,
@@ -40,6 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
       return res.body.token;
     },
     async close() {
+      await closeApp();
       await dataSource.destroy();
       await db?.drop();
     },

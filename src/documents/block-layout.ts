@@ -1,0 +1,192 @@
+import { textWidth } from './fonts';
+import { hasClass, isInlineNode, type Element, type Node } from './html-subset';
+import { breakLines } from './line-breaking';
+import { FOOTNOTE_INDENT, LIST_INDENT, PAGE, singleLine, STYLES, type BlockStyle } from './layout-styles';
+import { inlineRuns, lineOp, node, shift, type Box, type DrawOp, type StructNode } from './layout-primitives';
+import { layoutTable, layoutTwoColumns } from './table-layout';
+
+/**
+ * From the parsed document tree to a flat list of boxes for the paginator (see
+ * layout-primitives.ts), plus the footnotes laid out for the foot of the page, the logical
+ * structure tree, and the letterhead and footer that the page frame repeats on every page.
+ */
+
+/** A footnote laid out for the foot of the page: one entry per line, drawn wherever its reference lands. */
+export interface FootnoteLine {
+  height: number;
+  ops: DrawOp[];
+}
+
+export interface LaidOutDocument {
+  boxes: Box[];
+  footnotes: Map<number, FootnoteLine[]>;
+  structure: StructNode;
+  letterhead: Element | null;
+  footer: Element | null;
+}
+
+class BlockLayout {
+  readonly boxes: Box[] = [];
+  readonly footnotes = new Map<number, FootnoteLine[]>();
+  readonly structure: StructNode = { type: 'Document', children: [] };
+  letterhead: Element | null = null;
+  footer: Element | null = null;
+  /** Collapsing margins: the larger of the previous block's space after and this one's space before. */
+  private pendingSpace = 0;
+
+  constructor(footnoteItems: Map<number, Element>) {
+    for (const [number, item] of footnoteItems) this.footnotes.set(number, this.footnoteLines(number, item));
+  }
+
+  add(box: Omit<Box, 'spaceBefore'>, spaceBefore: number): void {
+    this.boxes.push({ ...box, spaceBefore: Math.max(spaceBefore, this.pendingSpace) });
+    this.pendingSpace = 0;
+  }
+
+  after(space: number): void {
+    this.pendingSpace = Math.max(this.pendingSpace, space);
+  }
+
+  blocks(children: readonly Node[], parent: StructNode, x: number, width: number): void {
+    for (const child of children) {
+      if (typeof child === 'string') continue; // stray text between blocks: whitespace only, by the parser
+      this.block(child, parent, x, width);
+    }
+  }
+
+  private block(element: Element, parent: StructNode, x: number, width: number): void {
+    switch (element.tag) {
+      case 'h1':
+      case 'h2':
+      case 'h3':
+        return this.textBlock(element.children, STYLES[element.tag], node(element.tag.toUpperCase(), parent), x, width, true);
+      case 'p': {
+        const blockStyle = hasClass(element, 'subtitle') ? STYLES.subtitle : hasClass(element, 'stance') ? STYLES.stance : STYLES.body;
+        return this.textBlock(element.children, blockStyle, node('P', parent), x, width, false);
+      }
+      case 'ul':
+      case 'ol':
+        if (hasClass(element, 'footnotes')) return; // drawn at the foot of the pages that refer to them
+        this.list(element, node('L', parent), x, width, 0);
+        return this.after(STYLES.body.spaceAfter);
+      case 'table': {
+        const rows = layoutTable(element, node('Table', parent), width);
+        rows.forEach((row, index) => this.add({ ...row, ops: shift(row.ops, x) }, index === 0 ? 6 : 0));
+        return this.after(STYLES.body.spaceAfter);
+      }
+      case 'div':
+        if (hasClass(element, 'letterhead')) this.letterhead = element;
+        else if (hasClass(element, 'footer')) this.footer = element;
+        else if (hasClass(element, 'meta')) {
+          const box = layoutTwoColumns(element.children.filter((c): c is Element => typeof c !== 'string'), node('Div', parent), width);
+          this.add({ ...box, ops: shift(box.ops, x) }, 0);
+          this.after(26);
+        } else if (hasClass(element, 'signatures')) this.signatures(element, node('Div', parent), x, width);
+        else this.blocks(element.children, node('Div', parent), x, width);
+        return;
+      default:
+        throw new Error(`<${element.tag}> cannot stand here in a document`);
+    }
+  }
+
+  /** A paragraph or heading. Headings keep with what follows; paragraphs keep two lines together at either end. */
+  private textBlock(children: readonly Node[], blockStyle: BlockStyle, struct: StructNode, x: number, width: number, heading: boolean, labelOp?: DrawOp): void {
+    const runs = inlineRuns(children, blockStyle.text);
+    const lines = breakLines(runs, width, blockStyle.justify);
+    const notes = lines.flatMap((line) => line.footnotes);
+    // A lead-in ("… följande personer:") belongs with the list or table it introduces.
+    const leadIn = runs.length > 0 && runs[runs.length - 1].text.trimEnd().endsWith(':');
+    lines.forEach((line, index) => {
+      const keep = heading || (lines.length > 1 && (index === 0 || index === lines.length - 2)) || (leadIn && index === lines.length - 1);
+      const ops = [lineOp(line, x, blockStyle, struct)];
+      if (index === 0 && labelOp) ops.unshift(labelOp);
+      this.add({ height: blockStyle.leading, keepWithNext: keep, ops, footnotes: line.footnotes }, index === 0 ? blockStyle.spaceBefore : 0);
+    });
+    // Notes follow their paragraph in the reading order, wherever on the page they are drawn.
+    for (const number of notes) this.noteStruct(number, struct);
+    this.after(blockStyle.spaceAfter);
+  }
+
+  private noteNodes = new Map<number, StructNode>();
+  private noteParents = new Map<number, StructNode>();
+
+  private noteStruct(number: number, referrer: StructNode): void {
+    const note = this.noteNodes.get(number);
+    if (!note || this.noteParents.has(number)) return;
+    const parent = findParent(this.structure, referrer) ?? this.structure;
+    parent.children.push(note);
+    this.noteParents.set(number, parent);
+  }
+
+  private list(element: Element, struct: StructNode, x: number, width: number, depth: number): void {
+    const ordered = element.tag === 'ol';
+    let number = 0;
+    for (const item of element.children) {
+      if (typeof item === 'string' || item.tag !== 'li') continue;
+      number++;
+      const li = node('LI', struct);
+      const label = ordered ? (depth === 0 ? `${number}.` : `${String.fromCharCode(96 + ((number - 1) % 26) + 1)})`) : depth === 0 ? '\u2022' : '\u2013';
+      const labelStyle = STYLES.listItem.text;
+      const labelOp = lineOp(singleLine(label, labelStyle, textWidth(labelStyle.variant, label, labelStyle.size)), x, STYLES.listItem, node('Lbl', li));
+      const body = node('LBody', li);
+      const inline = item.children.filter(isInlineNode);
+      const nested = item.children.filter((child): child is Element => !isInlineNode(child));
+      this.textBlock(inline.length ? inline : ['\u00a0'], STYLES.listItem, body, x + LIST_INDENT, width - LIST_INDENT, false, labelOp);
+      for (const child of nested) {
+        if (child.tag === 'ul' || child.tag === 'ol') this.list(child, node('L', body), x + LIST_INDENT, width - LIST_INDENT, depth + 1);
+        else this.block(child, body, x + LIST_INDENT, width - LIST_INDENT);
+      }
+    }
+  }
+
+  /** Two signatories side by side per row, name above title, with room above for the eye. */
+  private signatures(element: Element, struct: StructNode, x: number, width: number): void {
+    const people = element.children.filter((c): c is Element => typeof c !== 'string');
+    for (let i = 0; i < people.length; i += 2) {
+      const box = layoutTwoColumns(people.slice(i, i + 2), struct, width);
+      this.add({ ...box, ops: shift(box.ops, x) }, i === 0 ? 30 : 14);
+    }
+    this.after(16);
+  }
+
+  private footnoteLines(number: number, item: Element): FootnoteLine[] {
+    const note: StructNode = { type: 'Note', children: [] };
+    this.noteNodes.set(number, note);
+    const s = STYLES.footnote;
+    const label = String(number);
+    const lines = breakLines(inlineRuns(item.children, s.text), PAGE.right - PAGE.left - FOOTNOTE_INDENT, false);
+    return lines.map((line, index) => ({
+      height: s.leading,
+      ops: [
+        ...(index === 0 ? [lineOp(singleLine(label, s.text, textWidth(s.text.variant, label, s.text.size)), PAGE.left, s, node('Lbl', note))] : []),
+        lineOp(line, PAGE.left + FOOTNOTE_INDENT, s, note),
+      ],
+    }));
+  }
+}
+
+function findParent(root: StructNode, target: StructNode): StructNode | null {
+  for (const child of root.children) {
+    if (child === target) return root;
+    const found = findParent(child, target);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Lays out the parsed template output. */
+export function layoutDocument(root: Element): LaidOutDocument {
+  const footnoteItems = new Map<number, Element>();
+  const collect = (element: Element) => {
+    for (const child of element.children) {
+      if (typeof child === 'string') continue;
+      if ((child.tag === 'ol' || child.tag === 'ul') && hasClass(child, 'footnotes')) {
+        child.children.filter((li): li is Element => typeof li !== 'string').forEach((li, index) => footnoteItems.set(index + 1, li));
+      } else collect(child);
+    }
+  };
+  collect(root);
+  const layout = new BlockLayout(footnoteItems);
+  layout.blocks(root.children, layout.structure, PAGE.left, PAGE.right - PAGE.left);
+  return { boxes: layout.boxes, footnotes: layout.footnotes, structure: layout.structure, letterhead: layout.letterhead, footer: layout.footer };
+}

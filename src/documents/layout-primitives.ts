@@ -1,0 +1,67 @@
+import { hasClass, textOf, type Node } from './html-subset';
+import type { Line, Run, TextStyle } from './line-breaking';
+import { baselineOffset, superscript, type BlockStyle, type RGB } from './layout-styles';
+
+/**
+ * What the layout produces and the PDF writer consumes. A box is a line (or an unbreakable group:
+ * a table row, a row of signatures) with its drawing operations relative to its own top, the
+ * space wanted above it, and whether it must stay on the page of the box after it. Every text
+ * operation names its node in the logical structure tree, which becomes the PDF's tag tree;
+ * operations without one are artifacts.
+ */
+export interface StructNode {
+  type: string;
+  children: StructNode[];
+  scope?: 'Column' | 'Row';
+}
+
+export type DrawOp =
+  | { kind: 'text'; x: number; y: number; line: Line; struct: StructNode | null }
+  | { kind: 'rule'; x1: number; x2: number; y: number; width: number; color: RGB };
+
+export interface Box {
+  height: number;
+  spaceBefore: number;
+  keepWithNext: boolean;
+  ops: DrawOp[];
+  footnotes: number[];
+}
+
+export function node(type: string, parent: StructNode, scope?: StructNode['scope']): StructNode {
+  const created: StructNode = { type, children: [], ...(scope ? { scope } : {}) };
+  parent.children.push(created);
+  return created;
+}
+
+/** The runs of inline content: strong/em switch the variant, sup.fnref marks a footnote reference. */
+export function inlineRuns(nodes: readonly Node[], base: TextStyle): Run[] {
+  const runs: Run[] = [];
+  const walk = (items: readonly Node[], bold: boolean, italic: boolean) => {
+    for (const item of items) {
+      const variant = bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : base.variant;
+      if (typeof item === 'string') runs.push({ text: item, style: { ...base, variant } });
+      else if (item.tag === 'sup') {
+        const number = Number.parseInt(textOf(item), 10);
+        runs.push({ text: textOf(item), style: superscript({ ...base, variant }), ...(hasClass(item, 'fnref') && number > 0 ? { footnote: number } : {}) });
+      } else walk(item.children, bold || item.tag === 'strong', italic || item.tag === 'em');
+    }
+  };
+  const baseBold = base.variant === 'bold' || base.variant === 'boldItalic';
+  const baseItalic = base.variant === 'italic' || base.variant === 'boldItalic';
+  walk(nodes, baseBold, baseItalic);
+  // Leading and trailing spaces of a block are not content (the template's line breaks).
+  if (runs.length) {
+    runs[0] = { ...runs[0], text: runs[0].text.replace(/^ +/, '') };
+    runs[runs.length - 1] = { ...runs[runs.length - 1], text: runs[runs.length - 1].text.replace(/ +$/, '') };
+  }
+  return runs.filter((run) => run.text.length > 0);
+}
+
+export function lineOp(line: Line, x: number, blockStyle: BlockStyle, struct: StructNode | null): DrawOp {
+  return { kind: 'text', x, y: baselineOffset(blockStyle.text.size, blockStyle.leading, blockStyle.text.variant), line, struct };
+}
+
+export function shift(ops: DrawOp[], dx: number, dy = 0): DrawOp[] {
+  return ops.map((op) => (op.kind === 'text' ? { ...op, x: op.x + dx, y: op.y + dy } : { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y: op.y + dy }));
+}
+

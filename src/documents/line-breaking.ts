@@ -1,0 +1,187 @@
+import { drawableText, textWidth, type FontVariant } from './fonts';
+
+/**
+ * Breaking styled text into lines: greedy, at spaces only (the city's documents are not
+ * hyphenated), with a word wider than the line cut at the last character that fits, so that a
+ * 10,000-character "word" or a long URL never runs past the margin.
+ */
+export interface TextStyle {
+  variant: FontVariant;
+  size: number;
+  /** Baseline shift upwards in points (superscript footnote numbers). */
+  rise: number;
+  /** RGB 0..1 */
+  color: readonly [number, number, number];
+}
+
+export interface Run {
+  text: string;
+  style: TextStyle;
+  /** The run is the reference mark of this footnote. */
+  footnote?: number;
+}
+
+/** Consecutive text of one style on one line. Spaces are part of the text. */
+export interface Fragment {
+  text: string;
+  style: TextStyle;
+  width: number;
+}
+
+export interface Line {
+  fragments: Fragment[];
+  /** Natural width of the text. */
+  width: number;
+  /** The width the line is set in; justified lines are stretched to it at its spaces. */
+  maxWidth: number;
+  justify: boolean;
+  footnotes: number[];
+}
+
+interface Piece {
+  text: string;
+  style: TextStyle;
+  width: number;
+  footnote?: number;
+}
+
+type Item = { space: true; piece: Piece } | { space: false; pieces: Piece[]; width: number };
+
+/** Pieces must fit with this much to spare: the PDF shapes whole lines, the breaker single words. */
+const EPSILON = 0.01;
+
+function toItems(runs: readonly Run[]): Item[] {
+  const items: Item[] = [];
+  let word: Piece[] | null = null;
+  for (const run of runs) {
+    const text = drawableText(run.style.variant, run.text);
+    for (const part of text.split(/( +)/)) {
+      if (!part) continue;
+      const piece: Piece = { text: part[0] === ' ' ? ' ' : part, style: run.style, width: textWidth(run.style.variant, part[0] === ' ' ? ' ' : part, run.style.size), footnote: run.footnote };
+      if (part[0] === ' ') {
+        word = null;
+        items.push({ space: true, piece });
+      } else if (word) {
+        word.push(piece);
+        (items[items.length - 1] as { width: number }).width += piece.width;
+      } else {
+        word = [piece];
+        items.push({ space: false, pieces: word, width: piece.width });
+      }
+    }
+  }
+  return items;
+}
+
+/**
+ * Cuts pieces into chunks no wider than maxWidth, character by character (code points); the
+ * first chunk only as wide as firstWidth, the room left on the line where the word starts.
+ */
+function cutWord(pieces: readonly Piece[], maxWidth: number, firstWidth = maxWidth): Piece[][] {
+  const chunks: Piece[][] = [];
+  let chunk: Piece[] = [];
+  let width = 0;
+  let room = firstWidth;
+  for (const piece of pieces) {
+    let text = '';
+    let textW = 0;
+    for (const char of piece.text) {
+      const w = textWidth(piece.style.variant, char, piece.style.size);
+      if (width + textW + w > room - EPSILON && (chunk.length || text || room < maxWidth)) {
+        if (text) chunk.push({ ...piece, text, width: textW });
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+        text = '';
+        textW = 0;
+        room = maxWidth;
+      }
+      text += char;
+      textW += w;
+    }
+    if (text) {
+      chunk.push({ ...piece, text, width: textW });
+      width += textW;
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
+
+function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return a === b || (a.variant === b.variant && a.size === b.size && a.rise === b.rise && a.color === b.color);
+}
+
+/** A justified line may widen its spaces by at most twice their width (gaps of three spaces); a looser one is set ragged. */
+const MAX_STRETCH = 2;
+
+function makeLine(pieces: readonly Piece[], maxWidth: number, justify: boolean): Line {
+  const fragments: Fragment[] = [];
+  const footnotes: number[] = [];
+  let width = 0;
+  let spaceWidth = 0;
+  for (const piece of pieces) {
+    width += piece.width;
+    if (piece.text === ' ') spaceWidth += piece.width;
+    if (piece.footnote !== undefined && !footnotes.includes(piece.footnote)) footnotes.push(piece.footnote);
+    const last = fragments[fragments.length - 1];
+    if (last && sameStyle(last.style, piece.style)) {
+      last.text += piece.text;
+      last.width += piece.width;
+    } else {
+      fragments.push({ text: piece.text, style: piece.style, width: piece.width });
+    }
+  }
+  const loose = maxWidth - width > spaceWidth * MAX_STRETCH;
+  return { fragments, width, maxWidth, justify: justify && !loose, footnotes };
+}
+
+/** Lines of the runs at the given width; justify stretches every line but the last. */
+export function breakLines(runs: readonly Run[], maxWidth: number, justify: boolean): Line[] {
+  const lines: Line[] = [];
+  let current: Piece[] = [];
+  let width = 0;
+  let pendingSpace: Piece | null = null;
+  const startWith = (pieces: Piece[], wordWidth: number) => {
+    if (wordWidth <= maxWidth - EPSILON) {
+      current = [...pieces];
+      width = wordWidth;
+      return;
+    }
+    // Too wide for any line: it starts where it stands and is cut at the margins (no gap left behind).
+    const room = current.length ? maxWidth - width : maxWidth;
+    const chunks = cutWord(pieces, maxWidth, room);
+    chunks.forEach((chunk, index) => {
+      if (index === chunks.length - 1) return;
+      lines.push(makeLine(index === 0 ? [...current, ...chunk] : chunk, maxWidth, false));
+    });
+    current = chunks.length > 1 ? chunks[chunks.length - 1] : [...current, ...(chunks[0] ?? [])];
+    width = current.reduce((sum, piece) => sum + piece.width, 0);
+  };
+  for (const item of toItems(runs)) {
+    if (item.space) {
+      if (current.length) pendingSpace = item.piece;
+      continue;
+    }
+    const spaceW = pendingSpace?.width ?? 0;
+    if (!current.length) {
+      startWith(item.pieces, item.width);
+    } else if (width + spaceW + item.width <= maxWidth - EPSILON) {
+      if (pendingSpace) current.push(pendingSpace);
+      current.push(...item.pieces);
+      width += spaceW + item.width;
+    } else if (item.width > maxWidth - EPSILON && width + spaceW < maxWidth * 0.8) {
+      if (pendingSpace) current.push(pendingSpace);
+      width += spaceW;
+      startWith(item.pieces, item.width);
+    } else {
+      lines.push(makeLine(current, maxWidth, justify));
+      current = [];
+      width = 0;
+      startWith(item.pieces, item.width);
+    }
+    pendingSpace = null;
+  }
+  if (current.length) lines.push(makeLine(current, maxWidth, false));
+  return lines;
+}

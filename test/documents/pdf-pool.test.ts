@@ -1,0 +1,42 @@
+import { PdfPool, PdfPoolFullError } from '../../src/documents/pdf-pool';
+import { renderStatementPdf } from '../../src/documents/render-statement';
+import { longStatement, sodermalmStatement } from './statement-fixtures';
+
+/*
+ * The worker pool: the same bytes as rendering in-process, chunks in order, and a full queue
+ * refused at once instead of growing. Under Jest the worker is the .ts source, loaded through tsx.
+ */
+describe('PdfPool', () => {
+  const created = new Date('2020-11-19T10:00:00Z');
+  let pool: PdfPool;
+  beforeAll(() => {
+    pool = new PdfPool({ threads: 1, maxQueue: 1 });
+  });
+  afterAll(() => pool.close());
+
+  it('renders in a worker thread exactly what renderStatementPdf renders in-process', async () => {
+    const model = longStatement(12);
+    const chunks: Buffer[] = [];
+    const total = await pool.render(model, { creationDate: created }, (chunk) => chunks.push(chunk));
+    const pdf = Buffer.concat(chunks);
+    expect(pdf.length).toBe(total);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(pdf.equals(await renderStatementPdf(model, { creationDate: created }))).toBe(true);
+  });
+
+  it('refuses work beyond the queue bound with PdfPoolFullError, and recovers', async () => {
+    const model = longStatement(20);
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => pool.renderToBuffer(model)));
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PdfPoolFullError);
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    const after = await pool.renderToBuffer(sodermalmStatement());
+    expect(after.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+  });
+
+  it('passes a rendering error back instead of hanging', async () => {
+    const broken = { ...sodermalmStatement(), date: 'not a date' };
+    await expect(pool.renderToBuffer(broken)).rejects.toThrow(/Not a YYYY-MM-DD date/);
+  });
+});

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * poppler-utils and qpdf (Debian packages, installed by .ci/run) as test oracles: the PDF is
+ * checked by independent tools, not by the code that wrote it.
+ */
+const dir = mkdtempSync(path.join(tmpdir(), 'remiss-pdf-test-'));
+let counter = 0;
+
+export function savePdf(pdf: Buffer, name = 'document'): string {
+  const file = path.join(dir, `${name}-${++counter}.pdf`);
+  writeFileSync(file, pdf);
+  return file;
+}
+
+export function cleanUpPdfs(): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function tool(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** qpdf --check; answers its output, throws (exit status) when the file has errors. */
+export const qpdfCheck = (file: string) => tool('qpdf', ['--check', file]);
+export const pdfinfo = (file: string, ...args: string[]) => tool('pdfinfo', [...args, file]);
+export const pdftotext = (file: string, ...args: string[]) => tool('pdftotext', [...args, file, '-']);
+
+export function pageCount(file: string): number {
+  return Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))![1]);
+}
+
+/** The text of each page (pdftotext separates pages with form feeds). */
+export function pageTexts(file: string, ...args: string[]): string[] {
+  const pages = pdftotext(file, ...args).split('\f');
+  return pages.slice(0, pages.length - 1);
+}
+
+export interface Word {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+/** Every word with its box, from pdftotext -bbox. */
+export function words(file: string): Word[] {
+  const out: Word[] = [];
+  let page = 0;
+  for (const line of pdftotext(file, '-bbox').split('\n')) {
+    if (line.includes('<page ')) page++;
+    const match = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)<\/word>/.exec(line);
+    if (match) out.push({ page, xMin: +match[1], yMin: +match[2], xMax: +match[3], yMax: +match[4], text: match[5] });
+  }
+  return out;
+}
+
+/** Folds whitespace so text broken into lines compares with text written in one line. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
