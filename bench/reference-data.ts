@@ -475,3 +475,316 @@ async function summarise(runner: QueryRunner, today: string): Promise<Omit<Refer
     consultationsByStatus: Object.fromEntries(byStatus.map((row) => [row.status, row.n])),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Statements and their sections (DESIGN §7: 1.2 M sections), for bench:search. Every response
+// that has got as far as a draft gets a tjänsteutlåtande with the catalogue's sections (plus
+// some own ones, to reach the target count), written from sentence templates: half about the
+// remiss's topic (its phrase and four key terms), four in ten general boilerplate, one in ten
+// subject matter that comes up across topics. Topic words thus cluster in the statements of
+// topical remisser, boilerplate words are everywhere, as in real archives. Sections are inserted statement by statement in answer
+// order, so a statement's sections share pages as they would in a live database.
+
+export interface ReferenceStatementsOptions {
+  /** Sections to create, about (default 1,200,000). */
+  sections?: number;
+  /** setseed() value in [-1, 1] (default 0.24). */
+  seed?: number;
+}
+
+export interface ReferenceStatementsSummary {
+  /** True when the database already held about that many sections and nothing was added. */
+  skipped: boolean;
+  statements: number;
+  sections: number;
+  milliseconds: number;
+}
+
+/** Four key terms per entry of TOPICS, in the same order. */
+const TOPIC_TERMS: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['trygghetsvandringar', 'belysning', 'otrygghet', 'platssamverkan'],
+  ['våldsutsatta', 'skyddat boende', 'våldsutövare', 'kvinnofrid'],
+  ['bostad först', 'akutboende', 'hemlösa', 'boendestöd'],
+  ['förskollärare', 'läroplanen', 'barngrupper', 'undervisning'],
+  ['lekplatser', 'spontanidrott', 'barnkonventionen', 'föreningar'],
+  ['hemtjänst', 'vård- och omsorgsboenden', 'kontinuitet', 'biståndshandläggare'],
+  ['tillgänglighet', 'funktionsnedsättning', 'ledsagning', 'färdtjänst'],
+  ['skyfall', 'värmeböljor', 'dagvatten', 'översvämningar'],
+  ['utsläpp', 'miljözoner', 'fossilfria drivmedel', 'trängselskatt'],
+  ['cykelbanor', 'cykelparkering', 'framkomlighet', 'trafiksäkerhet'],
+  ['busslinjer', 'tvärförbindelser', 'turtäthet', 'pendeltåg'],
+  ['e-tjänster', 'digital delaktighet', 'automatisering', 'användarvänlighet'],
+  ['dataskyddsförordningen', 'personuppgifter', 'behörigheter', 'incidenter'],
+  ['studentbostäder', 'bostadskön', 'korridorsrum', 'hyresnivåer'],
+  ['träbyggnad', 'livscykelanalys', 'klimatavtryck', 'brandskydd'],
+  ['ekosystemtjänster', 'pollinatörer', 'spridningssamband', 'naturvård'],
+  ['matsvinn', 'skolrestauranger', 'måltidspedagogik', 'livsmedel'],
+  ['kränkningar', 'elevhälsan', 'trygghetsteam', 'likabehandlingsplan'],
+  ['psykisk ohälsa', 'ungdomsmottagningar', 'suicidprevention', 'skolkuratorer'],
+  ['föreningsbidrag', 'ideella organisationer', 'föreningslokaler', 'civilsamhället'],
+  ['kulturskolan', 'avgifter', 'musikundervisning', 'deltagande'],
+  ['arkivbildning', 'diarieföring', 'offentlighetsprincipen', 'gallring'],
+  ['jämställdhetsintegrering', 'könsuppdelad statistik', 'lönekartläggning', 'jämställdhet'],
+  ['diskriminering', 'rättighetsbaserat arbetssätt', 'likabehandling', 'hbtqi-personer'],
+  ['sociala insatsgrupper', 'fältassistenter', 'avhopparverksamhet', 'riskbeteenden'],
+  ['hedersnormer', 'tvångsäktenskap', 'våldsutsatta', 'skyddat boende'],
+  ['människohandel', 'sexköp', 'exploatering', 'stödinsatser'],
+  ['nyanlända', 'samhällsorientering', 'etableringen', 'språkstöd'],
+  ['jobbtorg', 'försörjningsstöd', 'arbetsträning', 'matchning'],
+  ['upphandling', 'avtalsuppföljning', 'leverantörer', 'sociala krav'],
+  ['energieffektivisering', 'allmännyttan', 'renovering', 'solceller'],
+  ['återbruk', 'avfallsplanen', 'matavfall', 'återvinningscentraler'],
+  ['vattenkvalitet', 'miljökvalitetsnormer', 'övergödning', 'åtgärdsprogram'],
+  ['buller', 'bullerskydd', 'ljudnivåer', 'byggtrafik'],
+  ['laddplatser', 'parkeringsnormen', 'elbilar', 'boendeparkering'],
+  ['markanvändning', 'ledningsrätt', 'markanvisningar', 'servitut'],
+  ['nattlivet', 'krogar', 'ordningsvakter', 'alkoholservering'],
+  ['krisberedskap', 'civilt försvar', 'kontinuitetsplanering', 'risk- och sårbarhetsanalyser'],
+  ['medborgardialog', 'samråd', 'delaktighet', 'stadsplanering'],
+  ['idrottsanläggningar', 'idrottshallar', 'konstgräsplaner', 'bokningsbara tider'],
+  ['folkbibliotek', 'läsfrämjande', 'meröppna bibliotek', 'litteratur'],
+  ['myndighetsutövning', 'utredningstider', 'rättssäkerhet', 'dokumentation'],
+  ['LSS-boenden', 'gruppbostäder', 'personlig assistans', 'boende med särskild service'],
+  ['beroendevård', 'missbruk', 'substitutionsbehandling', 'härbärgen'],
+  ['anhörigstöd', 'anhöriga', 'avlösning', 'anhörigkonsulenter'],
+  ['ofrivillig ensamhet', 'träffpunkter', 'mötesplatser', 'seniorer'],
+  ['sommarjobb', 'feriejobb', 'arbetslivserfarenhet', 'handledare'],
+  ['vuxenutbildningen', 'sfi', 'yrkesutbildning', 'studievägledning'],
+  ['nationella minoriteter', 'förvaltningsområdet', 'finska', 'samråd'],
+  ['tillsyn', 'miljöbalken', 'egenkontroll', 'förelägganden'],
+];
+
+/** Sentences about the remiss's topic: {topic} is its phrase, {term} and {term2} two of its key terms. */
+const TOPIC_SENTENCES = [
+  'Förvaltningen välkomnar att stadens arbete med {topic} får en tydligare inriktning.',
+  'Förslaget berör flera av nämndens verksamheter, särskilt när det gäller {term}.',
+  'Förvaltningen vill lyfta vikten av samverkan kring {term} mellan stadsdelsförvaltningarna och facknämnderna.',
+  'Det är angeläget att insatserna för {topic} följs upp med tydliga indikatorer.',
+  'Förvaltningen ser positivt på att {term} och {term2} ges ett större utrymme i förslaget.',
+  'Enligt förvaltningens bedömning saknas en analys av hur {term} påverkar stadens budget.',
+  'Förvaltningen anser att ansvarsfördelningen för {term} behöver förtydligas.',
+  'Remissen gäller {topic} och har beretts av förvaltningens avdelning för stöd och service.',
+  'Förvaltningen föreslår att arbetet med {term2} prioriteras under programperioden.',
+  'Kunskapen om {term} behöver stärkas hos medarbetare som möter barn och unga.',
+  'Förvaltningen bedömer att förslagen om {topic} kan genomföras inom befintlig budget.',
+  'Det saknas i dag tillräckliga resurser för {term}, vilket förvaltningen vill uppmärksamma.',
+  'Frågor om {term} bör enligt förvaltningen hanteras i nära dialog med brukarorganisationerna.',
+  'Förvaltningen instämmer i att {topic} är ett område där staden behöver utvecklas.',
+] as const;
+
+/** Boilerplate of municipal statements: the words that appear everywhere. */
+const GENERAL_SENTENCES = [
+  'Förvaltningen har inga ytterligare synpunkter på förslaget.',
+  'Ärendet har beretts i samverkan med berörda enheter inom förvaltningen.',
+  'Förslaget bedöms inte få några negativa konsekvenser för jämställdheten.',
+  'Uppföljningen bör ske årligen och redovisas för kommunfullmäktige.',
+  'Förvaltningen bedömer att kostnaderna ryms inom nämndens budgetram för innevarande år.',
+  'Handläggningen ska vara rättssäker och dokumenteras enligt gällande riktlinjer.',
+  'Nämnden har under året fortsatt arbetet med att utveckla verksamheten.',
+  'Förvaltningen tillstyrker förslaget med de synpunkter som framgår av detta tjänsteutlåtande.',
+  'Förslaget ligger i linje med kommunfullmäktiges mål för en hållbar och jämlik stad.',
+  'Förvaltningen ser behov av en tydligare tidsplan för genomförandet.',
+  'Medarbetarnas kompetens är en förutsättning för att målen ska nås.',
+  'Remissen har inkommit till förvaltningen och besvaras inom den angivna tiden.',
+  'Förvaltningen delar i huvudsak remissens bedömningar.',
+  'Ansvaret för genomförandet bör fördelas tydligt mellan nämnderna.',
+  'Förslagets ekonomiska konsekvenser behöver belysas närmare.',
+  'Förvaltningen vill betona vikten av en god dialog med stadens övriga aktörer.',
+] as const;
+
+/** Subject matter that comes up across topics, each sentence in about one section of a hundred. */
+const CROSS_SENTENCES = [
+  'Nämnden ansvarar för stöd i ordinärt boende och för särskilda boenden för äldre.',
+  'Stadsdelsnämnden har ett särskilt ansvar för att boenden med särskild service håller god kvalitet.',
+  'Barnets bästa ska beaktas i alla beslut som rör barn, i enlighet med barnkonventionen.',
+  'Förvaltningen har inhämtat synpunkter från pensionärsrådet och rådet för funktionshinderfrågor.',
+  'Samverkan med polisen, regionen och civilsamhället är avgörande för resultatet.',
+  'Våldsutsatta personer som söker stöd ska mötas av kunnig personal oavsett var i staden de bor.',
+  'Förvaltningen arbetar sedan flera år med att motverka våld i nära relationer genom utbildning av personalen.',
+  'Förvaltningen ser ett behov av fler platser i stödboenden för unga vuxna.',
+  'Förvaltningen vill understryka vikten av att invånarna i stadsdelen får information om förslaget.',
+  'Äldre personer med hemtjänst behöver kontinuitet i insatserna.',
+  'Skolorna i stadsdelen har en viktig roll i det förebyggande arbetet.',
+  'Tillgängligheten i den fysiska miljön behöver förbättras för personer med funktionsnedsättning.',
+  'Det ekonomiska biståndet är en viktig del av socialtjänstens stöd.',
+  'Förvaltningen har goda erfarenheter av uppsökande arbete i samarbete med bostadsbolagen.',
+  'Klimatpåverkan bör vägas in i alla investeringsbeslut.',
+  'Digitala tjänster kan underlätta för invånarna men får inte ersätta personliga möten.',
+  'Föreningslivet bidrar till trygghet och gemenskap i stadsdelen.',
+  'Ungdomars fritid och tillgång till mötesplatser är en prioriterad fråga för nämnden.',
+  'Arbetsmarknadsinsatser bör samordnas med vuxenutbildningen.',
+  'Trafiksäkerheten kring skolor och förskolor behöver ses över.',
+  'Parker och grönområden är viktiga för folkhälsan.',
+  'Förvaltningen noterar att brottsförebyggande arbete kräver långsiktighet.',
+  'Personalförsörjningen inom socialtjänsten är en utmaning för staden.',
+  'Informationssäkerheten ska beaktas när nya system införs.',
+  'Kulturlivet i ytterstaden behöver stärkas.',
+  'Nyanlända familjer behöver samordnat stöd från flera förvaltningar.',
+  'Hemlösa personer ska erbjudas stöd utifrån sina behov.',
+  'Förvaltningen ser positivt på satsningar på idrott och rörelse för barn.',
+  'Matsvinnet i stadens verksamheter har minskat de senaste åren.',
+  'Bostadsbristen påverkar möjligheterna att rekrytera personal.',
+] as const;
+
+const OWN_HEADINGS = ['Ekonomiska konsekvenser', 'Konsekvenser för äldre', 'Tillgänglighet', 'Uppföljning', 'Samverkan', 'Övriga synpunkter'] as const;
+/** Paragraphs per section key (own sections: the last entry). */
+const PARAGRAPHS: Record<string, readonly [number, number]> = {
+  'forslag-till-beslut': [1, 1],
+  sammanfattning: [1, 1],
+  bakgrund: [1, 2],
+  'arendets-beredning': [1, 1],
+  arendet: [2, 3],
+  jamstalldhetsanalys: [1, 1],
+  barnrattsperspektiv: [1, 1],
+  'forvaltningens-synpunkter': [2, 3],
+  own: [1, 2],
+};
+
+/**
+ * Adds statements and sections to a database that holds the reference remisser
+ * (generateReferenceData). Skips when it already holds at least 90 % of the target sections.
+ */
+export async function generateReferenceStatements(dataSource: DataSource, options: ReferenceStatementsOptions = {}): Promise<ReferenceStatementsSummary> {
+  const started = Date.now();
+  const target = options.sections ?? 1_200_000;
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  const counts = async () =>
+    ((await runner.query('SELECT (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM statement_sections)::int AS sections')) as Array<{ statements: number; sections: number }>)[0];
+  try {
+    const before = await counts();
+    if (before.sections >= target * 0.9) return { skipped: true, ...before, milliseconds: Date.now() - started };
+    await runner.startTransaction();
+    await runner.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    // One INSERT writes (and indexes) all sections: far beyond the app's 30 s statement timeout.
+    await runner.query('SET LOCAL statement_timeout = 0');
+    await runner.query('SELECT setseed($1)', [options.seed ?? 0.24]);
+    await planStatements(runner);
+    await insertStatements(runner, target);
+    await insertSections(runner);
+    await runner.commitTransaction();
+    await runner.query('VACUUM ANALYZE statements, statement_sections');
+    return { skipped: false, ...(await counts()), milliseconds: Date.now() - started };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** One row per response that has a draft or more and no statement yet, in answer order, with its topic. */
+async function planStatements(runner: QueryRunner): Promise<void> {
+  await runner.query(
+    `CREATE TEMP TABLE ref_topics ON COMMIT DROP AS
+     SELECT t.ix::int, t.topic, ($2::text[])[(t.ix - 1) * 4 + 1 : t.ix * 4] AS terms
+       FROM unnest($1::text[]) WITH ORDINALITY AS t(topic, ix)`,
+    [TOPICS, TOPIC_TERMS.flat()],
+  );
+  // A remiss's topic is the one its title names; detaljplaner (no topic in the title) get one by their id.
+  await runner.query(`
+    CREATE TEMP TABLE ref_ct ON COMMIT DROP AS
+    SELECT c.id, coalesce((SELECT min(t.ix) FROM ref_topics t WHERE strpos(c.title, t.topic) > 0), 1 + abs(hashtext(c.id::text)) % ${TOPICS.length}) AS topic_ix
+      FROM consultations c`);
+  await runner.query(`
+    CREATE TEMP TABLE ref_s ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY coalesce(p.answered_date, c.due_date), p.id)::int AS i, p.id AS response_id, p.status, p.answered_date,
+           c.case_number, c.title, c.due_date, c.registered_date, ct.topic_ix, o.name AS organisation_name,
+           coalesce((SELECT a.name FROM organisations a WHERE a.parent_id = o.id AND a.kind = 'administration' ORDER BY a.name LIMIT 1), o.name) AS administration,
+           (SELECT lower(left(s.name, 1)) || substr(s.name, 2) FROM organisations s WHERE s.id = c.sender_id) AS sender,
+           random() AS u_stance, random() AS u_sections, random() AS u_name, random() AS u_name2
+      FROM responses p
+      JOIN recipients r ON r.id = p.recipient_id
+      JOIN consultations c ON c.id = r.consultation_id
+      JOIN organisations o ON o.id = r.organisation_id
+      JOIN ref_ct ct ON ct.id = c.id
+     WHERE p.status IN ('drafting', 'in_review', 'approved', 'decided', 'submitted')
+       AND NOT EXISTS (SELECT 1 FROM statements x WHERE x.response_id = p.id)
+     ORDER BY 1`);
+}
+
+async function insertStatements(runner: QueryRunner, target: number): Promise<void> {
+  const [{ n }] = (await runner.query('SELECT count(*)::int AS n FROM ref_s')) as Array<{ n: number }>;
+  const [{ existing }] = (await runner.query('SELECT count(*)::int AS existing FROM statement_sections')) as Array<{ existing: number }>;
+  // Eight catalogue sections each, plus 0 … 2·extra own ones: `target` sections in all, on average.
+  const extra = Math.max(0, (target - existing) / Math.max(1, n) - 8);
+  await runner.query(`ALTER TABLE ref_s ADD COLUMN sections int, ADD COLUMN statement_id uuid, ADD COLUMN stance text`);
+  await runner.query(
+    `UPDATE ref_s SET sections = 8 + floor(u_sections * (2 * $1::float8 + 1))::int,
+                      statement_id = ${uuidFrom(`'remiss-ref-s-' || i`)},
+                      stance = CASE WHEN status <> 'submitted' AND u_stance < 0.3 THEN NULL
+                                    WHEN u_stance < 0.4 THEN 'tillstyrker' WHEN u_stance < 0.78 THEN 'tillstyrker_med_andringar'
+                                    WHEN u_stance < 0.88 THEN 'avstyrker' ELSE 'inga_synpunkter' END`,
+    [extra],
+  );
+  await runner.query(
+    `INSERT INTO statements (id, response_id, header, signatories, enclosures, stance, version, header_version, created_at, updated_at)
+     SELECT s.statement_id, s.response_id,
+            jsonb_build_object(
+              'administration', s.administration, 'department', NULL,
+              'officer', jsonb_build_object('name', ${pick('$1::text[]', 's.u_name')} || ' ' || ${pick('$2::text[]', 's.u_name2')}, 'phone', '08-508 ' || (10000 + s.i % 90000), 'email', NULL),
+              'to', s.organisation_name, 'date', coalesce(s.answered_date, s.due_date - 7)::text, 'ownCaseNumber', NULL,
+              'remissCaseNumber', s.case_number, 'title', s.title, 'subtitle', 'Svar på remiss från ' || s.sender || ', Dnr ' || s.case_number),
+            '[]', '[]', s.stance, 1, 1,
+            ${stockholmTime('s.registered_date + 14', '10:00')}, ${stockholmTime('coalesce(s.answered_date, s.due_date - 7)', '16:00')}
+       FROM ref_s s
+      ORDER BY s.i`,
+    [FIRST_NAMES, SURNAMES],
+  );
+}
+
+/**
+ * The sections: catalogue keys first, own ones after; paragraphs of one to three sentences, each
+ * about the topic or general; some lists in "Förvaltningens synpunkter" and some footnotes.
+ */
+async function insertSections(runner: QueryRunner): Promise<void> {
+  const keys = Object.keys(PARAGRAPHS).filter((key) => key !== 'own');
+  // Half the sentences are about the topic, four in ten boilerplate, one in ten from the shared subject matter.
+  const sentence = (u: string) =>
+    `CASE WHEN ${u} < 0.5
+          THEN replace(replace(replace(${pick('$1::text[]', 'random()')}, '{topic}', t.topic), '{term}', t.terms[1 + floor(random() * 4)::int]), '{term2}', t.terms[1 + floor(random() * 4)::int])
+          WHEN ${u} < 0.9 THEN ${pick('$2::text[]', 'random()')}
+          ELSE ${pick('$7::text[]', 'random()')} END`;
+  await runner.query(
+    `INSERT INTO statement_sections (id, statement_id, key, heading, position, body, stance, version, updated_by, updated_at)
+     SELECT ${uuidFrom(`'remiss-ref-ss-' || s.i || '-' || k.k`)}, s.statement_id, k.key, k.heading, k.k * 10,
+            CASE WHEN k.u_footnote < 0.05
+                 THEN jsonb_insert(b.body, '{0,content,-1}', jsonb_build_object('footnote', 'Se även stadens uppföljning av ' || t.topic || '.'), true)
+                 ELSE b.body END
+              || CASE WHEN k.key = 'forvaltningens-synpunkter' AND k.u_list < 0.3 THEN jsonb_build_array(l.list) ELSE '[]'::jsonb END,
+            CASE WHEN k.key = 'forvaltningens-synpunkter' AND k.u_list < 0.5 THEN s.stance END,
+            1, NULL, ${stockholmTime('coalesce(s.answered_date, s.due_date - 7)', '16:00')}
+       FROM ref_s s
+       JOIN ref_topics t ON t.ix = s.topic_ix
+      CROSS JOIN LATERAL (
+        SELECT g.k, coalesce(($3::text[])[g.k], 'egen-' || (g.k - 8)) AS key,
+               coalesce(tpl.heading, ($4::text[])[1 + (s.i + g.k) % cardinality($4::text[])]) AS heading,
+               random() AS u_footnote, random() AS u_list
+          FROM generate_series(1, s.sections) AS g(k)
+          LEFT JOIN section_templates tpl ON tpl.key = ($3::text[])[g.k]
+      ) k
+      CROSS JOIN LATERAL (
+        SELECT jsonb_agg(jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('text', para.text))) ORDER BY para.p) AS body
+          FROM (SELECT p.p, string_agg(w.sentence, ' ' ORDER BY x.x) AS text
+                  FROM generate_series(1, ($5::int[])[least(k.k, 9)] + floor(random() * (($6::int[])[least(k.k, 9)] - ($5::int[])[least(k.k, 9)] + 1))::int) AS p(p)
+                 CROSS JOIN LATERAL (SELECT g.x, random() AS u FROM generate_series(1, 1 + floor(random() * 3)::int + 0 * p.p) AS g(x)) x
+                 CROSS JOIN LATERAL (SELECT ${sentence('x.u')} AS sentence WHERE x.x > 0) w
+                 GROUP BY p.p) para
+      ) b
+      CROSS JOIN LATERAL (
+        SELECT jsonb_build_object('type', 'bullet_list', 'items', jsonb_agg(jsonb_build_object('content', jsonb_build_array(jsonb_build_object('text', w.sentence))) ORDER BY g.g)) AS list
+          FROM (SELECT n.g, random() AS u FROM generate_series(1, 2 + floor(random() * 3)::int + 0 * k.k) AS n(g)) g
+         CROSS JOIN LATERAL (SELECT ${sentence('g.u')} AS sentence WHERE g.g > 0) w
+      ) l
+      ORDER BY s.i, k.k`,
+    [
+      TOPIC_SENTENCES,
+      GENERAL_SENTENCES,
+      keys,
+      OWN_HEADINGS,
+      [...keys.map((key) => PARAGRAPHS[key][0]), PARAGRAPHS.own[0]],
+      [...keys.map((key) => PARAGRAPHS[key][1]), PARAGRAPHS.own[1]],
+      CROSS_SENTENCES,
+    ],
+  );
+}

@@ -43,6 +43,8 @@ const envSchema = z
     MAIL_OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
     REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(5),
     REMINDER_INTERVAL_SECONDS: positiveInt.max(24 * 3600).default(300),
+    PDF_WORKERS: positiveInt.max(64).optional(),
+    PDF_QUEUE_PER_WORKER: positiveInt.max(1000).default(4),
   })
   .superRefine((env, ctx) => {
     // Secrets have no defaults outside the embedded demo mode: a real database with demo users
@@ -86,6 +88,10 @@ export interface Config {
   /** A reminder goes out this many working days before a recipient's effective due date. */
   reminderDaysBefore: number;
   reminderIntervalSeconds: number;
+  /** PDF worker threads; unset: one less than the cores, at least one and at most four. */
+  pdfWorkers?: number;
+  /** Documents that may wait per PDF worker before requests get 503 with Retry-After. */
+  pdfQueuePerWorker: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailOutboxDir: e.MAIL_OUTBOX_DIR,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    pdfWorkers: e.PDF_WORKERS,
+    pdfQueuePerWorker: e.PDF_QUEUE_PER_WORKER,
   };
 }
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { organisationId } from './support/factories';
+import { addRecipient, createConsultation, organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 import { TEST_PASSWORD } from './support/test-constants';
 
@@ -212,5 +212,21 @@ describe('answers from outside the system', () => {
     const content = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments/${files.body.items[0].id}/content`).set(ostermalm).buffer(true);
     expect(content.status).toBe(200);
     expect(content.body.toString('latin1')).toMatch(/^%PDF-1.4/);
+  });
+});
+
+describe('a statement abandoned for avstår', () => {
+  it('stays a draft: nobody outside the organisation reads it', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });
+    const { response } = await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28') });
+    await transition(response.id, { action: 'start' });
+    const etag = (await request(t.app).get(`/api/responses/${response.id}/statement/sections/sammanfattning`).set(handlaggare)).headers.etag;
+    await saveSection(response.id, 'sammanfattning', etag, { body: paragraph('Ett halvfärdigt utkast') });
+    expect((await transition(response.id, { action: 'decline', reason: 'Berör inte nämnden' })).body.status).toBe('declined');
+    for (const auth of [registrator, bearer(await t.login('coordinator')), bearer(await t.login('reader'))]) {
+      expect((await statement(response.id, auth)).status).toBe(404);
+      expect((await request(t.app).get(`/api/responses/${response.id}/revisions`).set(auth)).status).toBe(404);
+    }
+    expect((await request(t.app).get(`/api/responses/${response.id}`).set(registrator)).body).toMatchObject({ status: 'declined', declinedReason: 'Berör inte nämnden' });
   });
 });

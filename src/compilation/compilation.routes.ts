@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { rolesOnly } from '../authz/policy';
+import { loadCompilationDocument } from '../documents/compilation-document.loader';
+import { COMPILATION_GROUPINGS } from '../documents/document-model';
+import type { DocumentRenderer } from '../documents/document-renderer';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
@@ -75,6 +78,35 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
       const workbook = await compilationXlsx(compilation, `Sammanställning ${consultation.caseNumber}`);
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(fileNameFor(consultation.caseNumber, 'xlsx')).send(workbook);
+    },
+  });
+}
+
+const pdfQuery = z.strictObject({
+  groupBy: z.enum(COMPILATION_GROUPINGS).default('section').openapi({ description: "'section': each section with every organisation's text side by side; 'recipient': each organisation's answer in full" }),
+});
+
+/**
+ * GET …/compilation.pdf: the sammanställning as one PDF/A-2a, rendered in one pass (merging
+ * finished PDFs would drop the tagging and the PDF/A conformance), in the PDF worker pool and
+ * streamed. Same policy as the JSON compilation.
+ */
+export function registerCompilationPdfRoute(api: Api, deps: { dataSource: DataSource; renderer: DocumentRenderer }): void {
+  const compilations = new CompilationService(deps.dataSource);
+  api.add({
+    method: 'get',
+    path: '/api/consultations/:id/compilation.pdf',
+    tag: TAG,
+    summary: 'The sammanställning as an archivable PDF (PDF/A-2a): title page, status table, then the answers per section or per remissinstans',
+    policy,
+    params: idParams,
+    query: pdfQuery,
+    status: 200,
+    errors: [404, 503],
+    handler: async ({ params, query, context, res }) => {
+      const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
+      const model = await loadCompilationDocument(deps.dataSource.manager, consultation, compilation, query.groupBy);
+      await deps.renderer.sendPdf(res, { kind: 'compilation', model }, `Sammanställning ${consultation.caseNumber}.pdf`);
     },
   });
 }

@@ -11,6 +11,8 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 // Trigram indexes for free text on title and Dnr (ILIKE '%…%'); created by the migration.
 @Index('ix_consultations_title_trgm', { synchronize: false })
 @Index('ix_consultations_case_number_trgm', { synchronize: false })
+// GIN index on search_vector (migration 1764144000000-Search); TypeORM cannot describe GIN.
+@Index('ix_consultations_search', { synchronize: false })
 @Index('uq_consultations_sender_case_number', ['senderId', 'caseNumberNormalized'], { unique: true })
 @Check('ck_consultations_kind', `"kind" IN ('program', 'motion', 'skrivelse', 'betankande', 'promemoria', 'detaljplan', 'other')`)
 @Check('ck_consultations_status', `"status" IN ('draft', 'open', 'closed', 'cancelled')`)
@@ -77,4 +79,17 @@ export class Consultation {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Full-text search: title and Dnr (both spellings), description with a lower weight (src/search). Computed by PostgreSQL, never loaded. */
+  @Column({
+    type: 'tsvector',
+    name: 'search_vector',
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: `setweight(to_tsvector('public.remiss_swedish'::regconfig, "title"::text || ' ' || "case_number"::text || ' ' || "case_number_normalized"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("description", '')), 'C')`,
+  })
+  searchVector?: string;
 }

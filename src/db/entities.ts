@@ -3,6 +3,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
 import { Consultation } from '../consultations/consultation.entity';
 import { DistributionList, DistributionListMember } from '../distribution-lists/distribution-list.entity';
+import { DocumentTemplate } from '../documents/document-template.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { RecipientExtension } from '../recipients/recipient-extension.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   SectionTemplate,
   Approval,
   Decision,
+  DocumentTemplate,
 ];

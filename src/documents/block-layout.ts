@@ -2,7 +2,7 @@ import { textWidth } from './fonts';
 import { hasClass, isInlineNode, type Element, type Node } from './html-subset';
 import { breakLines } from './line-breaking';
 import { FOOTNOTE_INDENT, LIST_INDENT, PAGE, singleLine, STYLES, type BlockStyle } from './layout-styles';
-import { inlineRuns, lineOp, node, shift, type Box, type DrawOp, type StructNode } from './layout-primitives';
+import { asArtifact, inlineRuns, lineOp, node, shift, type Box, type DrawOp, type StructNode } from './layout-primitives';
 import { layoutTable, layoutTwoColumns } from './table-layout';
 
 /**
@@ -33,14 +33,16 @@ class BlockLayout {
   footer: Element | null = null;
   /** Collapsing margins: the larger of the previous block's space after and this one's space before. */
   private pendingSpace = 0;
+  private pendingBreak = false;
 
   constructor(footnoteItems: Map<number, Element>) {
     for (const [number, item] of footnoteItems) this.footnotes.set(number, this.footnoteLines(number, item));
   }
 
   add(box: Omit<Box, 'spaceBefore'>, spaceBefore: number): void {
-    this.boxes.push({ ...box, spaceBefore: Math.max(spaceBefore, this.pendingSpace) });
+    this.boxes.push({ ...box, spaceBefore: Math.max(spaceBefore, this.pendingSpace), ...(this.pendingBreak ? { breakBefore: true } : {}) });
     this.pendingSpace = 0;
+    this.pendingBreak = false;
   }
 
   after(space: number): void {
@@ -61,7 +63,7 @@ class BlockLayout {
       case 'h3':
         return this.textBlock(element.children, STYLES[element.tag], node(element.tag.toUpperCase(), parent), x, width, true);
       case 'p': {
-        const blockStyle = hasClass(element, 'subtitle') ? STYLES.subtitle : hasClass(element, 'stance') ? STYLES.stance : STYLES.body;
+        const blockStyle = hasClass(element, 'subtitle') ? STYLES.subtitle : hasClass(element, 'stance') ? STYLES.stance : hasClass(element, 'note') ? STYLES.note : STYLES.body;
         return this.textBlock(element.children, blockStyle, node('P', parent), x, width, false);
       }
       case 'ul':
@@ -70,12 +72,15 @@ class BlockLayout {
         this.list(element, node('L', parent), x, width, 0);
         return this.after(STYLES.body.spaceAfter);
       case 'table': {
-        const rows = layoutTable(element, node('Table', parent), width);
-        rows.forEach((row, index) => this.add({ ...row, ops: shift(row.ops, x) }, index === 0 ? 6 : 0));
+        const rows = layoutTable(element, node('Table', parent), width).map((row) => ({ ...row, ops: shift(row.ops, x) }));
+        // A header row (kept with the first body row) is drawn again on every page the table continues on.
+        const header = rows[0]?.keepWithNext ? { height: rows[0].height, ops: asArtifact(rows[0].ops) } : undefined;
+        rows.forEach((row, index) => this.add({ ...row, ...(header && index > 0 ? { repeat: header } : {}) }, index === 0 ? 6 : 0));
         return this.after(STYLES.body.spaceAfter);
       }
       case 'div':
-        if (hasClass(element, 'letterhead')) this.letterhead = element;
+        if (hasClass(element, 'page-break')) this.pendingBreak = this.boxes.length > 0;
+        else if (hasClass(element, 'letterhead')) this.letterhead = element;
         else if (hasClass(element, 'footer')) this.footer = element;
         else if (hasClass(element, 'meta')) {
           const box = layoutTwoColumns(element.children.filter((c): c is Element => typeof c !== 'string'), node('Div', parent), width);

@@ -1,3 +1,6 @@
+import type { Compilation } from '../compilation/compilation-builder';
+import type { ConsultationKind } from '../consultations/consultation.entity';
+import type { RecipientRole } from '../recipients/recipient.entity';
 import type { Block } from '../statements/statement-body';
 import type { Stance } from '../statements/statement.entity';
 
@@ -31,6 +34,75 @@ export interface StatementDocumentModel {
   lastModified: string | null;
 }
 
+/** A person a letter names: who to contact, who signs. */
+export interface LetterPerson {
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The remissbrev to one remissinstans: what is sent, by whom, the Dnr, its own deadline, how to answer. */
+export interface CoverLetterModel {
+  /** The förvaltning that sends on the remittent's behalf: letterhead and footer address. */
+  administration: { name: string; registerKey: string | null };
+  /** The remittent, e.g. "Kommunstyrelsen". */
+  sender: string;
+  recipient: { name: string; role: RecipientRole; required: boolean };
+  consultation: { caseNumber: string; title: string; kind: ConsultationKind; description: string | null };
+  /** YYYY-MM-DD: the day the remiss went to this recipient (or, before sending, was registered). */
+  date: string;
+  /** The recipient's effective due date (anstånd included); null while the remiss has none. */
+  dueDate: string | null;
+  extension: { previousDueDate: string | null; reason: string } | null;
+  /** The registrator who registered the remiss; null for remisser registered outside the system. */
+  registrator: LetterPerson | null;
+  /** Where answers go by e-mail when the system cannot be used. */
+  replyEmail: string | null;
+  /** The remisshandlingar, in upload order. */
+  attachments: Array<{ fileName: string; description: string | null }>;
+  lastModified: string | null;
+}
+
+/** The short letter of a remissinstans that avstår or has inga synpunkter. */
+export interface AnswerLetterModel {
+  administration: { name: string; registerKey: string | null };
+  /** The answering organisation, usually a nämnd. */
+  organisation: string;
+  consultation: { caseNumber: string; title: string; sender: string };
+  answer: 'declined' | 'no_comments';
+  reason: string | null;
+  /** YYYY-MM-DD, the day of the answer. */
+  date: string;
+  /** Who recorded the answer, when known. */
+  officer: LetterPerson | null;
+  lastModified: string | null;
+}
+
+export const COMPILATION_GROUPINGS = ['section', 'recipient'] as const;
+export type CompilationGrouping = (typeof COMPILATION_GROUPINGS)[number];
+
+/** The sammanställning as a document: the compilation (src/compilation) plus what its pages print around it. */
+export interface CompilationDocumentModel {
+  consultation: { caseNumber: string; title: string; kind: ConsultationKind; sender: string; dueDate: string | null; sentDate: string | null };
+  /** The coordinating organisation: letterhead and footer. */
+  coordinator: { name: string; registerKey: string | null };
+  groupBy: CompilationGrouping;
+  compilation: Compilation;
+  /** The reasons given by those who avstår, by response id. */
+  declinedReasons: Record<string, string>;
+  /** YYYY-MM-DD: the state the compilation shows (its last change, in Stockholm). */
+  date: string;
+  lastModified: string | null;
+}
+
+/** What a PDF worker renders: the document kind and its model. */
+export type DocumentSpec =
+  | { kind: 'statement'; model: StatementDocumentModel }
+  | { kind: 'cover-letter'; model: CoverLetterModel }
+  | { kind: 'answer-letter'; model: AnswerLetterModel }
+  | { kind: 'compilation'; model: CompilationDocumentModel };
+
 export interface PdfOptions {
   /**
    * The document's creation date. The PDF's CreationDate, ModDate, XMP dates and file /ID derive
@@ -40,9 +112,5 @@ export interface PdfOptions {
   creationDate?: Date;
 }
 
-export const STANCE_LABELS: Record<Stance, string> = {
-  tillstyrker: 'Tillstyrker',
-  tillstyrker_med_andringar: 'Tillstyrker med ändringar',
-  avstyrker: 'Avstyrker',
-  inga_synpunkter: 'Inga synpunkter',
-};
+// One set of Swedish labels for the API's exports and the documents.
+export { STANCE_LABELS } from '../shared/swedish-labels';

@@ -87,7 +87,12 @@ export function textWidth(variant: FontVariant, text: string, size: number): num
   let units = f.widths.get(text);
   if (units === undefined) {
     units = f.font.layout(text).advanceWidth;
-    if (f.widths.size >= MAX_CACHED) f.widths.clear();
+    if (f.widths.size >= MAX_CACHED) {
+      // PDFKit's shaping cache holds the same words, unbounded: let it start over with this one
+      // (documents pick up the new object when they next attach the font).
+      f.widths.clear();
+      f.layoutCache = Object.create(null) as Record<string, unknown>;
+    }
     f.widths.set(text, units);
   }
   return (units * size) / f.unitsPerEm;

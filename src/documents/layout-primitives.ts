@@ -25,6 +25,10 @@ export interface Box {
   keepWithNext: boolean;
   ops: DrawOp[];
   footnotes: number[];
+  /** Starts a new page (the template asked for one), unless the page is still empty. */
+  breakBefore?: boolean;
+  /** Drawn first when this box opens a page: a table's header row again, as an artifact. */
+  repeat?: { height: number; ops: DrawOp[] };
 }
 
 export function node(type: string, parent: StructNode, scope?: StructNode['scope']): StructNode {
@@ -59,6 +63,11 @@ export function inlineRuns(nodes: readonly Node[], base: TextStyle): Run[] {
 
 export function lineOp(line: Line, x: number, blockStyle: BlockStyle, struct: StructNode | null): DrawOp {
   return { kind: 'text', x, y: baselineOffset(blockStyle.text.size, blockStyle.leading, blockStyle.text.variant), line, struct };
+}
+
+/** The same drawing, outside the structure tree (a repeated header row is not content a second time). */
+export function asArtifact(ops: DrawOp[]): DrawOp[] {
+  return ops.map((op) => (op.kind === 'text' ? { ...op, struct: null } : op));
 }
 
 export function shift(ops: DrawOp[], dx: number, dy = 0): DrawOp[] {

@@ -25,6 +25,7 @@ export const PAGE = {
 export type RGB = readonly [number, number, number];
 export const BLACK: RGB = [0, 0, 0];
 export const GREY: RGB = [0.3, 0.3, 0.3];
+export const LIGHT_GREY: RGB = [0.7, 0.7, 0.7];
 
 export interface BlockStyle {
   text: TextStyle;
@@ -52,6 +53,10 @@ export const STYLES = {
   listItem: style('regular', 11, 15, 0, 3, true),
   tableCell: style('regular', 10, 13, 0, 0),
   tableHead: style('bold', 10, 13, 0, 0),
+  /** The sammanställning's status table: one line per remissinstans, fifty and more rows. */
+  compactCell: style('regular', 8.5, 11, 0, 0),
+  compactHead: style('bold', 8.5, 11, 0, 0),
+  note: style('italic', 9, 12, 0, 8, false, GREY),
   meta: style('regular', 10, 13, 0, 0),
   metaLabel: style('bold', 10, 13, 0, 0),
   signature: style('regular', 11, 15, 0, 0),

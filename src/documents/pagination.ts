@@ -70,7 +70,15 @@ export function paginate(laidOut: LaidOutDocument): PageLayout[] {
     const chain = [boxes[i]];
     while (chain[chain.length - 1].keepWithNext && i + chain.length < boxes.length && chain.length < MAX_CHAIN) chain.push(boxes[i + chain.length]);
     const need = chain.reduce((sum, box, k) => sum + box.height + (k === 0 && page.empty ? 0 : box.spaceBefore), 0);
-    if (!page.empty && page.y + need > page.limit(notesOf(chain))) newPage();
+    if (!page.empty && (boxes[i].breakBefore || page.y + need > page.limit(notesOf(chain)))) {
+      newPage();
+      const repeat = boxes[i].repeat;
+      if (repeat) {
+        page.content.push(...shift(repeat.ops, 0, page.y));
+        page.y += repeat.height;
+        page.empty = false;
+      }
+    }
     place(page, boxes[i], footnotes);
     // Only a box alone on a page can overflow: its notes continue on the next page.
     while (page.foot.length && page.y > page.limit()) carry.unshift(page.foot.pop()!);

@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { PdfOptions, StatementDocumentModel } from './document-model';
+import type { DocumentSpec, PdfOptions } from './document-model';
 import type { PdfMessage, PdfTask } from './pdf-worker';
+import { DEFAULT_TEMPLATES, type TemplateBundle } from './template-set';
 
 /**
  * PDF rendering off the event loop: a piscina pool of worker threads with a bounded queue. When
@@ -18,10 +19,12 @@ export class PdfPoolFullError extends Error {
 }
 
 export interface PdfPoolOptions {
-  /** Worker threads; default: one less than the cores (at least one), so the event loop keeps a core. */
+  /** Worker threads; default: one less than the cores (at least one, at most four), so the event loop keeps a core. */
   threads?: number;
-  /** Documents that may wait for a thread; default four per thread. */
+  /** Documents that may wait for a thread, in all; default queuePerThread times the threads. */
   maxQueue?: number;
+  /** Documents that may wait per thread when maxQueue is not given (PDF_QUEUE_PER_WORKER); default 4. */
+  queuePerThread?: number;
   /** A worker idle this long exits (its fonts are parsed again by the next one). */
   idleTimeoutMs?: number;
 }
@@ -36,6 +39,8 @@ function workerFile(): { filename: string; execArgv: string[] } {
   return extension === '.ts' ? { filename, execArgv: ['--import', 'tsx'] } : { filename, execArgv: [] };
 }
 
+const queueFull = (error: unknown) => error instanceof Error && error.message === 'Task queue is at limit';
+
 export class PdfPool {
   private readonly pool: Piscina;
   readonly threads: number;
@@ -44,7 +49,7 @@ export class PdfPool {
   constructor(options: PdfPoolOptions = {}) {
     const threads = options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1));
     this.threads = threads;
-    this.maxQueue = options.maxQueue ?? threads * 4;
+    this.maxQueue = options.maxQueue ?? threads * (options.queuePerThread ?? 4);
     const { filename, execArgv } = workerFile();
     this.pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: threads, maxQueue: this.maxQueue, idleTimeout: options.idleTimeoutMs ?? 60_000 });
   }
@@ -55,10 +60,11 @@ export class PdfPool {
 
   /**
    * Renders in a worker; onChunk receives the PDF in order while it is written. Resolves with the
-   * byte count once the last chunk has been handed over.
+   * byte count once the last chunk has been handed over. The templates in effect go with the job.
    */
-  async render(model: StatementDocumentModel, options: PdfOptions, onChunk: (chunk: Buffer) => void): Promise<number> {
+  async render(document: DocumentSpec, options: PdfOptions & { templates?: TemplateBundle }, onChunk: (chunk: Buffer) => void): Promise<number> {
     if (this.pool.queueSize >= this.maxQueue) throw new PdfPoolFullError();
+    const { templates = DEFAULT_TEMPLATES, ...pdfOptions } = options;
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<number>((resolve) => {
       port1.on('message', (message: PdfMessage) => {
@@ -67,23 +73,32 @@ export class PdfPool {
       });
     });
     try {
-      const task: PdfTask = { model, options, port: port2 };
+      const task: PdfTask = { document, options: pdfOptions, templates, port: port2 };
       // The task's promise and the port are separate channels: wait for both, the end marker
       // guarantees every chunk has arrived.
       const [, total] = await Promise.all([this.pool.run(task, { transferList: [port2] }), received]);
       return total;
     } catch (error) {
-      if (error instanceof Error && error.message === 'Task queue is at limit') throw new PdfPoolFullError();
-      throw error;
+      throw queueFull(error) ? new PdfPoolFullError() : error;
     } finally {
       port1.close();
     }
   }
 
-  async renderToBuffer(model: StatementDocumentModel, options: PdfOptions = {}): Promise<Buffer> {
+  async renderToBuffer(document: DocumentSpec, options: PdfOptions & { templates?: TemplateBundle } = {}): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    await this.render(model, options, (chunk) => chunks.push(chunk));
+    await this.render(document, options, (chunk) => chunks.push(chunk));
     return Buffer.concat(chunks);
+  }
+
+  /** Renders sample documents with a candidate set of templates off the event loop; answers the problems (none: it may be saved). */
+  async checkTemplates(templates: TemplateBundle, name: string): Promise<string[]> {
+    if (this.pool.queueSize >= this.maxQueue) throw new PdfPoolFullError();
+    try {
+      return (await this.pool.run({ check: { templates, name } } satisfies PdfTask)) as string[];
+    } catch (error) {
+      throw queueFull(error) ? new PdfPoolFullError() : error;
+    }
   }
 
   close(): Promise<void> {

@@ -1,28 +1,44 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { PdfOptions, StatementDocumentModel } from './document-model';
-import { fonts } from './fonts';
-import { writeStatementPdf } from './render-statement';
+import type { DocumentSpec, PdfOptions } from './document-model';
+import { writeDocumentPdf } from './render-document';
+import { warmUp } from './sample-documents';
+import { templateSetFor, type TemplateBundle } from './template-set';
+import { validateTemplates } from './template-validation';
 
 /**
  * A PDF worker thread (run by piscina, see pdf-pool.ts). Fonts are parsed when the thread starts,
- * once, and stay loaded for every document it renders. The PDF travels back over its own port in
- * chunks of about 64 KiB as pages are written, so the client receives the first page while later
- * ones are still being drawn, and a big document is never copied whole between threads.
+ * once, with a warm-up render of the sample documents, and stay loaded for every document it
+ * renders; template sets are compiled once per bundle key (an admin's change makes a new key).
+ * The PDF travels back over its own port in chunks of about 64 KiB as pages are written, so the
+ * client receives the first page while later ones are still being drawn, and a big document is
+ * never copied whole between threads.
  */
-export interface PdfTask {
-  model: StatementDocumentModel;
+export interface PdfRenderTask {
+  document: DocumentSpec;
   options: PdfOptions;
+  templates: TemplateBundle;
   port: MessagePort;
 }
+
+/** Checks a candidate set of templates against sample documents; answers the problems found. */
+export interface TemplateCheckTask {
+  check: { templates: TemplateBundle; name: string };
+}
+
+export type PdfTask = PdfRenderTask | TemplateCheckTask;
 
 /** Messages on the task's port: chunks, then one end marker with the byte count. */
 export type PdfMessage = { chunk: Uint8Array } | { end: number };
 
 const CHUNK_BYTES = 64 * 1024;
 
-fonts();
+// The first real document then finds compiled templates, warm caches and optimised code.
+const warm = warmUp();
 
-export default async function renderPdfTask({ model, options, port }: PdfTask): Promise<number> {
+export default async function runPdfTask(task: PdfTask): Promise<number | string[]> {
+  await warm;
+  if ('check' in task) return validateTemplates(task.check.templates.sources, task.check.name);
+  const { document, options, templates, port } = task;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let total = 0;
@@ -36,7 +52,7 @@ export default async function renderPdfTask({ model, options, port }: PdfTask): 
     pendingBytes = 0;
   };
   try {
-    await writeStatementPdf(model, options, (chunk) => {
+    await writeDocumentPdf(document, options, templateSetFor(templates), (chunk) => {
       pending.push(chunk);
       pendingBytes += chunk.length;
       total += chunk.length;

@@ -45,10 +45,12 @@ export async function loadResponseScope(manager: EntityManager, actor: Actor, re
  * Drafts are the answering organisation's own: other organisations get 404, as if the draft did
  * not exist. Once answered, everyone who may read the remiss may read the answer; the
  * coordinator may also read a draft the organisation chose to share. Admins read everything.
+ * A statement is published only by submitting it: one begun and then abandoned for "avstår" or
+ * "inga synpunkter" stays a draft, so `what: 'statement'` asks for status submitted.
  */
-export function assertContentReadable(scope: ResponseScope, actor: Actor): void {
+export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 'answer' | 'statement' = 'answer'): void {
   if (scope.own || isAdmin(actor)) return;
-  if (ANSWERED_STATUSES.includes(scope.response.status)) return;
+  if (what === 'statement' ? scope.response.status === 'submitted' : ANSWERED_STATUSES.includes(scope.response.status)) return;
   if (scope.coordinates && scope.response.sharedWithCoordinator) return;
   throw notFound('The response');
 }

@@ -46,7 +46,7 @@ export class RevisionsService {
   private async readable(responseId: string, actor: Actor) {
     const manager = this.dataSource.manager;
     const scope = await loadResponseScope(manager, actor, responseId);
-    assertContentReadable(scope, actor);
+    assertContentReadable(scope, actor, 'statement');
     return findStatement(manager, scope);
   }
 

@@ -29,6 +29,8 @@ export interface Enclosure {
 
 /** A tjänsteutlåtande: header, signatories and bilagor here; sections in statement_sections. */
 @Entity({ name: 'statements' })
+// GIN index on search_vector (migration 1764144000000-Search); TypeORM cannot describe GIN.
+@Index('ix_statements_search', { synchronize: false })
 @Check('ck_statements_stance', `"stance" IS NULL OR "stance" IN ('tillstyrker', 'tillstyrker_med_andringar', 'avstyrker', 'inga_synpunkter')`)
 export class Statement {
   @PrimaryGeneratedColumn('uuid')
@@ -67,4 +69,41 @@ export class Statement {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * Who may read the statement and what search filters on (src/search): its remiss and answering
+   * organisation, the answer's status, answered date and sharing with the coordinator, and the
+   * ställningstagande that applies (its own, else the one recorded with the answer). Kept by the
+   * search_scope triggers (migration Search); never written or loaded by the app.
+   */
+  @Column({ type: 'uuid', name: 'consultation_id', select: false, insert: false, update: false })
+  consultationId?: string;
+
+  @Column({ type: 'uuid', name: 'organisation_id', select: false, insert: false, update: false })
+  organisationId?: string;
+
+  @Column({ type: 'varchar', name: 'response_status', length: 20, select: false, insert: false, update: false })
+  responseStatus?: string;
+
+  @Column({ type: 'date', name: 'answered_date', nullable: true, select: false, insert: false, update: false })
+  answeredDate?: string | null;
+
+  @Column({ type: 'boolean', name: 'shared_with_coordinator', default: false, select: false, insert: false, update: false })
+  sharedWithCoordinator?: boolean;
+
+  @Column({ type: 'varchar', name: 'answer_stance', length: 30, nullable: true, select: false, insert: false, update: false })
+  answerStance?: string | null;
+
+  /** Full-text search: title, subtitle and the Dnr of the header (src/search). Computed by PostgreSQL, never loaded. */
+  @Column({
+    type: 'tsvector',
+    name: 'search_vector',
+    select: false,
+    insert: false,
+    update: false,
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: `setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("header" ->> 'title', '')), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("header" ->> 'subtitle', '') || ' ' || coalesce("header" ->> 'remissCaseNumber', '') || ' ' || coalesce("header" ->> 'ownCaseNumber', '')), 'B')`,
+  })
+  searchVector?: string;
 }

@@ -37,7 +37,7 @@ export class StatementsService {
   async get(responseId: string, actor: Actor): Promise<StatementView> {
     const manager = this.dataSource.manager;
     const scope = await loadResponseScope(manager, actor, responseId);
-    assertContentReadable(scope, actor);
+    assertContentReadable(scope, actor, 'statement');
     const statement = await findStatement(manager, scope);
     return { statement, sections: await sectionsOf(manager, statement.id) };
   }

@@ -17,7 +17,7 @@ describe('PdfPool', () => {
   it('renders in a worker thread exactly what renderStatementPdf renders in-process', async () => {
     const model = longStatement(12);
     const chunks: Buffer[] = [];
-    const total = await pool.render(model, { creationDate: created }, (chunk) => chunks.push(chunk));
+    const total = await pool.render({ kind: 'statement', model }, { creationDate: created }, (chunk) => chunks.push(chunk));
     const pdf = Buffer.concat(chunks);
     expect(pdf.length).toBe(total);
     expect(chunks.length).toBeGreaterThan(1);
@@ -26,17 +26,17 @@ describe('PdfPool', () => {
 
   it('refuses work beyond the queue bound with PdfPoolFullError, and recovers', async () => {
     const model = longStatement(20);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => pool.renderToBuffer(model)));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => pool.renderToBuffer({ kind: 'statement', model })));
     const refused = results.filter((r) => r.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
     for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PdfPoolFullError);
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
-    const after = await pool.renderToBuffer(sodermalmStatement());
+    const after = await pool.renderToBuffer({ kind: 'statement', model: sodermalmStatement() });
     expect(after.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
   });
 
   it('passes a rendering error back instead of hanging', async () => {
     const broken = { ...sodermalmStatement(), date: 'not a date' };
-    await expect(pool.renderToBuffer(broken)).rejects.toThrow(/Not a YYYY-MM-DD date/);
+    await expect(pool.renderToBuffer({ kind: 'statement', model: broken })).rejects.toThrow(/Not a YYYY-MM-DD date/);
   });
 });

@@ -62,3 +62,19 @@ export function words(file: string): Word[] {
 
 /** Folds whitespace so text broken into lines compares with text written in one line. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The checks every document passes: qpdf clean, tagged, A4, PDF/A-2a in the XMP, every font an embedded subset, sv-SE, a structure tree. */
+export function assertArchivable(file: string, title: RegExp): void {
+  expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
+  const info = pdfinfo(file);
+  expect(info).toMatch(/^Tagged:\s+yes/m);
+  expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)/m);
+  expect(info).toMatch(title);
+  expect(pdfinfo(file, '-meta')).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/);
+  const fonts = tool('pdffonts', [file]).trim().split('\n').slice(2);
+  expect(fonts.length).toBeGreaterThanOrEqual(1);
+  for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+LiberationSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  const catalog = tool('qpdf', ['--json', '--json-key=qpdf', file]);
+  expect(catalog).toMatch(/"\/Lang": "u:sv-SE"/);
+  expect(catalog).toMatch(/"\/StructTreeRoot": "\d+ 0 R"/);
+}

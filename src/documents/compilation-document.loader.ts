@@ -1,0 +1,33 @@
+import type { EntityManager } from 'typeorm';
+import type { Compilation } from '../compilation/compilation-builder';
+import type { Consultation } from '../consultations/consultation.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { todayInStockholm } from '../shared/dates';
+import type { CompilationDocumentModel, CompilationGrouping } from './document-model';
+
+/**
+ * The sammanställning as a document model: the compilation as the JSON endpoint builds it, plus
+ * the names its pages print and the reasons of those who avstår. Dated by the last change of the
+ * remiss or any of its answers, so the same state gives the same document.
+ */
+export async function loadCompilationDocument(manager: EntityManager, consultation: Consultation, compilation: Compilation, groupBy: CompilationGrouping): Promise<CompilationDocumentModel> {
+  const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });
+  const coordinator = consultation.coordinatorId ? await manager.findOneBy(Organisation, { id: consultation.coordinatorId }) : null;
+  const rows: Array<{ id: string; status: string; declined_reason: string | null; updated_at: Date }> = await manager.query(
+    `SELECT p.id, p.status, p.declined_reason, GREATEST(p.updated_at, s.updated_at) AS updated_at
+       FROM responses p JOIN recipients r ON r.id = p.recipient_id LEFT JOIN statements s ON s.response_id = p.id
+      WHERE r.consultation_id = $1`,
+    [consultation.id],
+  );
+  const declinedReasons = Object.fromEntries(rows.filter((row) => row.status === 'declined' && row.declined_reason).map((row) => [row.id, row.declined_reason!]));
+  const lastModified = new Date(Math.max(consultation.updatedAt.getTime(), ...rows.map((row) => new Date(row.updated_at).getTime())));
+  return {
+    consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, sender: sender?.name ?? '', dueDate: consultation.dueDate, sentDate: consultation.sentDate },
+    coordinator: coordinator ? { name: coordinator.name, registerKey: coordinator.registerKey } : { name: sender?.name ?? 'Stockholms stad', registerKey: sender?.registerKey ?? null },
+    groupBy,
+    compilation,
+    declinedReasons,
+    date: todayInStockholm(lastModified),
+    lastModified: lastModified.toISOString(),
+  };
+}

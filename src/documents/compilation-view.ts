@@ -1,0 +1,107 @@
+import type { MatrixRow } from '../compilation/compilation-data';
+import { formatSwedishDate } from '../shared/dates';
+import { ROLE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
+import { inRunningText, swedishList } from '../shared/swedish-text';
+import type { Stance } from '../statements/statement.entity';
+import type { CompilationDocumentModel } from './document-model';
+import { dnr, kindLabel } from './letter-views';
+import { footerAddressFor, footerLine } from './organisation-addresses';
+import { FootnoteNumbering } from './view-blocks';
+
+/**
+ * The template context of the sammanställning: a title page with the facts, the beredning
+ * paragraph and one line per answer; the status table; then every answered section, grouped by
+ * section (each organisation's text side by side, in distribution order) or by remissinstans.
+ */
+const ANSWERED = new Set(['submitted', 'declined', 'no_comments']);
+
+/** "2 tillstyrker, 1 avstyrker": the stances that occur, in the catalogue's order. */
+function stanceSummary(counts: Record<Stance, number>): string | null {
+  const parts = (Object.keys(STANCE_LABELS) as Stance[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${STANCE_LABELS[s].toLowerCase()}`);
+  return parts.length ? parts.join(', ') : null;
+}
+
+function statusText(row: MatrixRow): string {
+  if (row.role === 'for_information') return ROLE_LABELS.for_information;
+  return STATUS_LABELS[row.status] + (row.late ? ', försenat' : '');
+}
+
+/** What a remissinstans answered, for its heading in the per-recipient part. */
+function answerLine(row: MatrixRow, reason: string | undefined): string {
+  const date = row.answeredDate ? ` ${formatSwedishDate(row.answeredDate)}` : '';
+  if (row.status === 'declined') return `Avstår från att svara${date ? `,${date}` : ''}.${reason ? ` Skäl: ${reason}` : ''}`;
+  if (row.status === 'no_comments') return `Inga synpunkter${date ? `,${date}` : ''}.`;
+  const stance = row.stance ? ` Ställningstagande: ${STANCE_LABELS[row.stance].toLowerCase()}.` : '';
+  return `Svarade${date}${row.late ? ', efter sista svarsdag' : ''}.${stance}`;
+}
+
+export function compilationView(model: CompilationDocumentModel) {
+  const { consultation, compilation } = model;
+  const numbering = new FootnoteNumbering();
+  const asked = compilation.matrix.filter((row) => row.role === 'respond');
+  const answered = compilation.matrix.filter((row) => ANSWERED.has(row.status));
+  const count = (status: string) => compilation.counts.byStatus[status as keyof typeof compilation.counts.byStatus] ?? 0;
+  const senderInText = inRunningText(consultation.sender);
+  const overallStances = stanceSummary(compilation.counts.byStance);
+
+  // Walked in print order, so footnote numbers follow the reading order.
+  const sections =
+    model.groupBy === 'section'
+      ? compilation.sections.map((section) => ({
+          heading: section.heading,
+          stances: stanceSummary(section.stanceCounts),
+          entries: section.entries.map((entry) => ({ organisation: entry.organisation.name, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body) })),
+        }))
+      : [];
+  const recipients =
+    model.groupBy === 'recipient'
+      ? answered.map((row) => ({
+          organisation: row.organisation.name,
+          answer: answerLine(row, model.declinedReasons[row.responseId]),
+          external: row.receivedExternally,
+          sections: compilation.sections.flatMap((section) =>
+            section.entries.filter((entry) => entry.responseId === row.responseId).map((entry) => ({ heading: section.heading, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body) })),
+          ),
+        }))
+      : [];
+
+  return {
+    documentType: 'Sammanställning',
+    administration: model.coordinator.name,
+    department: null,
+    caseNumber: consultation.caseNumber,
+    title: consultation.title,
+    subtitle: `Sammanställning av remissvar. Remiss från ${senderInText}, ${dnr(consultation.caseNumber)}`,
+    facts: [
+      { label: 'Remittent', value: consultation.sender },
+      { label: 'Diarienummer', value: consultation.caseNumber },
+      { label: 'Typ av ärende', value: kindLabel(consultation.kind) },
+      { label: 'Samordnande', value: model.coordinator.name },
+      ...(consultation.sentDate ? [{ label: 'Skickad', value: formatSwedishDate(consultation.sentDate) }] : []),
+      ...(consultation.dueDate ? [{ label: 'Sista svarsdag', value: formatSwedishDate(consultation.dueDate) }] : []),
+      { label: 'Remissinstanser', value: `${compilation.counts.recipients}, varav ${asked.length} ombedda att svara` },
+      { label: 'Svar', value: `${count('submitted')} yttranden, ${count('declined')} avstår, ${count('no_comments')} utan synpunkter` },
+      ...(overallStances ? [{ label: 'Ställningstaganden', value: overallStances }] : []),
+      { label: 'Sammanställd', value: formatSwedishDate(model.date) },
+    ],
+    beredning: compilation.beredning || null,
+    summaries: compilation.summaries,
+    notAnswered: compilation.notAnswered.length ? swedishList(compilation.notAnswered) : null,
+    declined: compilation.declined.length ? swedishList(compilation.declined) : null,
+    answeredLate: compilation.answeredLate.length ? swedishList(compilation.answeredLate) : null,
+    matrix: compilation.matrix.map((row) => ({
+      organisation: row.organisation.name,
+      status: statusText(row),
+      dueDate: row.role === 'respond' && row.dueDate ? `${row.dueDate}${row.extended ? '*' : ''}` : '',
+      answeredDate: row.answeredDate ?? '',
+      stance: row.stance ? STANCE_LABELS[row.stance] : '',
+    })),
+    anyExtended: compilation.matrix.some((row) => row.extended),
+    bySection: model.groupBy === 'section',
+    sections,
+    recipients,
+    noAnswers: compilation.sections.length === 0 && answered.length === 0,
+    footnotes: numbering.footnotes,
+    footer: footerLine(footerAddressFor(model.coordinator.registerKey)),
+  };
+}

@@ -1,0 +1,86 @@
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { HttpProblem } from '../http/problem';
+import type { DocumentSpec } from './document-model';
+import { DocumentTemplatesService } from './document-templates.service';
+import { PdfPool, PdfPoolFullError, type PdfPoolOptions } from './pdf-pool';
+import { renderDocumentHtml } from './render-document';
+import { templateSetFor } from './template-set';
+
+/**
+ * What the document routes share: the worker pool (threads start with the first PDF, not with the
+ * app: most processes, tests and tools never render one) and the templates in effect, which go
+ * with every job so a worker renders with an admin's latest replacement.
+ */
+export class DocumentRenderer {
+  private pool: PdfPool | undefined;
+  readonly templates: DocumentTemplatesService;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly poolOptions: PdfPoolOptions = {},
+  ) {
+    this.templates = new DocumentTemplatesService(dataSource, async (templates, name) => {
+      try {
+        return await this.workers().checkTemplates(templates, name);
+      } catch (error) {
+        throw error instanceof PdfPoolFullError ? busy() : error;
+      }
+    });
+  }
+
+  workers(): PdfPool {
+    return (this.pool ??= new PdfPool(this.poolOptions));
+  }
+
+  /** Renders in a worker and streams the PDF as it is written; 503 with Retry-After when the queue is full. */
+  async sendPdf(res: Response, document: DocumentSpec, fileName: string): Promise<void> {
+    const templates = await this.templates.effective();
+    let started = false;
+    try {
+      await this.workers().render(document, { templates }, (chunk) => {
+        // Headers go out with the first bytes: until then a failure is still a clean problem+json.
+        if (!started) {
+          started = true;
+          res.status(200).set({ 'Content-Type': 'application/pdf', 'Content-Disposition': pdfDisposition(fileName), 'Cache-Control': 'private, no-cache', 'X-Content-Type-Options': 'nosniff' });
+        }
+        res.write(chunk);
+      });
+      res.end();
+    } catch (error) {
+      if (error instanceof PdfPoolFullError) throw busy();
+      if (started) {
+        res.destroy(error as Error);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** The HTML preview with the templates in effect. Only Handlebars runs here; the layout is the PDF's. */
+  async previewHtml(document: DocumentSpec): Promise<string> {
+    return renderDocumentHtml(document, templateSetFor(await this.templates.effective()));
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+const busy = () => new HttpProblem(503, 'Every PDF worker is busy. Try again in a moment.', { slug: 'pdf-busy', headers: { 'Retry-After': '2' } });
+
+/** "Tjänsteutlåtande KS 2020/924.pdf" as a header: an ASCII fallback plus the real name (RFC 6266). */
+export function pdfDisposition(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9 ._-]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The HTML preview's headers: no scripts at all; the only style is the inline stylesheet. */
+export const PREVIEW_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+  'Cache-Control': 'private, no-cache',
+};

@@ -1,0 +1,77 @@
+import { IsNull, type EntityManager } from 'typeorm';
+import { Attachment } from '../attachments/attachment.entity';
+import type { Consultation } from '../consultations/consultation.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { RecipientEvent } from '../recipients/recipient-event.entity';
+import { RecipientExtension } from '../recipients/recipient-extension.entity';
+import type { Recipient } from '../recipients/recipient.entity';
+import type { ResponseScope } from '../responses/response-access';
+import { todayInStockholm } from '../shared/dates';
+import { User } from '../users/user.entity';
+import type { AnswerLetterModel, CoverLetterModel, LetterPerson } from './document-model';
+
+/**
+ * Document models of the letters, read from the database. No access checks here: callers check
+ * first (letters.service.ts), so batch jobs can reuse the loaders. One query at a time: the manager
+ * may be a transaction's, whose single connection must not be shared.
+ */
+
+/** Who writes for an organisation: a nämnd's letters come from its förvaltning; anyone else writes for itself. */
+export async function writingAdministration(manager: EntityManager, organisation: Organisation): Promise<{ name: string; registerKey: string | null; email: string | null }> {
+  const administration =
+    organisation.kind === 'committee' ? await manager.findOne(Organisation, { where: { parentId: organisation.id, kind: 'administration' }, order: { registerKey: 'ASC' } }) : null;
+  const writer = administration ?? organisation;
+  return { name: writer.name, registerKey: writer.registerKey, email: writer.email ?? organisation.email };
+}
+
+const person = (user: User | null): LetterPerson | null => (user ? { name: user.name, title: user.title, phone: user.phone, email: user.email } : null);
+
+/** The latest of some instants, as the document's last change (its PDF creation date). */
+const latest = (...dates: Array<Date | null | undefined>): string | null => {
+  const times = dates.filter((d): d is Date => !!d).map((d) => d.getTime());
+  return times.length ? new Date(Math.max(...times)).toISOString() : null;
+};
+
+export async function loadCoverLetter(manager: EntityManager, consultation: Consultation, recipient: Recipient): Promise<CoverLetterModel> {
+  const sender = await manager.findOneByOrFail(Organisation, { id: consultation.senderId });
+  const administration = await writingAdministration(manager, sender);
+  const addressee = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });
+  const registrator = consultation.createdBy ? await manager.findOneBy(User, { id: consultation.createdBy }) : null;
+  const extension = recipient.extendedDueDate ? await manager.findOne(RecipientExtension, { where: { recipientId: recipient.id }, order: { grantedAt: 'DESC' } }) : null;
+  const attachments = await manager.find(Attachment, { where: { consultationId: consultation.id, responseId: IsNull() }, order: { uploadedAt: 'ASC', fileName: 'ASC' } });
+  return {
+    administration: { name: administration.name, registerKey: administration.registerKey },
+    sender: sender.name,
+    recipient: { name: addressee.name, role: recipient.role, required: recipient.required },
+    consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, description: consultation.description },
+    date: recipient.sentAt ? todayInStockholm(recipient.sentAt) : (consultation.sentDate ?? consultation.registeredDate),
+    dueDate: recipient.extendedDueDate ?? consultation.dueDate,
+    // The letter states the deadline the remiss was sent with, and why this recipient has another.
+    extension: recipient.extendedDueDate ? { previousDueDate: consultation.dueDate, reason: extension?.reason ?? '' } : null,
+    registrator: registrator?.active ? person(registrator) : null,
+    replyEmail: (registrator?.active ? registrator.email : null) ?? administration.email,
+    attachments: attachments.map((a) => ({ fileName: a.fileName, description: a.description })),
+    lastModified: latest(consultation.updatedAt, recipient.sentAt, extension?.grantedAt, ...attachments.map((a) => a.uploadedAt)),
+  };
+}
+
+export async function loadAnswerLetter(manager: EntityManager, scope: ResponseScope): Promise<AnswerLetterModel> {
+  const { response, recipient, consultation, organisation } = scope;
+  const answer = response.status === 'declined' ? 'declined' : 'no_comments';
+  const administration = await writingAdministration(manager, organisation);
+  const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });
+  // Who gave the answer: the user behind the transition that recorded it.
+  const events = await manager.find(RecipientEvent, { where: { recipientId: recipient.id, type: 'response_status_changed' }, order: { occurredAt: 'DESC', id: 'DESC' }, take: 20 });
+  const recorded = events.find((event) => (event.detail as { to?: string } | null)?.to === response.status);
+  const officer = recorded?.actorUserId ? await manager.findOneBy(User, { id: recorded.actorUserId }) : null;
+  return {
+    administration: { name: administration.name, registerKey: administration.registerKey },
+    organisation: organisation.name,
+    consultation: { caseNumber: consultation.caseNumber, title: consultation.title, sender: sender?.name ?? '' },
+    answer,
+    reason: answer === 'declined' ? response.declinedReason : null,
+    date: response.answeredDate ?? todayInStockholm(response.statusChangedAt),
+    officer: person(officer),
+    lastModified: response.statusChangedAt.toISOString(),
+  };
+}

@@ -1,0 +1,108 @@
+import { layoutDocument } from './block-layout';
+import { compilationView } from './compilation-view';
+import type { DocumentSpec, PdfOptions } from './document-model';
+import { previewPage } from './document-templates';
+import { parseHtmlSubset } from './html-subset';
+import { answerLetterView, coverLetterView } from './letter-views';
+import { pageFrame } from './page-frame';
+import { paginate, type PageLayout } from './pagination';
+import { writePdf, type PdfMetadata } from './pdf-writer';
+import { statementView } from './statement-view';
+import { templateSetFor, type TemplateSet } from './template-set';
+
+/**
+ * Every document the same way: a view of the model, its template (defaults or an admin's
+ * override) to the HTML subset, which is the HTML preview as it stands and, parsed back, the
+ * input of the one layout engine and the PDF writer. Pure functions of the model and the
+ * templates: no database, no clock, so they run in worker threads and give the same bytes for the
+ * same input.
+ */
+type Described = { markup: string; meta: Omit<PdfMetadata, 'creationDate'>; lastModified: string | null; fallbackDate: string };
+
+function describe(spec: DocumentSpec, templates: TemplateSet): Described {
+  switch (spec.kind) {
+    case 'statement': {
+      const m = spec.model;
+      return {
+        markup: templates.render('statement', statementView(m)),
+        meta: { title: m.title, author: m.administration.name, subject: `Dnr ${m.caseNumber}`, keywords: keywords('Tjänsteutlåtande', 'Remissvar', m.remissCaseNumber, m.consultation.sender) },
+        lastModified: m.lastModified,
+        fallbackDate: m.date,
+      };
+    }
+    case 'cover-letter': {
+      const m = spec.model;
+      return {
+        markup: templates.render('cover-letter', coverLetterView(m)),
+        meta: { title: `Remiss: ${m.consultation.title}`, author: m.administration.name, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Remissbrev', 'Remiss', m.consultation.caseNumber, m.sender, m.recipient.name) },
+        lastModified: m.lastModified,
+        fallbackDate: m.date,
+      };
+    }
+    case 'answer-letter': {
+      const m = spec.model;
+      return {
+        markup: templates.render('answer-letter', answerLetterView(m)),
+        meta: { title: `Svar på remiss: ${m.consultation.title}`, author: m.organisation, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Remissvar', m.answer === 'declined' ? 'Avstår' : 'Inga synpunkter', m.consultation.caseNumber, m.consultation.sender) },
+        lastModified: m.lastModified,
+        fallbackDate: m.date,
+      };
+    }
+    case 'compilation': {
+      const m = spec.model;
+      return {
+        markup: templates.render('compilation', compilationView(m)),
+        meta: { title: `Sammanställning av remissvar: ${m.consultation.title}`, author: m.coordinator.name, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Sammanställning', 'Remissvar', m.consultation.caseNumber, m.consultation.sender) },
+        lastModified: m.lastModified,
+        fallbackDate: m.date,
+      };
+    }
+  }
+}
+
+const keywords = (...words: Array<string | null | undefined>) => words.filter(Boolean).join(', ');
+
+/** The document's markup in the HTML subset (what the PDF is laid out from). */
+export function documentMarkup(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): string {
+  return describe(spec, templates).markup;
+}
+
+/** The HTML preview: the same markup as the PDF, in a page with the preview stylesheet. */
+export function renderDocumentHtml(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): string {
+  const { markup, meta } = describe(spec, templates);
+  return previewPage(meta.title, markup);
+}
+
+export interface DocumentLayout {
+  pages: PageLayout[];
+  render(onData: (chunk: Buffer) => void, options?: PdfOptions): Promise<void>;
+}
+
+/** Lays the document out (all pages, before drawing any, so "Sida X (Y)" is known); render() then writes the PDF. */
+export function layoutDocumentSpec(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): DocumentLayout {
+  const { markup, meta, lastModified, fallbackDate } = describe(spec, templates);
+  const laidOut = layoutDocument(parseHtmlSubset(markup));
+  const pages = paginate(laidOut);
+  const frame = pageFrame(laidOut.letterhead, laidOut.footer);
+  return {
+    pages,
+    render: (onData, options = {}) => writePdf(pages, frame, laidOut.structure, { ...meta, creationDate: options.creationDate ?? defaultCreationDate(lastModified, fallbackDate) }, onData),
+  };
+}
+
+/** Without an explicit date, the content's last change or its date at noon: a document never depends on the clock. */
+function defaultCreationDate(lastModified: string | null, date: string): Date {
+  const parsed = new Date(lastModified ?? `${date}T12:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
+
+/** Streams the PDF: onData receives it in order, a page or so at a time. */
+export function writeDocumentPdf(spec: DocumentSpec, options: PdfOptions, templates: TemplateSet, onData: (chunk: Buffer) => void): Promise<void> {
+  return layoutDocumentSpec(spec, templates).render(onData, options);
+}
+
+export async function renderDocumentPdf(spec: DocumentSpec, options: PdfOptions = {}, templates: TemplateSet = templateSetFor()): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writeDocumentPdf(spec, options, templates, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import { hasRole, isAdmin, type Actor } from '../authz/actor';
+import { actingOrganisationIds, canManageConsultations } from '../consultations/consultation-access';
+
+export type Bind = (value: unknown) => string;
+
+/** SQL conditions for the read rules; each binds what it needs only when used, so no parameter is left without a type. */
+export interface Visibility {
+  /** May the caller read the remiss `c`? */
+  consultation(bind: Bind): string;
+  /**
+   * May the caller read the statement or section `alias`? Tests the row's own scope columns
+   * (consultation_id, organisation_id, response_status, shared_with_coordinator; migration Search).
+   */
+  scoped(bind: Bind, alias: 's' | 'ss'): string;
+}
+
+/**
+ * The read rules of canReadConsultation and assertContentReadable as SQL, so a search never finds
+ * what a GET would refuse:
+ * - remisser: admins and registrators all; a coordinator those its organisation coordinates;
+ *   readers every sent one; everyone else the sent ones its organisation received;
+ * - answers: admins all; the answering organisation its own, drafts included; everyone who may
+ *   read the remiss the submitted ones (a statement abandoned for avstår stays a draft); the
+ *   coordinator a draft the organisation shared with it.
+ * The remisser the caller may read are worked out once per search, as ids (or, when shorter, the
+ * ids of those it may not), so a match costs a hash probe rather than a subquery per worker.
+ */
+export async function searchVisibility(manager: EntityManager, actor: Actor): Promise<Visibility> {
+  if (isAdmin(actor)) return { consultation: () => 'TRUE', scoped: () => 'TRUE' };
+  const ids = await actingOrganisationIds(manager, actor);
+  const coordinator = hasRole(actor, 'coordinator');
+  const all = canManageConsultations(actor);
+  const [readable, coordinated] = all ? [null, []] : await Promise.all([readableConsultations(manager, actor, ids), coordinator ? coordinatedConsultations(manager, ids) : []]);
+  const inReadable = (bind: Bind, column: string) => {
+    if (!readable) return 'TRUE';
+    return readable.positive ? `${column} = ANY(${bind(readable.ids)}::uuid[])` : `${column} <> ALL(${bind(readable.ids)}::uuid[])`;
+  };
+  return {
+    consultation: (bind) => inReadable(bind, 'c.id'),
+    scoped(bind, alias) {
+      const shared = coordinated.length ? ` OR (${alias}.shared_with_coordinator AND ${alias}.consultation_id = ANY(${bind(coordinated)}::uuid[]))` : '';
+      const content = `(${alias}.response_status = 'submitted' OR ${alias}.organisation_id = ANY(${bind(ids)}::uuid[])${shared})`;
+      return readable ? `${content} AND ${inReadable(bind, `${alias}.consultation_id`)}` : content;
+    },
+  };
+}
+
+/** The remisser the caller may read (positive) or, when that list is shorter, those it may not. */
+async function readableConsultations(manager: EntityManager, actor: Actor, ids: string[]): Promise<{ positive: boolean; ids: string[] }> {
+  const coordinator = hasRole(actor, 'coordinator');
+  const received = hasRole(actor, 'reader') ? 'TRUE' : `EXISTS (SELECT 1 FROM recipients rv WHERE rv.consultation_id = c.id AND rv.organisation_id = ANY($1::uuid[]))`;
+  // coalesce: a remiss without coordinator makes the test NULL, which must count as "may not".
+  const readable = `coalesce(${coordinator ? 'c.coordinator_id = ANY($1::uuid[]) OR ' : ''}(c.status <> 'draft' AND ${received}), false)`;
+  const [row]: Array<{ positive: boolean; ids: string[] | null }> = await manager.query(
+    `WITH v AS (SELECT c.id, ${readable} AS ok FROM consultations c)
+     SELECT count(*) FILTER (WHERE ok) <= count(*) FILTER (WHERE NOT ok) AS positive,
+            CASE WHEN count(*) FILTER (WHERE ok) <= count(*) FILTER (WHERE NOT ok)
+                 THEN array_agg(id) FILTER (WHERE ok) ELSE array_agg(id) FILTER (WHERE NOT ok) END AS ids
+       FROM v`,
+    readable.includes('$1') ? [ids] : [],
+  );
+  return { positive: row.positive, ids: row.ids ?? [] };
+}
+
+async function coordinatedConsultations(manager: EntityManager, ids: string[]): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query('SELECT id FROM consultations WHERE coordinator_id = ANY($1::uuid[])', [ids]);
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,244 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../authz/actor';
+import { badRequest } from '../http/problem';
+import type { ResponseStatus } from '../responses/response.entity';
+import type { Stance } from '../statements/statement.entity';
+import { cleanQueryText, SEARCH_CONFIG, SearchQueryError, tsqueryExpression } from './search-query';
+import type { HitKind, SearchHit, SearchQuery } from './search.schemas';
+import { searchVisibility, type Bind, type Visibility } from './search-visibility';
+import { matchBound, parseTsquery, sectionStats, windowStart } from './search-window';
+import { HEADLINE_OPTIONS, HEADLINE_STRIP, snippet } from './snippet';
+
+/** Collects numbered parameters for one statement. */
+class Params {
+  readonly values: unknown[] = [];
+  readonly bind: Bind = (value) => `$${this.values.push(value)}`;
+}
+
+interface Row {
+  kind: HitKind;
+  id: string;
+  rank: number;
+  date: string | null;
+  total: number;
+  consultation_id: string;
+  case_number: string;
+  consultation_title: string;
+  consultation_status: string;
+  response_id: string | null;
+  response_status: ResponseStatus | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  statement_id: string | null;
+  statement_title: string | null;
+  statement_stance: Stance | null;
+  section_key: string | null;
+  section_heading: string | null;
+  section_stance: Stance | null;
+  headline: string;
+}
+
+const CONFIG = `'${SEARCH_CONFIG}'::regconfig`;
+/** ts_rank_cd normalisation 1|32: long sections do not win by length alone; ranks fall in [0, 1). */
+const RANK = (vector: string, query: string) => `ts_rank_cd(${vector}, ${query}, 33)`;
+/** The date of an answer's statement or section: the day it was answered, or a draft's last save (Stockholm time). */
+const answerDate = (alias: 's' | 'ss') => `coalesce(${alias}.answered_date, (${alias}.updated_at AT TIME ZONE 'Europe/Stockholm')::date)`;
+
+export interface SearchTuning {
+  /** Up to about this many matching sections (the planner's estimate), every match is ranked and counted. */
+  exactSections: number;
+  /** Beyond that, about this many of the most recently saved matching sections are. */
+  windowSections: number;
+}
+
+/**
+ * Ranking reads the tsvector of every match: about 2 µs a section when the table is in memory,
+ * so ~10,000 matches fill the 50 ms budget of DESIGN §7 and a common word ("boende": 4 % of 1.2 M
+ * sections) would take 200 ms. Broader searches therefore rank the newest matches only, like a
+ * search engine that counts exactly up to a limit: the answer says so (totalExact false,
+ * sectionsFrom the oldest save searched), and filters or a narrower query reach further back.
+ */
+export const DEFAULT_TUNING: SearchTuning = { exactSections: 10_000, windowSections: 4_000 };
+
+/**
+ * GET /api/search. First PostgreSQL turns the text into a tsquery, so the main statement gets it
+ * as a constant whose selectivity the planner can estimate; then, for broad searches, the window
+ * of recent sections to rank; then one statement finds, ranks and counts the hits the caller may
+ * read across remisser, statements and sections, and cuts snippets (ts_headline) for the page only.
+ */
+export async function search(dataSource: DataSource, actor: Actor, query: SearchQuery, tuning: SearchTuning = DEFAULT_TUNING) {
+  const manager = dataSource.manager;
+  const tsquery = await parseQuery(manager, query.q);
+  const empty = { items: [] as SearchHit[], total: 0, totalExact: true, sectionsFrom: null as string | null, limit: query.limit, offset: query.offset, query: tsquery };
+  const kinds = applicableKinds(query);
+  if (tsquery === '' || kinds.length === 0) return empty;
+
+  const visibility = await searchVisibility(manager, actor);
+  // One remiss has a few hundred sections at most: rank them all.
+  const since = kinds.includes('section') && !query.consultationId ? await sectionWindow(dataSource, { tsquery, visibility, query }, tuning) : null;
+  const params = new Params();
+  const q = `${params.bind(tsquery)}::tsquery`;
+  const branches = kinds.map((kind) => BRANCHES[kind]({ q, visibility, bind: params.bind, query, since }));
+  const run = async (limit: number, offset: number): Promise<Row[]> => {
+    const page = new Params();
+    page.values.push(...params.values);
+    return manager.query(
+      `WITH hits AS (${branches.join(' UNION ALL ')}),
+       page AS (
+         SELECT h.*, count(*) OVER ()::int AS total FROM hits h
+          ORDER BY h.rank DESC, h.at DESC, h.kind, h.id
+          LIMIT ${page.bind(limit)} OFFSET ${page.bind(offset)}
+       )
+       SELECT page.kind, page.id, page.rank, page.total,
+              CASE page.kind WHEN 'consultation' THEN c.registered_date WHEN 'statement' THEN ${answerDate('s')} ELSE ${answerDate('ss')} END::text AS date,
+              c.id AS consultation_id, c.case_number, c.title AS consultation_title, c.status AS consultation_status,
+              s.response_id, s.response_status, o.id AS organisation_id, o.name AS organisation_name,
+              s.id AS statement_id, s.header ->> 'title' AS statement_title, s.answer_stance AS statement_stance,
+              ss.key AS section_key, ss.heading AS section_heading, ss.stance AS section_stance,
+              ts_headline(${CONFIG},
+                          translate(CASE page.kind
+                                      WHEN 'section' THEN public.remiss_section_text(ss.body)
+                                      WHEN 'statement' THEN concat_ws(E'\\n', s.header ->> 'title', s.header ->> 'subtitle')
+                                      ELSE concat_ws(E'\\n', c.title, c.case_number, c.description) END,
+                                    ${page.bind(HEADLINE_STRIP)}, ''),
+                          ${q}, ${page.bind(HEADLINE_OPTIONS)}) AS headline
+         FROM page
+         LEFT JOIN statement_sections ss ON ss.id = page.section_id
+         LEFT JOIN statements s ON s.id = page.statement_id
+         LEFT JOIN organisations o ON o.id = s.organisation_id
+         JOIN consultations c ON c.id = page.consultation_id
+        ORDER BY page.rank DESC, page.at DESC, page.kind, page.id`,
+      page.values,
+    );
+  };
+  const rows = await run(query.limit, query.offset);
+  // Past the last page the window count has no row to ride on: ask for the first row's.
+  const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
+  return { ...empty, items: rows.map(present), total, totalExact: since === null, sectionsFrom: since && new Date(since).toISOString() };
+}
+
+/**
+ * Null when every matching section can be ranked; else the save time from which on about
+ * windowSections of them are. The number of matches is bounded from the lexeme statistics
+ * (search-window.ts) times the planner's estimate of the sections the caller may read that pass
+ * the filters. A `to` date before the window leaves it out: older answers must stay reachable.
+ */
+async function sectionWindow(dataSource: DataSource, input: Omit<BranchInput, 'q' | 'bind' | 'since'> & { tsquery: string }, tuning: SearchTuning): Promise<string | null> {
+  const stats = await sectionStats(dataSource);
+  const tree = parseTsquery(input.tsquery);
+  if (!stats || !tree) return null;
+  const share = matchBound(tree, stats);
+  const params = new Params();
+  const sql = BRANCHES.section({ ...input, q: null, bind: params.bind, since: null });
+  const [{ 'QUERY PLAN': plan }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params.values);
+  const since = windowStart(stats, plan[0].Plan['Plan Rows'] * share, { exact: tuning.exactSections, window: tuning.windowSections });
+  if (since && input.query.to && new Date(since) > new Date(`${input.query.to}T23:59:59Z`)) return null;
+  return since;
+}
+
+/** The tsquery PostgreSQL makes of the text; '' when only stop words or punctuation remain. */
+async function parseQuery(manager: EntityManager, raw: string): Promise<string> {
+  const params = new Params();
+  let expression: string;
+  try {
+    expression = tsqueryExpression(cleanQueryText(raw), (value) => params.bind(value));
+  } catch (error) {
+    if (error instanceof SearchQueryError) throw badRequest(error.message, [{ path: 'query.q', message: error.message }]);
+    throw error;
+  }
+  const [row]: Array<{ query: string; tree: string }> = await manager.query(`SELECT q::text AS query, querytree(q) AS tree FROM (SELECT ${expression} AS q) x`, params.values);
+  // querytree() is 'T' when no part of the query can use an index: only exclusions (-word).
+  if (row.query !== '' && row.tree === 'T') {
+    const message = 'needs at least one word to find; excluded words (-word) alone match nearly everything';
+    throw badRequest(`The search ${message}.`, [{ path: 'query.q', message }]);
+  }
+  return row.query;
+}
+
+/** Filters that concern answers leave remisser out; a section key leaves only sections. */
+function applicableKinds(query: SearchQuery): HitKind[] {
+  const requested: HitKind[] = query.kind ?? ['consultation', 'statement', 'section'];
+  const answersOnly = !!(query.organisationId || query.stance || query.status);
+  return requested.filter((kind) => (kind === 'consultation' ? !answersOnly && !query.sectionKey : kind === 'statement' ? !query.sectionKey : true));
+}
+
+interface BranchInput {
+  /** The tsquery parameter; null for the estimate of sections that pass everything but the text (sections only). */
+  q: string | null;
+  visibility: Visibility;
+  bind: Bind;
+  query: SearchQuery;
+  /** Rank only sections saved since (see sectionWindow). */
+  since: string | null;
+}
+
+/** The nämnd answers, its förvaltning writes: either id finds the answers. */
+const organisationFamily = (id: string) =>
+  `(SELECT o.id FROM organisations o WHERE o.id = ${id}::uuid OR o.parent_id = ${id}::uuid UNION SELECT o.parent_id FROM organisations o WHERE o.id = ${id}::uuid)`;
+
+/** Filters on answers: every one a test on the statement's or section's own scope columns (migration Search). */
+function answerFilters({ query, bind }: BranchInput, alias: 's' | 'ss'): string[] {
+  const where: string[] = [];
+  if (query.consultationId) where.push(`${alias}.consultation_id = ${bind(query.consultationId)}::uuid`);
+  if (query.organisationId) where.push(`${alias}.organisation_id IN ${organisationFamily(bind(query.organisationId))}`);
+  if (query.status) where.push(`${alias}.response_status = ANY(${bind(query.status)}::text[])`);
+  if (query.stance) where.push(`${alias}.answer_stance = ANY(${bind(query.stance)}::text[])`);
+  if (query.from) where.push(`${answerDate(alias)} >= ${bind(query.from)}::date`);
+  if (query.to) where.push(`${answerDate(alias)} <= ${bind(query.to)}::date`);
+  if (query.sectionKey) where.push(`ss.key = ${bind(query.sectionKey)}`);
+  return where;
+}
+
+const and = (conditions: string[]) => conditions.map((condition) => ` AND ${condition}`).join('');
+
+const BRANCHES: Record<HitKind, (input: BranchInput) => string> = {
+  /**
+   * Sections are where the volume is (DESIGN §7: 1.2 M). Sections and statements carry who may
+   * read them and what the filters test (migration Search), so neither needs a join per match.
+   */
+  section(input) {
+    const { q, visibility, bind, since } = input;
+    const where = answerFilters(input, 'ss');
+    if (since) where.push(`ss.updated_at >= ${bind(since)}::timestamptz`);
+    return `
+      SELECT 'section' AS kind, ss.id, ${q ? RANK('ss.search_vector', q) : '0'} AS rank, ss.updated_at AS at,
+             ss.consultation_id, ss.statement_id, ss.id AS section_id
+        FROM statement_sections ss
+       WHERE ${q ? `ss.search_vector @@ ${q}` : 'TRUE'} AND ${visibility.scoped(bind, 'ss')}${and(where)}`;
+  },
+  statement(input) {
+    const { visibility, bind } = input;
+    const q = input.q!;
+    return `
+      SELECT 'statement' AS kind, s.id, ${RANK('s.search_vector', q)} AS rank, s.updated_at AS at,
+             s.consultation_id, s.id AS statement_id, NULL::uuid AS section_id
+        FROM statements s
+       WHERE s.search_vector @@ ${q} AND ${visibility.scoped(bind, 's')}${and(answerFilters(input, 's'))}`;
+  },
+  consultation({ visibility, bind, query, ...input }) {
+    const q = input.q!;
+    const where: string[] = [];
+    if (query.consultationId) where.push(`c.id = ${bind(query.consultationId)}::uuid`);
+    if (query.from) where.push(`c.registered_date >= ${bind(query.from)}::date`);
+    if (query.to) where.push(`c.registered_date <= ${bind(query.to)}::date`);
+    return `
+      SELECT 'consultation' AS kind, c.id, ${RANK('c.search_vector', q)} AS rank, c.registered_date::timestamptz AS at,
+             c.id AS consultation_id, NULL::uuid AS statement_id, NULL::uuid AS section_id
+        FROM consultations c
+       WHERE c.search_vector @@ ${q} AND ${visibility.consultation(bind)}${and(where)}`;
+  },
+};
+
+function present(row: Row): SearchHit {
+  return {
+    kind: row.kind,
+    id: row.id,
+    rank: Number(row.rank),
+    date: row.date,
+    consultation: { id: row.consultation_id, caseNumber: row.case_number, title: row.consultation_title, status: row.consultation_status },
+    response: row.response_id ? { id: row.response_id, status: row.response_status!, organisation: { id: row.organisation_id!, name: row.organisation_name! } } : null,
+    statement: row.statement_id ? { id: row.statement_id, title: row.statement_title ?? '', stance: row.statement_stance } : null,
+    section: row.kind === 'section' ? { key: row.section_key!, heading: row.section_heading!, stance: row.section_stance } : null,
+    snippet: snippet(row.headline ?? ''),
+  };
+}

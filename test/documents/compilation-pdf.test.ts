@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import type { CompilationDocumentModel } from '../../src/documents/document-model';
+import { layoutDocumentSpec, renderDocumentPdf } from '../../src/documents/render-document';
+import { compilationModel, recipientName } from './letter-fixtures';
+import { assertArchivable, cleanUpPdfs, pageCount, pageTexts, pdfinfo, pdftotext, savePdf, squash } from './pdf-tools';
+
+/*
+ * The sammanställning as one PDF/A-2a rendered in one pass: title page, the status table with every
+ * remissinstans, then each answered section (or each answer), checked with qpdf and poppler. The
+ * 40-answer version (~330 pages) must come out as one intact, tagged document.
+ */
+afterAll(cleanUpPdfs);
+
+const CREATED = new Date('2020-12-03T10:00:00Z');
+const render = async (model: CompilationDocumentModel, name: string) => savePdf(await renderDocumentPdf({ kind: 'compilation', model }, { creationDate: CREATED }), name);
+const headings = (model: CompilationDocumentModel) => model.compilation.sections.map((section) => section.heading);
+
+describe('a sammanställning per section', () => {
+  const model = compilationModel({ answered: 3, sectionsPerStatement: 0 });
+  let file: string;
+  beforeAll(async () => {
+    file = await render(model, 'compilation-sections');
+  });
+
+  it('is a clean, tagged PDF/A-2a titled by the remiss, authored by the coordinator', () => {
+    assertArchivable(file, /^Title:\s+Sammanställning av remissvar: Stockholms stads program mot våld/m);
+    expect(pdfinfo(file)).toMatch(/^Author:\s+Socialförvaltningen$/m);
+    expect(pdfinfo(file)).toMatch(/^Subject:\s+Dnr KS 2020\/924$/m);
+  });
+
+  it('shows every remissinstans in the status table with status, dates and stance', () => {
+    const text = squash(pdftotext(file, '-layout'));
+    const rows = model.compilation.matrix;
+    expect(rows).toHaveLength(9);
+    for (const row of rows) expect(text).toContain(row.organisation.name);
+    expect(text).toMatch(/Remissinstans\s+Status\s+Sista\s+Svar\s+Ställningstagande\s+svarsdag\s+inkom/);
+    expect(text).toMatch(/Rinkeby-Kista stadsdelsnämnd\s+Besvarat\s+2020-11-27\s+2020-11-26\s+Tillstyrker/);
+    expect(text).toMatch(/Norrmalms stadsdelsnämnd\s+Inga synpunkter\s+2020-11-27\s+2020-11-26\s+Inga synpunkter/);
+    expect(text).toMatch(/Kungsholmens stadsdelsnämnd\s+Avstår, försenat\s+2020-11-27\s+2020-11-30/);
+    expect(text).toMatch(/Södermalms stadsdelsnämnd\s+Ej påbörjat, försenat\s+2020-12-02\*/);
+    // The title page counts the answers and the stances.
+    expect(text).toMatch(/Svar\s+3 yttranden, 2 avstår, 1 utan synpunkter/);
+    expect(text).toMatch(/Ställningstaganden\s+1 tillstyrker, 1 tillstyrker med ändringar, 1 avstyrker, 1 inga synpunkter/);
+  });
+
+  it('prints each answered section with every organisation that answered it, and the beredning paragraph', () => {
+    const text = squash(pdftotext(file));
+    expect(text).toContain(model.compilation.beredning);
+    let from = text.indexOf('Svarsläget');
+    for (const heading of headings(model)) {
+      const at = text.indexOf(heading, from);
+      expect({ heading, found: at >= 0 }).toEqual({ heading, found: true });
+      from = at;
+      for (const name of ['Rinkeby-Kista stadsdelsnämnd', 'Spånga-Tensta stadsdelsnämnd', 'Hässelby-Vällingby stadsdelsnämnd']) expect(text.indexOf(name, at)).toBeGreaterThan(at);
+    }
+    expect(text).toContain('Ställningstaganden: 1 tillstyrker, 1 tillstyrker med ändringar, 1 avstyrker');
+  });
+
+  it('puts the title page, the status table and each section on pages of their own, numbered "Sida N (M)"', () => {
+    const pages = pageTexts(file, '-layout');
+    expect(pages[0]).toContain('Ärendets beredning');
+    expect(pages[0]).not.toContain('Svarsläget');
+    expect(pages[1]).toMatch(/^\s*Svarsläget/m);
+    pages.forEach((page, index) => expect(page).toContain(`Sida ${index + 1} (${pages.length})`));
+    expect(pages.length).toBe(2 + headings(model).length);
+  });
+});
+
+describe('a sammanställning per remissinstans', () => {
+  it('gives each answer in full, those who avstår with their reason', async () => {
+    const model = compilationModel({ answered: 3, sectionsPerStatement: 0, groupBy: 'recipient' });
+    const text = squash(pdftotext(await render(model, 'compilation-recipients')));
+    for (const name of [recipientName(0), recipientName(1), recipientName(2)]) {
+      const at = text.lastIndexOf(name);
+      expect(text.indexOf('Förslag till beslut', at)).toBeGreaterThan(at);
+    }
+    expect(text).toContain(`${recipientName(3)} Avstår från att svara, 26 november 2020. Skäl: Ärendet berör inte nämndens ansvarsområde.`);
+    expect(text).toContain(`${recipientName(5)} Inga synpunkter, 26 november 2020.`);
+  });
+
+  it('with no answers yet, says so', async () => {
+    const text = squash(pdftotext(await render(compilationModel({ answered: 0, declined: 0, noComments: 0, unanswered: 4, groupBy: 'recipient' }), 'compilation-empty')));
+    expect(text).toContain('Inga svar har kommit in ännu.');
+    expect(text).toContain('Har inte svarat');
+  });
+});
+
+describe('a sammanställning of 40 answers', () => {
+  const model = compilationModel({ answered: 40 });
+  let file: string;
+  let pdf: Buffer;
+  let pages: string[];
+  beforeAll(async () => {
+    file = await render(model, 'compilation-40');
+    pdf = readFileSync(file);
+    pages = pageTexts(file, '-layout');
+  }, 60_000);
+
+  it('is one document of some 330 pages, written in one pass, not merged', () => {
+    expect(pageCount(file)).toBeGreaterThanOrEqual(300);
+    expect(pageCount(file)).toBe(layoutDocumentSpec({ kind: 'compilation', model }).pages.length);
+    const raw = pdf.toString('latin1');
+    expect(raw.match(/%%EOF/g)).toHaveLength(1);
+    expect(raw.match(/\/Type \/Catalog/g)).toHaveLength(1);
+    expect(raw.match(/\/Type \/StructTreeRoot/g)).toHaveLength(1);
+  });
+
+  it('keeps its structure intact: archivable, one tag tree with the status table once, every page numbered', () => {
+    assertArchivable(file, /^Title:\s+Sammanställning av remissvar/m);
+    const struct = pdfinfo(file, '-struct');
+    expect(struct.match(/^Document\b/gm)).toHaveLength(1);
+    // Facts (10 rows) and the status table (header + 46 rows); the header row repeated on later pages is an artifact.
+    expect(struct.match(/^\s+TR\b/gm)).toHaveLength(10 + 1 + 46);
+    expect(struct.match(/^\s+H3\b/gm)!.length).toBeGreaterThanOrEqual(40 * headings(model).length);
+    expect(pages).toHaveLength(pageCount(file));
+    pages.forEach((page, index) => expect(page).toContain(`Sida ${index + 1} (${pages.length})`));
+    // The status table runs over pages; its header row is repeated on each.
+    const tablePages = pages.filter((page) => /Remissinstans\s+Status\s+Sista\s+Svar\s+Ställningstagande/.test(page));
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    expect(tablePages[0]).toMatch(/^\s*Svarsläget/m);
+  });
+
+  it('shows every remissinstans in the status table and every answered section', () => {
+    const text = squash(pages.join(' '));
+    for (let n = 0; n < 46; n++) expect(text).toContain(recipientName(n));
+    for (const heading of headings(model)) expect(text).toContain(heading);
+  });
+});
