@@ -1,8 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// The expressions exactly as the entities declare them (asExpression): TypeORM compares the two
-// strings through typeorm_metadata, so the drift check notices if either side changes.
-const SECTION_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C')`;
+// The expressions exactly as the entities declare them (asExpression). TypeORM keeps the
+// expression of a generated column in its typeorm_metadata table (what migration:generate would
+// write; rows are keyed by database name, so the drift check of a renamed or cloned database sees
+// a difference that is not there) and compares it with the entity's, so the drift check notices
+// if either side changes.
+const SECTION_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C') || array_to_tsvector(ARRAY['~' || (extract(year FROM "answer_date") * 100 + extract(month FROM "answer_date"))::integer::text])`;
 const STATEMENT_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("header" ->> 'title', '')), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("header" ->> 'subtitle', '') || ' ' || coalesce("header" ->> 'remissCaseNumber', '') || ' ' || coalesce("header" ->> 'ownCaseNumber', '')), 'B')`;
 const CONSULTATION_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, "title"::text || ' ' || "case_number"::text || ' ' || "case_number_normalized"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("description", '')), 'C')`;
 
@@ -23,6 +26,11 @@ const VECTORS = [
  * words are then looked up unaccented: "för", "på", "när" are indexed (as "for", "pa", "nar")
  * rather than dropped, which keeps a query typed without diacritics consistent with the text.
  *
+ * A section's vector also holds its month as a token no text can produce ('~202311', from
+ * answer_date, see addScope): a date range, or a broad search that ranks only the most recent
+ * answers (src/search/search-window.ts), ANDs the months into the tsquery, and the GIN index
+ * skips through both posting lists at once instead of fetching every match of a common word.
+ *
  * Section bodies are typed jsonb (statement-body.ts): remiss_section_lines() joins each block's
  * (or list item's) text runs into one string and returns them as a jsonb array, so to_tsvector(jsonb)
  * keeps words within a line adjacent for phrase search but puts a gap between lines. Footnotes are
@@ -34,10 +42,8 @@ export class Search1764144000000 implements MigrationInterface {
   name = 'Search1764144000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // Trusted extensions: a database owner may create them without superuser rights. btree_gin
-    // lets a GIN index hold a timestamp next to the tsvector.
+    // unaccent is a trusted extension: a database owner may create it without superuser rights.
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public`);
-    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA public`);
     await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION public.remiss_swedish (COPY = pg_catalog.swedish)`);
     await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION public.remiss_swedish ALTER MAPPING FOR word, hword, hword_part WITH public.unaccent, pg_catalog.swedish_stem`);
     await queryRunner.query(`
@@ -66,34 +72,32 @@ export class Search1764144000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, "schema" character varying, "table" character varying, "name" character varying, "value" text)`,
     );
+    await addScope(queryRunner);
     for (const [table, expression] of VECTORS) {
       await queryRunner.query(`ALTER TABLE "${table}" ADD "search_vector" tsvector GENERATED ALWAYS AS (${expression}) STORED`);
       await queryRunner.query(
         `INSERT INTO "typeorm_metadata" ("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), $1, 'GENERATED_COLUMN', 'search_vector', $2)`,
         [table, expression],
       );
-      // Sections: with their save time in the same index, so a broad search can rank only the
-      // most recently saved matches (src/search/search-window.ts) in one index scan.
-      const columns = table === 'statement_sections' ? '"search_vector", "updated_at"' : '"search_vector"';
-      await queryRunner.query(`CREATE INDEX "ix_${table}_search" ON "${table}" USING gin (${columns})`);
+      await queryRunner.query(`CREATE INDEX "ix_${table}_search" ON "${table}" USING gin ("search_vector")`);
     }
-    await addScope(queryRunner);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER search_scope_changed ON "statements"`);
-    for (const table of ['responses', 'statement_sections', 'statements']) await queryRunner.query(`DROP TRIGGER search_scope ON "${table}"`);
-    for (const fn of ['search_scope_response', 'search_scope_changed', 'search_scope_section', 'search_scope_statement']) await queryRunner.query(`DROP FUNCTION ${fn}()`);
-    for (const index of ['ix_statement_sections_organisation_id', 'ix_statement_sections_consultation_id']) await queryRunner.query(`DROP INDEX "${index}"`);
-    for (const column of ['response_id', 'consultation_id', 'organisation_id', 'response_status', 'answered_date', 'shared_with_coordinator', 'answer_stance']) {
-      await queryRunner.query(`ALTER TABLE "statement_sections" DROP COLUMN "${column}"`);
-      if (column !== 'response_id') await queryRunner.query(`ALTER TABLE "statements" DROP COLUMN "${column}"`);
-    }
     for (const [table] of [...VECTORS].reverse()) {
       await queryRunner.query(`DROP INDEX "ix_${table}_search"`);
       await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "search_vector"`);
       await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = $1 AND "name" = 'search_vector'`, [table]);
     }
+    await queryRunner.query(`DROP TRIGGER search_scope_changed ON "statements"`);
+    for (const table of ['responses', 'statement_sections', 'statements']) await queryRunner.query(`DROP TRIGGER search_scope ON "${table}"`);
+    for (const fn of ['search_scope_response', 'search_scope_changed', 'search_scope_section', 'search_scope_statement']) await queryRunner.query(`DROP FUNCTION ${fn}()`);
+    for (const index of ['ix_statement_sections_organisation_id', 'ix_statement_sections_consultation_id']) await queryRunner.query(`DROP INDEX "${index}"`);
+    for (const column of ['consultation_id', 'organisation_id', 'response_status', 'shared_with_coordinator', 'answer_stance']) {
+      for (const table of ['statement_sections', 'statements']) await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+    }
+    for (const column of ['response_id', 'answer_date']) await queryRunner.query(`ALTER TABLE "statement_sections" DROP COLUMN "${column}"`);
+    await queryRunner.query(`ALTER TABLE "statements" DROP COLUMN "answered_date"`);
     await queryRunner.query(`DROP FUNCTION public.remiss_section_text(jsonb)`);
     await queryRunner.query(`DROP FUNCTION public.remiss_section_lines(jsonb)`);
     await queryRunner.query(`DROP TEXT SEARCH CONFIGURATION public.remiss_swedish`);
@@ -102,26 +106,28 @@ export class Search1764144000000 implements MigrationInterface {
 
 /**
  * Who may read a statement or section, and what the search filters on, on the row itself: its
- * remiss and answering organisation (sections also their answer), the answer's status, answered
- * date and sharing with the coordinator, and its ställningstagande (a section's own, else the
- * statement's, else the one recorded with an external answer).
+ * remiss and answering organisation (sections also their answer), the answer's status and
+ * sharing with the coordinator, its ställningstagande (a section's own, else the statement's,
+ * else the one recorded with an external answer) and its date (statements: the answered date;
+ * sections: the answered date, or for a draft the day the section was last saved).
  *
  * Why: a search for a common word ("boende") matches thousands of statements and tens of
  * thousands of sections; looking up each one's response and recipient costs index lookups per
  * match, more than the 50 ms budget of DESIGN §7 on its own. With these columns visibility and
- * every filter are tests on the row, plus one hash lookup of its remiss.
+ * every filter are tests on the row, plus one hash lookup of its remiss; a section's date is in
+ * the text index, so a date range or "the most recent answers" narrows the index scan itself.
  *
- * A generated column cannot read other tables, so triggers keep them: search_scope on statements
- * and sections computes them whenever a row is written (also when anyone writes these columns, so
- * they cannot be set by hand); search_scope_changed passes a statement's changes on to its
- * sections, search_scope_response a response's (status, answered date, sharing, stance) to its
- * statement. The keys never change once set (a statement keeps its response, a recipient its
- * remiss and organisation).
+ * A generated column cannot read other tables, so triggers keep them: search_scope computes them
+ * whenever a statement or section is written (also when anyone writes these columns, so they
+ * cannot be set by hand); search_scope_changed passes a statement's changes on to its sections,
+ * search_scope_response a response's (status, answered date, sharing, stance) to its statement.
+ * The keys never change once set (a statement keeps its response, a recipient its remiss and
+ * organisation).
  */
 async function addScope(queryRunner: QueryRunner): Promise<void> {
-  const shared = `ADD "response_status" character varying(20), ADD "answered_date" date, ADD "shared_with_coordinator" boolean NOT NULL DEFAULT false, ADD "answer_stance" character varying(30)`;
-  await queryRunner.query(`ALTER TABLE "statements" ADD "consultation_id" uuid, ADD "organisation_id" uuid, ${shared}`);
-  await queryRunner.query(`ALTER TABLE "statement_sections" ADD "response_id" uuid, ADD "consultation_id" uuid, ADD "organisation_id" uuid, ${shared}`);
+  const common = `ADD "consultation_id" uuid, ADD "organisation_id" uuid, ADD "response_status" character varying(20), ADD "shared_with_coordinator" boolean NOT NULL DEFAULT false, ADD "answer_stance" character varying(30)`;
+  await queryRunner.query(`ALTER TABLE "statements" ${common}, ADD "answered_date" date`);
+  await queryRunner.query(`ALTER TABLE "statement_sections" ${common}, ADD "response_id" uuid, ADD "answer_date" date`);
   await queryRunner.query(`
     CREATE FUNCTION search_scope_statement() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -135,20 +141,17 @@ async function addScope(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`
     CREATE FUNCTION search_scope_section() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      SELECT s.response_id, s.consultation_id, s.organisation_id, s.response_status, s.answered_date, s.shared_with_coordinator, coalesce(NEW.stance, s.answer_stance)
-        INTO NEW.response_id, NEW.consultation_id, NEW.organisation_id, NEW.response_status, NEW.answered_date, NEW.shared_with_coordinator, NEW.answer_stance
+      SELECT s.response_id, s.consultation_id, s.organisation_id, s.response_status, s.shared_with_coordinator, coalesce(NEW.stance, s.answer_stance),
+             coalesce(s.answered_date, (NEW.updated_at AT TIME ZONE 'Europe/Stockholm')::date)
+        INTO NEW.response_id, NEW.consultation_id, NEW.organisation_id, NEW.response_status, NEW.shared_with_coordinator, NEW.answer_stance, NEW.answer_date
         FROM statements s
        WHERE s.id = NEW.statement_id;
       RETURN NEW;
     END;
     $$`);
-  const scope = 'consultation_id, organisation_id, response_status, answered_date, shared_with_coordinator, answer_stance';
-  await queryRunner.query(`
-    CREATE TRIGGER search_scope BEFORE INSERT OR UPDATE OF response_id, stance, ${scope} ON "statements"
-      FOR EACH ROW EXECUTE FUNCTION search_scope_statement()`);
-  await queryRunner.query(`
-    CREATE TRIGGER search_scope BEFORE INSERT OR UPDATE OF statement_id, response_id, stance, ${scope} ON "statement_sections"
-      FOR EACH ROW EXECUTE FUNCTION search_scope_section()`);
+  // Every write recomputes (one primary-key lookup): so does a save, which moves a draft's date.
+  await queryRunner.query(`CREATE TRIGGER search_scope BEFORE INSERT OR UPDATE ON "statements" FOR EACH ROW EXECUTE FUNCTION search_scope_statement()`);
+  await queryRunner.query(`CREATE TRIGGER search_scope BEFORE INSERT OR UPDATE ON "statement_sections" FOR EACH ROW EXECUTE FUNCTION search_scope_section()`);
   await queryRunner.query(`
     CREATE FUNCTION search_scope_changed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -157,7 +160,7 @@ async function addScope(queryRunner: QueryRunner): Promise<void> {
     END;
     $$`);
   await queryRunner.query(`
-    CREATE TRIGGER search_scope_changed AFTER UPDATE OF response_id, stance, ${scope} ON "statements"
+    CREATE TRIGGER search_scope_changed AFTER UPDATE ON "statements"
       FOR EACH ROW WHEN ((OLD.response_status, OLD.answered_date, OLD.shared_with_coordinator, OLD.answer_stance) IS DISTINCT FROM (NEW.response_status, NEW.answered_date, NEW.shared_with_coordinator, NEW.answer_stance))
       EXECUTE FUNCTION search_scope_changed()`);
   await queryRunner.query(`
@@ -171,11 +174,13 @@ async function addScope(queryRunner: QueryRunner): Promise<void> {
     CREATE TRIGGER search_scope AFTER UPDATE OF status, answered_date, shared_with_coordinator, stance ON "responses"
       FOR EACH ROW WHEN ((OLD.status, OLD.answered_date, OLD.shared_with_coordinator, OLD.stance) IS DISTINCT FROM (NEW.status, NEW.answered_date, NEW.shared_with_coordinator, NEW.stance))
       EXECUTE FUNCTION search_scope_response()`);
-  // Existing rows: touching a column makes the triggers compute them (statements pass it on to their sections).
+  // Existing rows: any update makes the triggers compute them (statements pass it on to their sections).
   await queryRunner.query(`UPDATE "statements" SET response_status = NULL`);
   await queryRunner.query(`UPDATE "statement_sections" SET response_status = NULL WHERE consultation_id IS NULL`);
   for (const column of ['consultation_id', 'organisation_id', 'response_status']) await queryRunner.query(`ALTER TABLE "statements" ALTER COLUMN "${column}" SET NOT NULL`);
-  for (const column of ['response_id', 'consultation_id', 'organisation_id', 'response_status']) await queryRunner.query(`ALTER TABLE "statement_sections" ALTER COLUMN "${column}" SET NOT NULL`);
+  for (const column of ['response_id', 'consultation_id', 'organisation_id', 'response_status', 'answer_date']) {
+    await queryRunner.query(`ALTER TABLE "statement_sections" ALTER COLUMN "${column}" SET NOT NULL`);
+  }
   await queryRunner.query(`CREATE INDEX "ix_statement_sections_consultation_id" ON "statement_sections" ("consultation_id")`);
   await queryRunner.query(`CREATE INDEX "ix_statement_sections_organisation_id" ON "statement_sections" ("organisation_id")`);
 }

@@ -26,6 +26,7 @@ import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerResponseAttachmentRoutes } from './responses/response-attachments.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
+import { registerSearchRoutes } from './search/search.routes';
 import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
 import { registerStatementRoutes } from './statements/statements.routes';
 import { registerUserRoutes } from './users/users.routes';
@@ -69,6 +70,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerDeadlineRoutes(api, dataSource);
   registerCompilationRoutes(api, dataSource);
   registerCoordinationRoutes(api, dataSource);
+  registerSearchRoutes(api, dataSource);
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { buildOpenApiDocument } from '../src/docs/docs.routes';
 import type { Actor } from '../src/authz/actor';
 import type { Role } from '../src/authz/roles';
-import { matchBound, parseTsquery, type SectionStats } from '../src/search/search-window';
+import { matchBound, monthsBetween, parseTsquery, sectionWindow, type SectionStats } from '../src/search/search-window';
 import { registerSearchRoutes } from '../src/search/search.routes';
 import { searchQuery } from '../src/search/search.schemas';
 import { search as searchService } from '../src/search/search.service';
@@ -48,7 +48,7 @@ const transition = (responseId: string, body: object, auth: Record<string, strin
  * - Södermalm's answer is a draft that mentions "zebrafinkar" (shared with the coordinator later);
  * - Östermalm's answer, about "kolibrier", is recorded as submitted (tillstyrker), with one section
  *   of its own stance (avstyrker) and a section whose text looks like HTML.
- * Plus a remiss in draft that only registrators, admins and its coordinator may see.
+ * Plus two remisser in draft, which only registrators, admins and the coordinator of one of them see.
  */
 beforeAll(async () => {
   t = await startTestApp();
@@ -384,25 +384,28 @@ describe('broad searches', () => {
   const run = async (username: string, params: Record<string, string>, tuning = { exactSections: 0, windowSections: 1 }) =>
     searchService(t.dataSource, await actor(username), searchQuery.parse(params), tuning);
 
-  it('rank the most recently saved matches only, say so, and still show only what the caller may read', async () => {
+  it('rank the most recent answers only, say so, and still show only what the caller may read', async () => {
     await t.dataSource.query('ANALYZE statement_sections');
     const exact = await run('registrator', { q: 'kolibrier OR zebrafinkar OR relationer', limit: '200' }, { exactSections: 1e9, windowSections: 1 });
     expect(exact).toMatchObject({ totalExact: true, sectionsFrom: null });
     const windowed = await run('registrator', { q: 'kolibrier OR zebrafinkar OR relationer', limit: '200' });
     expect(windowed.totalExact).toBe(false);
-    expect(new Date(windowed.sectionsFrom!).toISOString()).toBe(windowed.sectionsFrom);
+    expect(windowed.sectionsFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const exactIds = new Set(exact.items.map((hit) => hit.id));
     expect(windowed.items.every((hit) => exactIds.has(hit.id))).toBe(true);
     expect(windowed.items.filter((hit) => hit.kind === 'section').length).toBeLessThanOrEqual(exact.items.filter((hit) => hit.kind === 'section').length);
     expect(JSON.stringify(windowed.items)).not.toContain('zebrafink');
-    // A `to` date before the window: everything up to it is searched instead.
-    expect(await run('registrator', { q: 'relationer', to: '2021-01-01' })).toMatchObject({ totalExact: true });
+    // With a date range the window is the most recent part of the range.
+    const upTo = await run('registrator', { q: 'relationer', to: '2021-01-01', limit: '200' });
+    expect(upTo.items.filter((hit) => hit.kind === 'section').length).toBeGreaterThan(0);
+    expect(upTo.items.every((hit) => hit.date! <= '2021-01-01')).toBe(true);
+    if (!upTo.totalExact) expect(upTo.sectionsFrom! <= '2021-01-01').toBe(true);
     // Within one remiss every section is ranked.
     expect(await run('registrator', { q: 'kolibrier', consultationId })).toMatchObject({ totalExact: true });
   });
 
   it('bound the share of sections a query can match from the lexeme statistics', () => {
-    const stats: SectionStats = { frequencies: new Map([['vald', 0.03], ['nar', 0.2], ['relation', 0.02], ['boend', 0.04], ['boendestod', 0.01]]), otherFrequency: 0.001, saveTimes: [] };
+    const stats: SectionStats = { frequencies: new Map([['vald', 0.03], ['nar', 0.2], ['relation', 0.02], ['boend', 0.04], ['boendestod', 0.01]]), otherFrequency: 0.001, dates: [], sections: 1000 };
     const bound = (text: string) => matchBound(parseTsquery(text)!, stats);
     expect(bound("'vald' <2> 'nar' <-> 'relation'")).toBeCloseTo(0.02);
     expect(bound("'boend' | 'relation'")).toBeCloseTo(0.06);
@@ -411,5 +414,22 @@ describe('broad searches', () => {
     expect(bound("( 'okand' | 'vald' ) & 'boend'")).toBeCloseTo(0.031);
     expect(bound("'it''s':*A")).toBeCloseTo(0.001);
     expect(parseTsquery('')).toBeNull();
+  });
+
+  it('pick the most recent part of the period that holds about the window, and its months', () => {
+    // A hundred sections a year, 2016–2025: the quantiles step through the years.
+    const dates = Array.from({ length: 101 }, (_, i) => `${2016 + Math.floor(i / 10)}-0${1 + (i % 9)}-15`);
+    const stats: SectionStats = { frequencies: new Map(), otherFrequency: 0, dates, sections: 1000 };
+    const limits = { exact: 100, window: 20 };
+    expect(sectionWindow(stats, 80, limits, {}, '2026-01-10')).toEqual({ since: null, months: null });
+    const broad = sectionWindow(stats, 1000, limits, {}, '2026-01-10');
+    expect(broad.since! >= '2025-01-01').toBe(true);
+    expect(broad.months![0]).toBe(`~${broad.since!.slice(0, 4)}${broad.since!.slice(5, 7)}`);
+    expect(broad.months!.at(-1)).toBe('~202712');
+    const year = sectionWindow(stats, 200, limits, { from: '2019-01-01', to: '2019-12-31' }, '2026-01-10');
+    expect(year).toEqual({ since: null, months: monthsBetween('2019-01-01', '2019-12-31') });
+    const wide = sectionWindow(stats, 200, { exact: 1000, window: 20 }, { from: '2016-01-01' }, '2026-01-10');
+    expect(wide).toEqual({ since: null, months: null });
+    expect(monthsBetween('2023-11-30', '2024-02-01')).toEqual(['~202311', '~202312', '~202401', '~202402']);
   });
 });

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 /**
  * How broad a search is, before running it: an upper bound on the share of sections its tsquery
  * matches, from ANALYZE's statistics of statement_sections.search_vector (the most common lexemes
- * and their frequencies). The planner's own estimate multiplies the frequencies of words that
+ * and their frequencies), and so which sections to rank: all, or only the most recent answers. The planner's own estimate multiplies the frequencies of words that
  * must all occur, which for a phrase ("våld i nära relationer", words that come together) is off
  * by a factor of a hundred; a bound takes the rarest instead.
  */
@@ -12,8 +12,10 @@ export interface SectionStats {
   frequencies: Map<string, number>;
   /** Every other lexeme occurs in at most this share. */
   otherFrequency: number;
-  /** updated_at at 1 % steps, oldest first. */
-  saveTimes: string[];
+  /** Section dates (answer_date) at 1 % steps, oldest first, as YYYY-MM-DD (from a sample). */
+  dates: string[];
+  /** How many sections there are (pg_class.reltuples). */
+  sections: number;
 }
 
 type Node = { lexeme: string; prefix: boolean } | { op: '&' | '|'; left: Node; right: Node } | { op: '!'; arg: Node };
@@ -87,33 +89,75 @@ export function matchBound(node: Node, stats: SectionStats): number {
 const cache = new WeakMap<DataSource, { at: number; stats: SectionStats }>();
 const STATS_TTL_MS = 5 * 60_000;
 
-/** ANALYZE's statistics of statement_sections, cached for five minutes; null before the first ANALYZE. */
+/**
+ * The lexeme statistics of statement_sections (from ANALYZE) and the quantiles of its dates (from
+ * a sample of some 20,000 rows), cached for five minutes; null before the first ANALYZE.
+ */
 export async function sectionStats(dataSource: DataSource): Promise<SectionStats | null> {
   const cached = cache.get(dataSource);
   if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
-  const rows: Array<{ attname: string; elems: string[] | null; freqs: number[] | null; bounds: string[] | null }> = await dataSource.query(
-    `SELECT attname, most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs, histogram_bounds::text::text[] AS bounds
-       FROM pg_stats WHERE schemaname = 'public' AND tablename = 'statement_sections' AND attname IN ('search_vector', 'updated_at')`,
+  const [vector]: Array<{ elems: string[] | null; freqs: number[] | null; sections: number }> = await dataSource.query(
+    `SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs, c.reltuples AS sections
+       FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = 'public' AND s.tablename = c.relname AND s.attname = 'search_vector'
+      WHERE c.oid = 'public.statement_sections'::regclass`,
   );
-  const vector = rows.find((row) => row.attname === 'search_vector');
-  const saveTimes = rows.find((row) => row.attname === 'updated_at')?.bounds ?? [];
-  let stats: SectionStats | null = null;
-  if (vector?.elems && vector.freqs && saveTimes.length >= 2) {
-    const { elems, freqs } = vector;
-    // After the frequencies of the listed lexemes come the lowest and the highest of them.
-    stats = { frequencies: new Map(elems.map((lexeme, i) => [lexeme, freqs[i]])), otherFrequency: freqs[elems.length] ?? 0, saveTimes };
-  }
-  // Before the first ANALYZE there is nothing to keep: ask again next time.
-  if (stats) cache.set(dataSource, { at: Date.now(), stats });
+  if (!vector?.elems || !vector.freqs || !(vector.sections > 0)) return null;
+  const [{ dates }]: Array<{ dates: string[] | null }> = await dataSource.query(
+    `SELECT (percentile_disc((SELECT array_agg(g / 100.0) FROM generate_series(0, 100) g)) WITHIN GROUP (ORDER BY answer_date))::text[] AS dates
+       FROM statement_sections TABLESAMPLE SYSTEM ($1)`,
+    [Math.min(100, (100 * 20_000) / vector.sections)],
+  );
+  const { elems, freqs } = vector;
+  // After the frequencies of the listed lexemes come the lowest and the highest of them.
+  const stats = { frequencies: new Map(elems.map((lexeme, i) => [lexeme, freqs[i]])), otherFrequency: freqs[elems.length] ?? 0, dates: dates ?? [], sections: Number(vector.sections) };
+  cache.set(dataSource, { at: Date.now(), stats });
   return stats;
 }
 
+export interface SectionWindow {
+  /** Rank only sections dated from this day on (YYYY-MM-DD): the search was too broad. */
+  since: string | null;
+  /**
+   * Month tokens ('~202311') of the sections' vectors to AND into the tsquery, so the index
+   * itself narrows to the period (window or date range); null when the period is too wide to help.
+   */
+  months: string[] | null;
+}
+
+/** Month tokens cost index work of their own: a period of more than this share of all sections is left to the row filter. */
+const MONTHS_MAX_SHARE = 0.35;
+
 /**
- * The save time from which on about `window` of `estimate` matching sections lie, assuming they
- * spread over time like all sections do; null when there is no need (or no way) to narrow.
+ * Which sections to rank, from an estimate of the sections the index hands over for the text
+ * (and organisation) over all time, `matches`, assuming they spread over time as all sections do:
+ * all in [from, to] when there are at most `exact` of them there, else the most recent part of
+ * the range that holds about `window`.
  */
-export function windowStart(stats: SectionStats, estimate: number, limits: { exact: number; window: number }): string | null {
-  if (estimate <= limits.exact) return null;
-  const times = stats.saveTimes;
-  return times[Math.floor((1 - Math.min(1, limits.window / estimate)) * (times.length - 1))];
+export function sectionWindow(stats: SectionStats, matches: number, limits: { exact: number; window: number }, range: { from?: string; to?: string }, today: string): SectionWindow {
+  const dates = stats.dates;
+  const last = dates.length - 1;
+  const lo = range.from ? dates.findIndex((date) => date >= range.from!) : 0;
+  const hi = range.to ? dates.findLastIndex((date) => date <= range.to!) : last;
+  if (lo < 0 || hi <= lo) return { since: null, months: null };
+  const share = (hi - lo) / last;
+  const inRange = matches * share;
+  const since = inRange > limits.exact ? dates[Math.round(hi - (limits.window / inRange) * (hi - lo))] : null;
+  const periodShare = since ? (share * limits.window) / inRange : range.from || range.to ? share : 1;
+  const start = since ?? range.from ?? dates[0];
+  // Answers may be dated ahead (a paper answer recorded with its own date): a year of slack.
+  const end = range.to ?? `${Number((dates[last] > today ? dates[last] : today).slice(0, 4)) + 1}-12-31`;
+  return { since, months: periodShare <= MONTHS_MAX_SHARE ? monthsBetween(start, end) : null };
+}
+
+/** '~YYYYMM' for every month from the month of `start` to that of `end`. */
+export function monthsBetween(start: string, end: string): string[] {
+  const months: string[] = [];
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7));
+  const last = Number(end.slice(0, 4)) * 100 + Number(end.slice(5, 7));
+  while (year * 100 + month <= last && months.length < 1200) {
+    months.push(`~${year * 100 + month}`);
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
 }

@@ -42,7 +42,7 @@ export const searchQuery = z
       .openapi({ description: 'Only sections with this key.' }),
     stance: list(STANCES, 'a stance').optional().openapi({ description: "The answer's ställningstagande (a section's own, where it has one). Limits hits to answers." }),
     status: list(RESPONSE_STATUSES, 'a response status').optional().openapi({ description: 'Status of the answer. Limits hits to answers.' }),
-    from: isoDate.optional().openapi({ description: "On or after this date: a remiss's registration date, an answer's answered date (for a draft: when the statement or section was last saved)." }),
+    from: isoDate.optional().openapi({ description: "On or after this date: a remiss's registration date, an answer's answered date (for a draft: the day the statement or section was last saved)." }),
     to: isoDate.optional(),
     ...paginationQuery,
   })
@@ -76,9 +76,10 @@ export const searchHitSchema = z
 
 export const searchPageSchema = pageSchema(searchHitSchema, 'SearchPage').extend({
   totalExact: z.boolean().openapi({
-    description: 'False when the search was too broad to rank every matching section: then total counts the hits found among sections saved since sectionsFrom, and there are more. Narrow the search (words, filters) to reach further back.',
+    description:
+      'False when the search was too broad to rank every matching section: then only sections dated from sectionsFrom on were searched, total counts the hits among them, and there are more. Narrow the search (words, filters, to) to reach further back.',
   }),
-  sectionsFrom: z.string().nullable().openapi({ description: 'With totalExact false: the oldest save time of the sections searched.' }),
+  sectionsFrom: z.string().nullable().openapi({ description: 'With totalExact false: the first date (YYYY-MM-DD) of the sections searched.' }),
   query: z.string().openapi({ description: 'The query as PostgreSQL understood it (a tsquery): stems, phrases (<->), prefixes (:*). Empty when only stop words were given.' }),
 });
 

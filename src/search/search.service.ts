@@ -2,17 +2,33 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../authz/actor';
 import { badRequest } from '../http/problem';
 import type { ResponseStatus } from '../responses/response.entity';
+import { todayInStockholm } from '../shared/dates';
 import type { Stance } from '../statements/statement.entity';
 import { cleanQueryText, SEARCH_CONFIG, SearchQueryError, tsqueryExpression } from './search-query';
 import type { HitKind, SearchHit, SearchQuery } from './search.schemas';
 import { searchVisibility, type Bind, type Visibility } from './search-visibility';
-import { matchBound, parseTsquery, sectionStats, windowStart } from './search-window';
+import { matchBound, parseTsquery, sectionStats, sectionWindow, type SectionWindow } from './search-window';
 import { HEADLINE_OPTIONS, HEADLINE_STRIP, snippet } from './snippet';
 
-/** Collects numbered parameters for one statement. */
+/** Collects numbered parameters for one statement; an array bound twice (the readable remisser) is sent once. */
 class Params {
   readonly values: unknown[] = [];
-  readonly bind: Bind = (value) => `$${this.values.push(value)}`;
+  private readonly arrays = new Map<unknown, string>();
+  readonly bind: Bind = (value) => {
+    const known = this.arrays.get(value);
+    if (known) return known;
+    const placeholder = `$${this.values.push(value)}`;
+    if (Array.isArray(value)) this.arrays.set(value, placeholder);
+    return placeholder;
+  };
+
+  /** A copy to add to: the same statement's parameters, bound again with more after them. */
+  copy(): Params {
+    const params = new Params();
+    params.values.push(...this.values);
+    for (const [value, placeholder] of this.arrays) params.arrays.set(value, placeholder);
+    return params;
+  }
 }
 
 interface Row {
@@ -41,8 +57,8 @@ interface Row {
 const CONFIG = `'${SEARCH_CONFIG}'::regconfig`;
 /** ts_rank_cd normalisation 1|32: long sections do not win by length alone; ranks fall in [0, 1). */
 const RANK = (vector: string, query: string) => `ts_rank_cd(${vector}, ${query}, 33)`;
-/** The date of an answer's statement or section: the day it was answered, or a draft's last save (Stockholm time). */
-const answerDate = (alias: 's' | 'ss') => `coalesce(${alias}.answered_date, (${alias}.updated_at AT TIME ZONE 'Europe/Stockholm')::date)`;
+/** A statement's date: the day it was answered, or a draft's last save (Stockholm time). Sections have theirs in answer_date. */
+const STATEMENT_DATE = `coalesce(s.answered_date, (s.updated_at AT TIME ZONE 'Europe/Stockholm')::date)`;
 
 export interface SearchTuning {
   /** Up to about this many matching sections (the planner's estimate), every match is ranked and counted. */
@@ -58,7 +74,7 @@ export interface SearchTuning {
  * search engine that counts exactly up to a limit: the answer says so (totalExact false,
  * sectionsFrom the oldest save searched), and filters or a narrower query reach further back.
  */
-export const DEFAULT_TUNING: SearchTuning = { exactSections: 10_000, windowSections: 4_000 };
+export const DEFAULT_TUNING: SearchTuning = { exactSections: 6_000, windowSections: 2_000 };
 
 /**
  * GET /api/search. First PostgreSQL turns the text into a tsquery, so the main statement gets it
@@ -73,15 +89,14 @@ export async function search(dataSource: DataSource, actor: Actor, query: Search
   const kinds = applicableKinds(query);
   if (tsquery === '' || kinds.length === 0) return empty;
 
-  const visibility = await searchVisibility(manager, actor);
+  const [visibility, organisations] = await Promise.all([searchVisibility(manager, actor), query.organisationId ? organisationFamily(dataSource, query.organisationId) : null]);
   // One remiss has a few hundred sections at most: rank them all.
-  const since = kinds.includes('section') && !query.consultationId ? await sectionWindow(dataSource, { tsquery, visibility, query }, tuning) : null;
+  const window = kinds.includes('section') && !query.consultationId ? await rankWindow(dataSource, tsquery, query, organisations, tuning) : { since: null, months: null };
   const params = new Params();
   const q = `${params.bind(tsquery)}::tsquery`;
-  const branches = kinds.map((kind) => BRANCHES[kind]({ q, visibility, bind: params.bind, query, since }));
+  const branches = kinds.map((kind) => BRANCHES[kind]({ q, visibility, bind: params.bind, query, organisations, window }));
   const run = async (limit: number, offset: number): Promise<Row[]> => {
-    const page = new Params();
-    page.values.push(...params.values);
+    const page = params.copy();
     return manager.query(
       `WITH hits AS (${branches.join(' UNION ALL ')}),
        page AS (
@@ -90,7 +105,7 @@ export async function search(dataSource: DataSource, actor: Actor, query: Search
           LIMIT ${page.bind(limit)} OFFSET ${page.bind(offset)}
        )
        SELECT page.kind, page.id, page.rank, page.total,
-              CASE page.kind WHEN 'consultation' THEN c.registered_date WHEN 'statement' THEN ${answerDate('s')} ELSE ${answerDate('ss')} END::text AS date,
+              CASE page.kind WHEN 'consultation' THEN c.registered_date WHEN 'statement' THEN ${STATEMENT_DATE} ELSE ss.answer_date END::text AS date,
               c.id AS consultation_id, c.case_number, c.title AS consultation_title, c.status AS consultation_status,
               s.response_id, s.response_status, o.id AS organisation_id, o.name AS organisation_name,
               s.id AS statement_id, s.header ->> 'title' AS statement_title, s.answer_stance AS statement_stance,
@@ -114,26 +129,37 @@ export async function search(dataSource: DataSource, actor: Actor, query: Search
   const rows = await run(query.limit, query.offset);
   // Past the last page the window count has no row to ride on: ask for the first row's.
   const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
-  return { ...empty, items: rows.map(present), total, totalExact: since === null, sectionsFrom: since && new Date(since).toISOString() };
+  return { ...empty, items: rows.map(present), total, totalExact: window.since === null, sectionsFrom: window.since };
 }
 
 /**
- * Null when every matching section can be ranked; else the save time from which on about
- * windowSections of them are. The number of matches is bounded from the lexeme statistics
- * (search-window.ts) times the planner's estimate of the sections the caller may read that pass
- * the filters. A `to` date before the window leaves it out: older answers must stay reachable.
+ * Which sections to rank (search-window.ts). What costs is every section the index hands over
+ * (the other conditions are tested on the row), so the estimate is the text's share of sections
+ * from the lexeme statistics, narrowed by the answering organisation when that filter (with its
+ * own index) is given.
  */
-async function sectionWindow(dataSource: DataSource, input: Omit<BranchInput, 'q' | 'bind' | 'since'> & { tsquery: string }, tuning: SearchTuning): Promise<string | null> {
+async function rankWindow(dataSource: DataSource, tsquery: string, query: SearchQuery, organisations: string[] | null, tuning: SearchTuning): Promise<SectionWindow> {
   const stats = await sectionStats(dataSource);
-  const tree = parseTsquery(input.tsquery);
-  if (!stats || !tree) return null;
-  const share = matchBound(tree, stats);
-  const params = new Params();
-  const sql = BRANCHES.section({ ...input, q: null, bind: params.bind, since: null });
-  const [{ 'QUERY PLAN': plan }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params.values);
-  const since = windowStart(stats, plan[0].Plan['Plan Rows'] * share, { exact: tuning.exactSections, window: tuning.windowSections });
-  if (since && input.query.to && new Date(since) > new Date(`${input.query.to}T23:59:59Z`)) return null;
-  return since;
+  const tree = parseTsquery(tsquery);
+  if (!stats || !tree) return { since: null, months: null };
+  let sections = stats.sections;
+  if (organisations) {
+    const [{ 'QUERY PLAN': plan }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await dataSource.query(
+      'EXPLAIN (FORMAT JSON) SELECT 1 FROM statement_sections ss WHERE ss.organisation_id = ANY($1::uuid[])',
+      [organisations],
+    );
+    sections = plan[0].Plan['Plan Rows'];
+  }
+  return sectionWindow(stats, sections * matchBound(tree, stats), { exact: tuning.exactSections, window: tuning.windowSections }, query, todayInStockholm());
+}
+
+/** The nämnd answers, its förvaltning writes: either id finds the answers. */
+async function organisationFamily(dataSource: DataSource, id: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await dataSource.query(
+    'SELECT o.id FROM organisations o WHERE o.id = $1 OR o.parent_id = $1 UNION SELECT o.parent_id FROM organisations o WHERE o.id = $1 AND o.parent_id IS NOT NULL',
+    [id],
+  );
+  return rows.map((row) => row.id);
 }
 
 /** The tsquery PostgreSQL makes of the text; '' when only stop words or punctuation remain. */
@@ -163,28 +189,27 @@ function applicableKinds(query: SearchQuery): HitKind[] {
 }
 
 interface BranchInput {
-  /** The tsquery parameter; null for the estimate of sections that pass everything but the text (sections only). */
-  q: string | null;
+  /** The tsquery parameter. */
+  q: string;
   visibility: Visibility;
   bind: Bind;
   query: SearchQuery;
-  /** Rank only sections saved since (see sectionWindow). */
-  since: string | null;
+  /** The answering organisation and its nämnd or förvaltningar, when filtered by. */
+  organisations: string[] | null;
+  /** Which sections to rank (search-window.ts). */
+  window: SectionWindow;
 }
 
-/** The nämnd answers, its förvaltning writes: either id finds the answers. */
-const organisationFamily = (id: string) =>
-  `(SELECT o.id FROM organisations o WHERE o.id = ${id}::uuid OR o.parent_id = ${id}::uuid UNION SELECT o.parent_id FROM organisations o WHERE o.id = ${id}::uuid)`;
-
 /** Filters on answers: every one a test on the statement's or section's own scope columns (migration Search). */
-function answerFilters({ query, bind }: BranchInput, alias: 's' | 'ss'): string[] {
+function answerFilters({ query, bind, organisations }: BranchInput, alias: 's' | 'ss'): string[] {
   const where: string[] = [];
+  const date = alias === 'ss' ? 'ss.answer_date' : STATEMENT_DATE;
   if (query.consultationId) where.push(`${alias}.consultation_id = ${bind(query.consultationId)}::uuid`);
-  if (query.organisationId) where.push(`${alias}.organisation_id IN ${organisationFamily(bind(query.organisationId))}`);
+  if (organisations) where.push(`${alias}.organisation_id = ANY(${bind(organisations)}::uuid[])`);
   if (query.status) where.push(`${alias}.response_status = ANY(${bind(query.status)}::text[])`);
   if (query.stance) where.push(`${alias}.answer_stance = ANY(${bind(query.stance)}::text[])`);
-  if (query.from) where.push(`${answerDate(alias)} >= ${bind(query.from)}::date`);
-  if (query.to) where.push(`${answerDate(alias)} <= ${bind(query.to)}::date`);
+  if (query.from) where.push(`${date} >= ${bind(query.from)}::date`);
+  if (query.to) where.push(`${date} <= ${bind(query.to)}::date`);
   if (query.sectionKey) where.push(`ss.key = ${bind(query.sectionKey)}`);
   return where;
 }
@@ -197,26 +222,26 @@ const BRANCHES: Record<HitKind, (input: BranchInput) => string> = {
    * read them and what the filters test (migration Search), so neither needs a join per match.
    */
   section(input) {
-    const { q, visibility, bind, since } = input;
+    const { q, visibility, bind, window } = input;
     const where = answerFilters(input, 'ss');
-    if (since) where.push(`ss.updated_at >= ${bind(since)}::timestamptz`);
+    if (window.since) where.push(`ss.answer_date >= ${bind(window.since)}::date`);
+    // The month tokens narrow the index scan; the text alone decides the rank.
+    const match = window.months ? `(${q} && ${bind(window.months.map((month) => `'${month}'`).join(' | '))}::tsquery)` : q;
     return `
-      SELECT 'section' AS kind, ss.id, ${q ? RANK('ss.search_vector', q) : '0'} AS rank, ss.updated_at AS at,
+      SELECT 'section' AS kind, ss.id, ${RANK('ss.search_vector', q)} AS rank, ss.answer_date::timestamptz AS at,
              ss.consultation_id, ss.statement_id, ss.id AS section_id
         FROM statement_sections ss
-       WHERE ${q ? `ss.search_vector @@ ${q}` : 'TRUE'} AND ${visibility.scoped(bind, 'ss')}${and(where)}`;
+       WHERE ss.search_vector @@ ${match} AND ${visibility.scoped(bind, 'ss')}${and(where)}`;
   },
   statement(input) {
-    const { visibility, bind } = input;
-    const q = input.q!;
+    const { q, visibility, bind } = input;
     return `
       SELECT 'statement' AS kind, s.id, ${RANK('s.search_vector', q)} AS rank, s.updated_at AS at,
              s.consultation_id, s.id AS statement_id, NULL::uuid AS section_id
         FROM statements s
        WHERE s.search_vector @@ ${q} AND ${visibility.scoped(bind, 's')}${and(answerFilters(input, 's'))}`;
   },
-  consultation({ visibility, bind, query, ...input }) {
-    const q = input.q!;
+  consultation({ q, visibility, bind, query }) {
     const where: string[] = [];
     if (query.consultationId) where.push(`c.id = ${bind(query.consultationId)}::uuid`);
     if (query.from) where.push(`c.registered_date >= ${bind(query.from)}::date`);

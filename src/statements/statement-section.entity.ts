@@ -5,7 +5,7 @@ import { Statement, type Stance } from './statement.entity';
 /** One avsnitt. Versioned on its own, so two people can edit two sections at once. */
 @Entity({ name: 'statement_sections' })
 @Index('uq_statement_sections_statement_key', ['statementId', 'key'], { unique: true })
-// GIN index on (search_vector, updated_at) (migration 1764144000000-Search); TypeORM cannot describe GIN.
+// GIN index on search_vector (migration 1764144000000-Search); TypeORM cannot describe GIN.
 @Index('ix_statement_sections_search', { synchronize: false })
 @Check('ck_statement_sections_stance', `"stance" IS NULL OR "stance" IN ('tillstyrker', 'tillstyrker_med_andringar', 'avstyrker', 'inga_synpunkter')`)
 export class StatementSection {
@@ -45,9 +45,10 @@ export class StatementSection {
 
   /**
    * Who may read the section and what search filters on (src/search): its remiss, answering
-   * organisation and answer, the answer's status, answered date and sharing with the coordinator,
-   * and the ställningstagande that applies (its own, else the statement's, else the answer's).
-   * Kept by the search_scope triggers (migration Search); never written or loaded by the app.
+   * organisation and answer, the answer's status and sharing with the coordinator, the
+   * ställningstagande that applies (its own, else the statement's, else the answer's) and its date
+   * (the answered date; for a draft the day of the last save). Kept by the search_scope triggers
+   * (migration Search); never written or loaded by the app.
    */
   @Column({ type: 'uuid', name: 'response_id', select: false, insert: false, update: false })
   responseId?: string;
@@ -63,8 +64,8 @@ export class StatementSection {
   @Column({ type: 'varchar', name: 'response_status', length: 20, select: false, insert: false, update: false })
   responseStatus?: string;
 
-  @Column({ type: 'date', name: 'answered_date', nullable: true, select: false, insert: false, update: false })
-  answeredDate?: string | null;
+  @Column({ type: 'date', name: 'answer_date', select: false, insert: false, update: false })
+  answerDate?: string;
 
   @Column({ type: 'boolean', name: 'shared_with_coordinator', default: false, select: false, insert: false, update: false })
   sharedWithCoordinator?: boolean;
@@ -72,7 +73,7 @@ export class StatementSection {
   @Column({ type: 'varchar', name: 'answer_stance', length: 30, nullable: true, select: false, insert: false, update: false })
   answerStance?: string | null;
 
-  /** Full-text search: heading, body lines and footnotes (src/search). Computed by PostgreSQL, never loaded. */
+  /** Full-text search: heading, body lines, footnotes and the month of answer_date (src/search). Computed by PostgreSQL, never loaded. */
   @Column({
     type: 'tsvector',
     name: 'search_vector',
@@ -81,7 +82,7 @@ export class StatementSection {
     update: false,
     nullable: true,
     generatedType: 'STORED',
-    asExpression: `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C')`,
+    asExpression: `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C') || array_to_tsvector(ARRAY['~' || (extract(year FROM "answer_date") * 100 + extract(month FROM "answer_date"))::integer::text])`,
   })
   searchVector?: string;
 }
