@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // write; rows are keyed by database name, so the drift check of a renamed or cloned database sees
 // a difference that is not there) and compares it with the entity's, so the drift check notices
 // if either side changes.
-const SECTION_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C') || array_to_tsvector(ARRAY['~' || (extract(year FROM "answer_date") * 100 + extract(month FROM "answer_date"))::integer::text])`;
+const SECTION_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C')`;
 const STATEMENT_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("header" ->> 'title', '')), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("header" ->> 'subtitle', '') || ' ' || coalesce("header" ->> 'remissCaseNumber', '') || ' ' || coalesce("header" ->> 'ownCaseNumber', '')), 'B')`;
 const CONSULTATION_VECTOR = `setweight(to_tsvector('public.remiss_swedish'::regconfig, "title"::text || ' ' || "case_number"::text || ' ' || "case_number_normalized"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, coalesce("description", '')), 'C')`;
 
@@ -26,11 +26,6 @@ const VECTORS = [
  * words are then looked up unaccented: "för", "på", "när" are indexed (as "for", "pa", "nar")
  * rather than dropped, which keeps a query typed without diacritics consistent with the text.
  *
- * A section's vector also holds its month as a token no text can produce ('~202311', from
- * answer_date, see addScope): a date range, or a broad search that ranks only the most recent
- * answers (src/search/search-window.ts), ANDs the months into the tsquery, and the GIN index
- * skips through both posting lists at once instead of fetching every match of a common word.
- *
  * Section bodies are typed jsonb (statement-body.ts): remiss_section_lines() joins each block's
  * (or list item's) text runs into one string and returns them as a jsonb array, so to_tsvector(jsonb)
  * keeps words within a line adjacent for phrase search but puts a gap between lines. Footnotes are
@@ -42,8 +37,10 @@ export class Search1764144000000 implements MigrationInterface {
   name = 'Search1764144000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // unaccent is a trusted extension: a database owner may create it without superuser rights.
+    // Trusted extensions: a database owner may create them without superuser rights. btree_gin
+    // lets a GIN index hold a date next to the tsvector.
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public`);
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA public`);
     await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION public.remiss_swedish (COPY = pg_catalog.swedish)`);
     await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION public.remiss_swedish ALTER MAPPING FOR word, hword, hword_part WITH public.unaccent, pg_catalog.swedish_stem`);
     await queryRunner.query(`
@@ -79,7 +76,10 @@ export class Search1764144000000 implements MigrationInterface {
         `INSERT INTO "typeorm_metadata" ("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), $1, 'GENERATED_COLUMN', 'search_vector', $2)`,
         [table, expression],
       );
-      await queryRunner.query(`CREATE INDEX "ix_${table}_search" ON "${table}" USING gin ("search_vector")`);
+      // Sections: with their date in the same index, so a broad search that ranks only the most
+      // recent answers (src/search/search-window.ts) narrows the index scan itself.
+      const columns = table === 'statement_sections' ? '"search_vector", "answer_date"' : '"search_vector"';
+      await queryRunner.query(`CREATE INDEX "ix_${table}_search" ON "${table}" USING gin (${columns})`);
     }
   }
 
@@ -115,7 +115,7 @@ export class Search1764144000000 implements MigrationInterface {
  * thousands of sections; looking up each one's response and recipient costs index lookups per
  * match, more than the 50 ms budget of DESIGN §7 on its own. With these columns visibility and
  * every filter are tests on the row, plus one hash lookup of its remiss; a section's date is in
- * the text index, so a date range or "the most recent answers" narrows the index scan itself.
+ * the text index (btree_gin), so "the most recent answers" narrows the index scan itself.
  *
  * A generated column cannot read other tables, so triggers keep them: search_scope computes them
  * whenever a statement or section is written (also when anyone writes these columns, so they

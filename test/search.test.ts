@@ -3,7 +3,7 @@ import request from 'supertest';
 import { buildOpenApiDocument } from '../src/docs/docs.routes';
 import type { Actor } from '../src/authz/actor';
 import type { Role } from '../src/authz/roles';
-import { matchBound, monthsBetween, parseTsquery, sectionWindow, type SectionStats } from '../src/search/search-window';
+import { matchBound, parseTsquery, sectionWindow, type SectionStats } from '../src/search/search-window';
 import { registerSearchRoutes } from '../src/search/search.routes';
 import { searchQuery } from '../src/search/search.schemas';
 import { search as searchService } from '../src/search/search.service';
@@ -416,20 +416,19 @@ describe('broad searches', () => {
     expect(parseTsquery('')).toBeNull();
   });
 
-  it('pick the most recent part of the period that holds about the window, and its months', () => {
+  it('pick the most recent part of the period that holds about the window, and give the index a bound only when it is narrow', () => {
     // A hundred sections a year, 2016–2025: the quantiles step through the years.
-    const dates = Array.from({ length: 101 }, (_, i) => `${2016 + Math.floor(i / 10)}-0${1 + (i % 9)}-15`);
+    const dates = Array.from({ length: 101 }, (_, i) => `${2016 + Math.floor(i / 10)}-${String(1 + (i % 10)).padStart(2, '0')}-15`);
     const stats: SectionStats = { frequencies: new Map(), otherFrequency: 0, dates, sections: 1000 };
     const limits = { exact: 100, window: 20 };
-    expect(sectionWindow(stats, 80, limits, {}, '2026-01-10')).toEqual({ since: null, months: null });
-    const broad = sectionWindow(stats, 1000, limits, {}, '2026-01-10');
+    expect(sectionWindow(stats, 80, limits, {})).toEqual({ since: null, indexedFrom: null });
+    const broad = sectionWindow(stats, 1000, limits, {});
     expect(broad.since! >= '2025-01-01').toBe(true);
-    expect(broad.months![0]).toBe(`~${broad.since!.slice(0, 4)}${broad.since!.slice(5, 7)}`);
-    expect(broad.months!.at(-1)).toBe('~202712');
-    const year = sectionWindow(stats, 200, limits, { from: '2019-01-01', to: '2019-12-31' }, '2026-01-10');
-    expect(year).toEqual({ since: null, months: monthsBetween('2019-01-01', '2019-12-31') });
-    const wide = sectionWindow(stats, 200, { exact: 1000, window: 20 }, { from: '2016-01-01' }, '2026-01-10');
-    expect(wide).toEqual({ since: null, months: null });
-    expect(monthsBetween('2023-11-30', '2024-02-01')).toEqual(['~202311', '~202312', '~202401', '~202402']);
+    expect(broad.indexedFrom).toBe(broad.since);
+    expect(sectionWindow(stats, 200, limits, { from: '2019-01-01', to: '2019-12-31' })).toEqual({ since: null, indexedFrom: null });
+    expect(sectionWindow(stats, 200, limits, { from: '2024-01-01' })).toEqual({ since: null, indexedFrom: '2024-01-01' });
+    const pastYear = sectionWindow(stats, 5000, limits, { from: '2017-01-01', to: '2017-12-31' });
+    expect(pastYear.since! >= '2017-01-01' && pastYear.since! <= '2017-12-31').toBe(true);
+    expect(pastYear.indexedFrom).toBeNull();
   });
 });

@@ -118,14 +118,15 @@ export interface SectionWindow {
   /** Rank only sections dated from this day on (YYYY-MM-DD): the search was too broad. */
   since: string | null;
   /**
-   * Month tokens ('~202311') of the sections' vectors to AND into the tsquery, so the index
-   * itself narrows to the period (window or date range); null when the period is too wide to help.
+   * A lower bound on the date for the index itself: the window's start or `from`, when few enough
+   * sections are dated after it. The GIN index (search_vector, answer_date) matches a date bound
+   * by collecting every section on the far side of it, so a bound far back costs more than it saves.
    */
-  months: string[] | null;
+  indexedFrom: string | null;
 }
 
-/** Month tokens cost index work of their own: a period of more than this share of all sections is left to the row filter. */
-const MONTHS_MAX_SHARE = 0.35;
+/** A date bound is worth giving the index when at most this share of sections lies beyond it. */
+const INDEXED_MAX_SHARE = 0.3;
 
 /**
  * Which sections to rank, from an estimate of the sections the index hands over for the text
@@ -133,31 +134,15 @@ const MONTHS_MAX_SHARE = 0.35;
  * all in [from, to] when there are at most `exact` of them there, else the most recent part of
  * the range that holds about `window`.
  */
-export function sectionWindow(stats: SectionStats, matches: number, limits: { exact: number; window: number }, range: { from?: string; to?: string }, today: string): SectionWindow {
+export function sectionWindow(stats: SectionStats, matches: number, limits: { exact: number; window: number }, range: { from?: string; to?: string }): SectionWindow {
   const dates = stats.dates;
   const last = dates.length - 1;
   const lo = range.from ? dates.findIndex((date) => date >= range.from!) : 0;
   const hi = range.to ? dates.findLastIndex((date) => date <= range.to!) : last;
-  if (lo < 0 || hi <= lo) return { since: null, months: null };
-  const share = (hi - lo) / last;
-  const inRange = matches * share;
-  const since = inRange > limits.exact ? dates[Math.round(hi - (limits.window / inRange) * (hi - lo))] : null;
-  const periodShare = since ? (share * limits.window) / inRange : range.from || range.to ? share : 1;
-  const start = since ?? range.from ?? dates[0];
-  // Answers may be dated ahead (a paper answer recorded with its own date): a year of slack.
-  const end = range.to ?? `${Number((dates[last] > today ? dates[last] : today).slice(0, 4)) + 1}-12-31`;
-  return { since, months: periodShare <= MONTHS_MAX_SHARE ? monthsBetween(start, end) : null };
-}
-
-/** '~YYYYMM' for every month from the month of `start` to that of `end`. */
-export function monthsBetween(start: string, end: string): string[] {
-  const months: string[] = [];
-  let year = Number(start.slice(0, 4));
-  let month = Number(start.slice(5, 7));
-  const last = Number(end.slice(0, 4)) * 100 + Number(end.slice(5, 7));
-  while (year * 100 + month <= last && months.length < 1200) {
-    months.push(`~${year * 100 + month}`);
-    if (++month > 12) [year, month] = [year + 1, 1];
-  }
-  return months;
+  if (lo < 0 || hi <= lo) return { since: null, indexedFrom: null };
+  const inRange = (matches * (hi - lo)) / last;
+  const at = inRange > limits.exact ? Math.round(hi - (limits.window / inRange) * (hi - lo)) : lo;
+  const since = inRange > limits.exact ? dates[at] : null;
+  const bound = since ?? range.from ?? null;
+  return { since, indexedFrom: bound && (last - at) / last <= INDEXED_MAX_SHARE ? bound : null };
 }

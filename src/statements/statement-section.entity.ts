@@ -5,7 +5,7 @@ import { Statement, type Stance } from './statement.entity';
 /** One avsnitt. Versioned on its own, so two people can edit two sections at once. */
 @Entity({ name: 'statement_sections' })
 @Index('uq_statement_sections_statement_key', ['statementId', 'key'], { unique: true })
-// GIN index on search_vector (migration 1764144000000-Search); TypeORM cannot describe GIN.
+// GIN index on (search_vector, answer_date) (migration 1764144000000-Search); TypeORM cannot describe GIN.
 @Index('ix_statement_sections_search', { synchronize: false })
 @Check('ck_statement_sections_stance', `"stance" IS NULL OR "stance" IN ('tillstyrker', 'tillstyrker_med_andringar', 'avstyrker', 'inga_synpunkter')`)
 export class StatementSection {
@@ -73,7 +73,7 @@ export class StatementSection {
   @Column({ type: 'varchar', name: 'answer_stance', length: 30, nullable: true, select: false, insert: false, update: false })
   answerStance?: string | null;
 
-  /** Full-text search: heading, body lines, footnotes and the month of answer_date (src/search). Computed by PostgreSQL, never loaded. */
+  /** Full-text search: heading, body lines and footnotes (src/search). Computed by PostgreSQL, never loaded. */
   @Column({
     type: 'tsvector',
     name: 'search_vector',
@@ -82,7 +82,7 @@ export class StatementSection {
     update: false,
     nullable: true,
     generatedType: 'STORED',
-    asExpression: `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C') || array_to_tsvector(ARRAY['~' || (extract(year FROM "answer_date") * 100 + extract(month FROM "answer_date"))::integer::text])`,
+    asExpression: `setweight(to_tsvector('public.remiss_swedish'::regconfig, "heading"::text), 'A') || setweight(to_tsvector('public.remiss_swedish'::regconfig, public.remiss_section_lines("body")), 'B') || setweight(to_tsvector('public.remiss_swedish'::regconfig, jsonb_path_query_array("body", 'strict $.**.footnote', '{}', true)), 'C')`,
   })
   searchVector?: string;
 }
