@@ -4,7 +4,6 @@ import { buildOpenApiDocument } from '../src/docs/docs.routes';
 import type { Actor } from '../src/authz/actor';
 import type { Role } from '../src/authz/roles';
 import { matchBound, parseTsquery, sectionWindow, type SectionStats } from '../src/search/search-window';
-import { registerSearchRoutes } from '../src/search/search.routes';
 import { searchQuery } from '../src/search/search.schemas';
 import { search as searchService } from '../src/search/search.service';
 import { plainText, type Block } from '../src/statements/statement-body';
@@ -52,7 +51,6 @@ const transition = (responseId: string, body: object, auth: Record<string, strin
  */
 beforeAll(async () => {
   t = await startTestApp();
-  registerSearchRoutes(t.api, t.dataSource);
   registrator = await as('registrator');
   admin = await as('admin');
   for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'stadsledningskontoret', 'sdn-sodermalm', 'sdn-ostermalm', 'sdf-ostermalm', 'sdn-farsta']) ids[key] = await organisationId(t.dataSource, key);

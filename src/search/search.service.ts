@@ -73,13 +73,14 @@ export interface SearchTuning {
 }
 
 /**
- * Ranking reads the tsvector of every match: about 2 µs a section when the table is in memory,
- * so ~10,000 matches fill the 50 ms budget of DESIGN §7 and a common word ("boende": 4 % of 1.2 M
- * sections) would take 200 ms. Broader searches therefore rank the newest matches only, like a
- * search engine that counts exactly up to a limit: the answer says so (totalExact false,
- * sectionsFrom the oldest save searched), and filters or a narrower query reach further back.
+ * Ranking reads the tsvector of every match: 2–3 µs a section with the table in memory, on top of
+ * some 15 ms a search costs whatever it finds (visibility, planning, snippets), so about 5,000
+ * matches fill the 50 ms budget of DESIGN §7 (bench:search) and a common word ("boende": 4 % of
+ * 1.2 M sections) would take 150 ms. Broader searches therefore rank the most recent answers only,
+ * like a search engine that counts exactly up to a limit: the answer says so (totalExact false,
+ * sectionsFrom the first date searched), and filters or a narrower query reach further back.
  */
-export const DEFAULT_TUNING: SearchTuning = { exactSections: 6_000, windowSections: 2_000 };
+export const DEFAULT_TUNING: SearchTuning = { exactSections: 5_000, windowSections: 1_500 };
 
 /**
  * GET /api/search. First PostgreSQL turns the text into a tsquery, so the main statement gets it
