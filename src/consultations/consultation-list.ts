@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../authz/actor';
 import type { Page } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../shared/sql-text';
 import { normaliseCaseNumber } from './case-number';
 import { actingOrganisationIds, canManageConsultations } from './consultation-access';
 import type { Consultation } from './consultation.entity';

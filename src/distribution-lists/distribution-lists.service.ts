@@ -5,7 +5,7 @@ import { constraintName, sqlState } from '../http/database-errors';
 import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../shared/sql-text';
 import { DistributionList, DistributionListMember } from './distribution-list.entity';
 import type { CreateDistributionListInput, UpdateDistributionListInput } from './distribution-lists.schemas';
 

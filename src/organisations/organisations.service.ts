@@ -5,7 +5,7 @@ import { constraintName, sqlState } from '../http/database-errors';
 import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../shared/sql-text';
 import { Organisation } from './organisation.entity';
 import { presentOrganisation } from './organisation.presenter';
 import type { CreateOrganisationInput, ListOrganisationsQuery, UpdateOrganisationInput } from './organisations.schemas';

@@ -7,6 +7,7 @@ import type { SessionCache } from '../auth/session-cache';
 import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
+import { escapeLike } from '../shared/sql-text';
 import { User } from './user.entity';
 import { presentUser } from './user.presenter';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schemas';
@@ -88,6 +89,3 @@ async function assertOrganisationExists(manager: EntityManager, organisationId: 
   }
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
