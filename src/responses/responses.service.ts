@@ -38,12 +38,12 @@ export class ResponsesService {
     } catch {
       contentReadable = false;
     }
-    const [approvals, decisions, timeline, hasStatement] = await Promise.all([
-      contentReadable ? manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } }) : [],
-      contentReadable ? manager.find(Decision, { where: { responseId }, order: { recordedAt: 'ASC' } }) : [],
-      manager.find(RecipientEvent, { where: { recipientId: scope.recipient.id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 500 }),
-      manager.existsBy(Statement, { responseId }),
-    ]);
+    // One after the other: inside a transaction the manager has one connection, which runs one
+    // query at a time anyway (and pg 9 will refuse queries issued while another runs).
+    const approvals = contentReadable ? await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } }) : [];
+    const decisions = contentReadable ? await manager.find(Decision, { where: { responseId }, order: { recordedAt: 'ASC' } }) : [];
+    const timeline = await manager.find(RecipientEvent, { where: { recipientId: scope.recipient.id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 500 });
+    const hasStatement = await manager.existsBy(Statement, { responseId });
     return { scope, contentReadable, hasStatement, approvals, decisions, timeline };
   }
 
