@@ -73,6 +73,16 @@ describe('changing the register', () => {
     expect((await list('limit=1')).body.total).toBe(before);
   });
 
+  it('twenty registrators creating the same name at once: one is created, the rest are told it exists', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => create({ name: i % 2 ? 'Samtidiga rådet' : 'SAMTIDIGA RÅDET', kind: 'council' })));
+    expect(results.filter((res) => res.status === 201)).toHaveLength(1);
+    const refused = results.filter((res) => res.status !== 201);
+    expect(refused.map((res) => res.status)).toEqual(Array(19).fill(409));
+    // Whether the pre-check or the unique index caught it, the user reads the same thing.
+    for (const res of refused) expect(res.body).toMatchObject({ detail: expect.stringMatching(/^An organisation .*already exists/), type: expect.stringMatching(/duplicate$/) });
+    expect((await list('q=samtidiga')).body.total).toBe(1);
+  });
+
   it('refuses an unknown parent and an inverted active period with field errors', async () => {
     const res = await create({ name: 'Föreningen Testa', kind: 'external', parentId: '00000000-0000-4000-8000-000000000000' });
     expect(res.status).toBe(400);

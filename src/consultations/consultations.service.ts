@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { constraintName, sqlState } from '../http/database-errors';
-import { badRequest, conflict, preconditionFailed, type FieldError } from '../http/problem';
+import { badRequest, conflict, type FieldError } from '../http/problem';
 import { Organisation } from '../organisations/organisation.entity';
 import { normaliseCaseNumber } from './case-number';
 import { assertCanManageConsultations, findReadableConsultation } from './consultation-access';
@@ -10,6 +9,7 @@ import { Consultation, type ConsultationStatus } from './consultation.entity';
 import type { ConsultationView } from './consultation.presenter';
 import { summariseRecipients } from './consultation-summaries';
 import type { CreateConsultationInput, UpdateConsultationInput } from './consultations.schemas';
+import { assertVersion, writeNextVersion } from '../db/versioned-write';
 
 /** Status changes a PATCH may make; draft → open is sending (POST …/send). */
 const ALLOWED_STATUS_CHANGES: Record<ConsultationStatus, ConsultationStatus[]> = {
@@ -29,51 +29,45 @@ export class ConsultationsService {
 
   async create(input: CreateConsultationInput, context: RequestContext): Promise<ConsultationView> {
     assertCanManageConsultations(context.actor!);
-    return withDuplicateCheck(() =>
-      this.dataSource.transaction(async (manager) => {
-        await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId ?? null });
-        const consultation = await manager.save(
-          Consultation,
-          manager.create(Consultation, {
-            ...input,
-            caseNumberNormalized: normaliseCaseNumber(input.caseNumber),
-            coordinatorId: input.coordinatorId ?? null,
-            dueDate: input.dueDate ?? null,
-            description: input.description ?? null,
-            status: 'draft',
-            createdBy: context.actor!.userId,
-          }),
-        );
-        await recordAudit(manager, context, { action: 'consultation.created', entityType: 'consultation', entityId: consultation.id, after: snapshot(consultation) });
-        return (await viewsOf(manager, [consultation]))[0];
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId ?? null });
+      const consultation = await manager.save(
+        Consultation,
+        manager.create(Consultation, {
+          ...input,
+          caseNumberNormalized: normaliseCaseNumber(input.caseNumber),
+          coordinatorId: input.coordinatorId ?? null,
+          dueDate: input.dueDate ?? null,
+          description: input.description ?? null,
+          status: 'draft',
+          createdBy: context.actor!.userId,
+        }),
+      );
+      await recordAudit(manager, context, { action: 'consultation.created', entityType: 'consultation', entityId: consultation.id, after: snapshot(consultation) });
+      return (await viewsOf(manager, [consultation]))[0];
+    });
   }
 
   async update(id: string, expectedVersion: number, input: UpdateConsultationInput, context: RequestContext): Promise<ConsultationView> {
     assertCanManageConsultations(context.actor!);
-    return withDuplicateCheck(() =>
-      this.dataSource.transaction(async (manager) => {
-        const before = await findReadableConsultation(manager, context.actor!, id, true);
-        if (before.version !== expectedVersion) throw preconditionFailed();
-        if (before.status === 'cancelled') throw conflict('The remiss is cancelled and can no longer be changed.', 'consultation-cancelled');
-        if (input.status && input.status !== before.status && !ALLOWED_STATUS_CHANGES[before.status].includes(input.status)) {
-          const hint = before.status === 'draft' && input.status === 'open' ? ' Send it instead (POST …/send).' : '';
-          throw conflict(`A remiss cannot go from ${before.status} to ${input.status}.${hint}`, 'invalid-status-change');
-        }
-        const registeredDate = input.registeredDate ?? before.registeredDate;
-        const dueDate = input.dueDate !== undefined ? input.dueDate : before.dueDate;
-        if (dueDate && dueDate < registeredDate) throw badRequest('The due date is before the registered date.', [{ path: 'body.dueDate', message: 'must not be before registeredDate' }]);
-        await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId });
-        const changes: Partial<Consultation> = { ...input, version: expectedVersion + 1 };
-        if (input.caseNumber) changes.caseNumberNormalized = normaliseCaseNumber(input.caseNumber);
-        const result = await manager.update(Consultation, { id, version: expectedVersion }, changes);
-        if (result.affected !== 1) throw preconditionFailed();
-        const after = await manager.findOneByOrFail(Consultation, { id });
-        await recordAudit(manager, context, { action: 'consultation.updated', entityType: 'consultation', entityId: id, before: snapshot(before), after: snapshot(after) });
-        return (await viewsOf(manager, [after]))[0];
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const before = await findReadableConsultation(manager, context.actor!, id, true);
+      assertVersion(before, expectedVersion);
+      if (before.status === 'cancelled') throw conflict('The remiss is cancelled and can no longer be changed.', 'consultation-cancelled');
+      if (input.status && input.status !== before.status && !ALLOWED_STATUS_CHANGES[before.status].includes(input.status)) {
+        const hint = before.status === 'draft' && input.status === 'open' ? ' Send it instead (POST …/send).' : '';
+        throw conflict(`A remiss cannot go from ${before.status} to ${input.status}.${hint}`, 'invalid-status-change');
+      }
+      const registeredDate = input.registeredDate ?? before.registeredDate;
+      const dueDate = input.dueDate !== undefined ? input.dueDate : before.dueDate;
+      if (dueDate && dueDate < registeredDate) throw badRequest('The due date is before the registered date.', [{ path: 'body.dueDate', message: 'must not be before registeredDate' }]);
+      await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId });
+      const changes: Partial<Consultation> = { ...input };
+      if (input.caseNumber) changes.caseNumberNormalized = normaliseCaseNumber(input.caseNumber);
+      const after = await writeNextVersion(manager, Consultation, { id }, expectedVersion, changes);
+      await recordAudit(manager, context, { action: 'consultation.updated', entityType: 'consultation', entityId: id, before: snapshot(before), after: snapshot(after) });
+      return (await viewsOf(manager, [after]))[0];
+    });
   }
 }
 
@@ -107,13 +101,3 @@ async function assertOrganisationsExist(manager: EntityManager, ids: { senderId?
   if (errors.length) throw badRequest('The remiss refers to unknown organisations.', errors);
 }
 
-async function withDuplicateCheck<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (sqlState(error) === '23505' && constraintName(error) === 'uq_consultations_sender_case_number') {
-      throw conflict('The sender already has a remiss with that diarienummer.', 'duplicate-case-number');
-    }
-    throw error;
-  }
-}

@@ -1,13 +1,13 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { constraintName, sqlState } from '../http/database-errors';
-import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import { badRequest, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
 import { escapeLike } from '../shared/sql-text';
 import { DistributionList, DistributionListMember } from './distribution-list.entity';
 import type { CreateDistributionListInput, UpdateDistributionListInput } from './distribution-lists.schemas';
+import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
 
 export interface DistributionListView {
   list: DistributionList;
@@ -40,42 +40,35 @@ export class DistributionListsService {
   }
 
   async create(input: CreateDistributionListInput, context: RequestContext): Promise<DistributionListView> {
-    return withFriendlyErrors(() =>
-      this.dataSource.transaction(async (manager) => {
-        await assertOrganisationsExist(manager, input.organisationIds);
-        const list = await manager.save(DistributionList, manager.create(DistributionList, { name: input.name, description: input.description ?? null }));
-        await replaceMembers(manager, list.id, input.organisationIds);
-        await recordAudit(manager, context, { action: 'distribution_list.created', entityType: 'distribution_list', entityId: list.id, after: { name: list.name, organisationIds: input.organisationIds } });
-        return this.get(list.id, manager);
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      await assertOrganisationsExist(manager, input.organisationIds);
+      const list = await manager.save(DistributionList, manager.create(DistributionList, { name: input.name, description: input.description ?? null }));
+      await replaceMembers(manager, list.id, input.organisationIds);
+      await recordAudit(manager, context, { action: 'distribution_list.created', entityType: 'distribution_list', entityId: list.id, after: { name: list.name, organisationIds: input.organisationIds } });
+      return this.get(list.id, manager);
+    });
   }
 
   async update(id: string, expectedVersion: number, input: UpdateDistributionListInput, context: RequestContext): Promise<DistributionListView> {
-    return withFriendlyErrors(() =>
-      this.dataSource.transaction(async (manager) => {
-        const before = await manager.findOne(DistributionList, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('The distribution list');
-        if (before.version !== expectedVersion) throw preconditionFailed();
-        const beforeView = await this.get(id, manager);
-        const { organisationIds, ...fields } = input;
-        const result = await manager.update(DistributionList, { id, version: expectedVersion }, { ...fields, version: expectedVersion + 1 });
-        if (result.affected !== 1) throw preconditionFailed();
-        if (organisationIds) {
-          await assertOrganisationsExist(manager, organisationIds);
-          await replaceMembers(manager, id, organisationIds);
-        }
-        const after = await this.get(id, manager);
-        await recordAudit(manager, context, {
-          action: 'distribution_list.updated',
-          entityType: 'distribution_list',
-          entityId: id,
-          before: { name: before.name, description: before.description, organisationIds: beforeView.members!.map((m) => m.id) },
-          after: { name: after.list.name, description: after.list.description, organisationIds: after.members!.map((m) => m.id) },
-        });
-        return after;
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const before = await lockAtVersion(manager, DistributionList, { id }, expectedVersion, 'The distribution list');
+      const beforeView = await this.get(id, manager);
+      const { organisationIds, ...fields } = input;
+      await writeNextVersion(manager, DistributionList, { id }, expectedVersion, fields);
+      if (organisationIds) {
+        await assertOrganisationsExist(manager, organisationIds);
+        await replaceMembers(manager, id, organisationIds);
+      }
+      const after = await this.get(id, manager);
+      await recordAudit(manager, context, {
+        action: 'distribution_list.updated',
+        entityType: 'distribution_list',
+        entityId: id,
+        before: { name: before.name, description: before.description, organisationIds: beforeView.members!.map((m) => m.id) },
+        after: { name: after.list.name, description: after.list.description, organisationIds: after.members!.map((m) => m.id) },
+      });
+      return after;
+    });
   }
 
   /** Remisser already sent via the list keep their recipients; only the link to the list is cleared. */
@@ -99,11 +92,3 @@ async function assertOrganisationsExist(manager: EntityManager, ids: string[]): 
   if (errors.length) throw badRequest('Some organisations do not exist.', errors);
 }
 
-async function withFriendlyErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (sqlState(error) === '23505' && constraintName(error) === 'uq_distribution_lists_name_ci') throw conflict('A distribution list with that name already exists.', 'duplicate');
-    throw error;
-  }
-}

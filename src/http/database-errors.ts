@@ -52,3 +52,20 @@ export function constraintName(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Unique constraints a user can run into, with what to tell them (409). Services check the common
+ * case first where they can say more; the constraint is what holds under concurrent requests.
+ */
+const UNIQUE_CONSTRAINT_PROBLEMS: Record<string, { detail: string; slug: string }> = {
+  uq_consultations_sender_case_number: { detail: 'The sender already has a remiss with that diarienummer.', slug: 'duplicate-case-number' },
+  uq_distribution_lists_name_ci: { detail: 'A distribution list with that name already exists.', slug: 'duplicate' },
+  uq_organisations_name_ci: { detail: 'An organisation with that name already exists.', slug: 'duplicate' },
+};
+
+/** What to tell the user about a violated unique constraint, when the table above knows it. */
+export function uniqueViolation(error: unknown): { detail: string; slug: string } | undefined {
+  if (sqlState(error) !== '23505') return undefined;
+  const name = constraintName(error);
+  return name ? UNIQUE_CONSTRAINT_PROBLEMS[name] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { isDatabaseUnavailable, sqlState } from './database-errors';
+import { isDatabaseUnavailable, sqlState, uniqueViolation } from './database-errors';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody, unavailable } from './problem';
 
 export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
@@ -36,8 +36,10 @@ function fromHttpError(error: { status?: unknown }): HttpProblem | undefined {
 function fromDatabase(error: unknown): HttpProblem | undefined {
   if (isDatabaseUnavailable(error)) return unavailable();
   switch (sqlState(error)) {
-    case '23505':
-      return new HttpProblem(409, 'A record with the same unique value already exists.', { slug: 'duplicate' });
+    case '23505': {
+      const known = uniqueViolation(error);
+      return new HttpProblem(409, known?.detail ?? 'A record with the same unique value already exists.', { slug: known?.slug ?? 'duplicate' });
+    }
     case '23503':
       return new HttpProblem(409, 'The change refers to, or removes, a record that other records depend on.', { slug: 'in-use' });
     case '22P02':

@@ -1,14 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { constraintName, sqlState } from '../http/database-errors';
-import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import { sqlState } from '../http/database-errors';
+import { badRequest, conflict, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
 import { escapeLike } from '../shared/sql-text';
 import { Organisation } from './organisation.entity';
 import { presentOrganisation } from './organisation.presenter';
 import type { CreateOrganisationInput, ListOrganisationsQuery, UpdateOrganisationInput } from './organisations.schemas';
+import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
 
 const SELECT_ORGANISATION_BY_ID = `
   SELECT id, register_key AS "registerKey", name, short_name AS "shortName", kind, parent_id AS "parentId", email,
@@ -45,48 +46,40 @@ export class OrganisationsService {
   }
 
   async create(input: CreateOrganisationInput, context: RequestContext): Promise<Organisation> {
-    return withFriendlyConstraints(() =>
-      this.dataSource.transaction(async (manager) => {
-        if (input.parentId) await assertValidParent(manager, input.parentId, null);
-        await assertNameFree(manager, input.name, null);
-        const organisation = await manager.save(Organisation, manager.create(Organisation, input));
-        await recordAudit(manager, context, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, after: presentOrganisation(organisation) });
-        return organisation;
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      if (input.parentId) await assertValidParent(manager, input.parentId, null);
+      await assertNameFree(manager, input.name, null);
+      const organisation = await manager.save(Organisation, manager.create(Organisation, input));
+      await recordAudit(manager, context, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, after: presentOrganisation(organisation) });
+      return organisation;
+    });
   }
 
   async update(id: string, expectedVersion: number, input: UpdateOrganisationInput, context: RequestContext): Promise<Organisation> {
-    return withFriendlyConstraints(() =>
-      this.dataSource.transaction(async (manager) => {
-        const before = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('The organisation');
-        if (before.version !== expectedVersion) throw preconditionFailed();
-        if (input.parentId) await assertValidParent(manager, input.parentId, id);
-        if (input.name) await assertNameFree(manager, input.name, id);
-        const activeFrom = input.activeFrom !== undefined ? input.activeFrom : before.activeFrom;
-        const activeTo = input.activeTo !== undefined ? input.activeTo : before.activeTo;
-        if (activeFrom && activeTo && activeTo < activeFrom) {
-          throw badRequest('The active period ends before it starts.', [{ path: 'body.activeTo', message: 'must not be before activeFrom' }]);
-        }
-        const result = await manager.update(Organisation, { id, version: expectedVersion }, { ...input, version: expectedVersion + 1 });
-        if (result.affected !== 1) throw preconditionFailed();
-        const after = await manager.findOneByOrFail(Organisation, { id });
-        await recordAudit(manager, context, {
-          action: 'organisation.updated',
-          entityType: 'organisation',
-          entityId: id,
-          before: presentOrganisation(before),
-          after: presentOrganisation(after),
-        });
-        return after;
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const before = await lockAtVersion(manager, Organisation, { id }, expectedVersion, 'The organisation');
+      if (input.parentId) await assertValidParent(manager, input.parentId, id);
+      if (input.name) await assertNameFree(manager, input.name, id);
+      const activeFrom = input.activeFrom !== undefined ? input.activeFrom : before.activeFrom;
+      const activeTo = input.activeTo !== undefined ? input.activeTo : before.activeTo;
+      if (activeFrom && activeTo && activeTo < activeFrom) {
+        throw badRequest('The active period ends before it starts.', [{ path: 'body.activeTo', message: 'must not be before activeFrom' }]);
+      }
+      const after = await writeNextVersion(manager, Organisation, { id }, expectedVersion, input);
+      await recordAudit(manager, context, {
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: id,
+        before: presentOrganisation(before),
+        after: presentOrganisation(after),
+      });
+      return after;
+    });
   }
 
   /** Hard delete only for a mistaken entry nothing refers to; otherwise end it with activeTo. */
   async remove(id: string, context: RequestContext): Promise<void> {
-    await withFriendlyConstraints(() =>
+    await withInUseCheck(() =>
       this.dataSource.transaction(async (manager) => {
         const before = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!before) throw notFound('The organisation');
@@ -121,14 +114,11 @@ async function assertValidParent(manager: EntityManager, parentId: string, ownId
   if (rows.length) throw parentError('would make the organisation its own ancestor');
 }
 
-/** A race past the pre-checks still ends as a clear 409, not a generic database error. */
-async function withFriendlyConstraints<T>(work: () => Promise<T>): Promise<T> {
+/** Whatever refers to the organisation (users, sub-organisations, remisser, answers), the delete says how to retire it instead. */
+async function withInUseCheck<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (sqlState(error) === '23505' && constraintName(error) === 'uq_organisations_name_ci') {
-      throw conflict('An organisation with that name already exists.', 'duplicate');
-    }
     if (sqlState(error) === '23503') {
       throw conflict('The organisation is in use (it has users, sub-organisations or remisser). Set activeTo to retire it instead.', 'in-use');
     }

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import { badRequest, conflict } from '../http/problem';
 import { compileDefaultText } from './default-texts';
 import { SectionTemplate } from './section-template.entity';
+import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
 
 export const presentSectionTemplate = (t: SectionTemplate) => ({ key: t.key, heading: t.heading, position: t.position, standard: t.standard, required: t.required, defaults: t.defaults, version: t.version });
 
@@ -42,11 +43,8 @@ export class SectionTemplatesService {
   async update(key: string, expectedVersion: number, input: TemplateFields, context: RequestContext): Promise<SectionTemplate> {
     assertCompiles(input.defaults);
     return this.dataSource.transaction(async (manager) => {
-      const before = await manager.findOne(SectionTemplate, { where: { key }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('The section template');
-      if (before.version !== expectedVersion) throw preconditionFailed();
-      await manager.update(SectionTemplate, { key }, { ...input, version: expectedVersion + 1 });
-      const after = await manager.findOneByOrFail(SectionTemplate, { key });
+      const before = await lockAtVersion(manager, SectionTemplate, { key }, expectedVersion, 'The section template');
+      const after = await writeNextVersion(manager, SectionTemplate, { key }, expectedVersion, input);
       await recordAudit(manager, context, { action: 'section_template.updated', entityType: 'section_template', entityId: key, before: presentSectionTemplate(before), after: presentSectionTemplate(after) });
       return after;
     });

@@ -4,13 +4,14 @@ import { recordAudit } from '../audit/audit.service';
 import { Session } from '../auth/session.entity';
 import { hashPassword } from '../auth/password';
 import type { SessionCache } from '../auth/session-cache';
-import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
+import { badRequest, conflict, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
 import { escapeLike } from '../shared/sql-text';
 import { User } from './user.entity';
 import { presentUser } from './user.presenter';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schemas';
+import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
 
 export class UsersService {
   constructor(
@@ -48,26 +49,17 @@ export class UsersService {
     });
   }
 
-  /**
-   * Conditional update: the row is locked, its version compared with If-Match, then written with
-   * `WHERE version = expected` so a concurrent writer can never be silently overwritten.
-   */
   async update(id: string, expectedVersion: number, input: UpdateUserInput, context: RequestContext): Promise<User> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const updated = await this.dataSource.transaction(async (manager) => {
-      const before = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('The user');
-      if (before.version !== expectedVersion) throw preconditionFailed();
+      const before = await lockAtVersion(manager, User, { id }, expectedVersion, 'The user');
       if (input.organisationId) await assertOrganisationExists(manager, input.organisationId);
       const { password: _password, ...fields } = input;
-      const changes = { ...fields, ...(passwordHash ? { passwordHash } : {}), version: expectedVersion + 1 };
-      const result = await manager.update(User, { id, version: expectedVersion }, changes);
-      if (result.affected !== 1) throw preconditionFailed();
+      const after = await writeNextVersion(manager, User, { id }, expectedVersion, { ...fields, ...(passwordHash ? { passwordHash } : {}) });
       // Deactivation, a new password or changed roles end every open session of the user.
       if (passwordHash || input.active === false || input.roles || input.organisationId) {
         await manager.update(Session, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
       }
-      const after = await manager.findOneByOrFail(User, { id });
       await recordAudit(manager, context, {
         action: 'user.updated',
         entityType: 'user',
