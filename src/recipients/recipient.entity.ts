@@ -12,6 +12,8 @@ export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 // options, so the migration creates it and synchronize:false keeps the drift check off it).
 @Index('ix_recipients_awaiting', { synchronize: false })
 @Index('uq_recipients_consultation_organisation', ['consultationId', 'organisationId'], { unique: true })
+// Also "the remisser this organisation received", as an index-only scan (search visibility, lists).
+@Index('ix_recipients_organisation_consultation', ['organisationId', 'consultationId'])
 @Check('ck_recipients_role', `"role" IN ('respond', 'for_information')`)
 export class Recipient {
   @PrimaryGeneratedColumn('uuid')
@@ -24,7 +26,6 @@ export class Recipient {
   @JoinColumn({ name: 'consultation_id', foreignKeyConstraintName: 'fk_recipients_consultation' })
   consultation?: Consultation;
 
-  @Index('ix_recipients_organisation_id')
   @Column('uuid', { name: 'organisation_id' })
   organisationId: string;
 

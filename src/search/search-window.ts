@@ -91,7 +91,8 @@ const STATS_TTL_MS = 5 * 60_000;
 
 /**
  * The lexeme statistics of statement_sections (from ANALYZE) and the quantiles of its dates (from
- * a sample of some 20,000 rows), cached for five minutes; null before the first ANALYZE.
+ * a sample of some 20,000 rows, the same pages each time so that
+ * the same data gives the same window), cached for five minutes; null before the first ANALYZE.
  */
 export async function sectionStats(dataSource: DataSource): Promise<SectionStats | null> {
   const cached = cache.get(dataSource);
@@ -104,7 +105,7 @@ export async function sectionStats(dataSource: DataSource): Promise<SectionStats
   if (!vector?.elems || !vector.freqs || !(vector.sections > 0)) return null;
   const [{ dates }]: Array<{ dates: string[] | null }> = await dataSource.query(
     `SELECT (percentile_disc((SELECT array_agg(g / 100.0) FROM generate_series(0, 100) g)) WITHIN GROUP (ORDER BY answer_date))::text[] AS dates
-       FROM statement_sections TABLESAMPLE SYSTEM ($1)`,
+       FROM statement_sections TABLESAMPLE SYSTEM ($1) REPEATABLE (0)`,
     [Math.min(100, (100 * 20_000) / vector.sections)],
   );
   const { elems, freqs } = vector;

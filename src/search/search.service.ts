@@ -156,7 +156,11 @@ async function rankWindow(dataSource: DataSource, tsquery: string, query: Search
     );
     sections = plan[0].Plan['Plan Rows'];
   }
-  return sectionWindow(stats, sections * matchBound(tree, stats), { exact: tuning.exactSections, window: tuning.windowSections }, query);
+  const window = sectionWindow(stats, sections * matchBound(tree, stats), { exact: tuning.exactSections, window: tuning.windowSections }, query);
+  // The organisation is in the text index too (migration SearchIndexes), and its few tens of
+  // thousands of sections narrow the scan for less than a date bound, which collects every
+  // section on its far side: the date is then tested on the row only.
+  return organisations ? { ...window, indexedFrom: null } : window;
 }
 
 /** The nämnd answers, its förvaltning writes: either id finds the answers. */

@@ -5,7 +5,7 @@ import { Statement, type Stance } from './statement.entity';
 /** One avsnitt. Versioned on its own, so two people can edit two sections at once. */
 @Entity({ name: 'statement_sections' })
 @Index('uq_statement_sections_statement_key', ['statementId', 'key'], { unique: true })
-// GIN index on (search_vector, answer_date) (migration 1764144000000-Search); TypeORM cannot describe GIN.
+// GIN index on (search_vector, answer_date, organisation_id, key) (migrations Search, SearchIndexes); TypeORM cannot describe GIN.
 @Index('ix_statement_sections_search', { synchronize: false })
 @Check('ck_statement_sections_stance', `"stance" IS NULL OR "stance" IN ('tillstyrker', 'tillstyrker_med_andringar', 'avstyrker', 'inga_synpunkter')`)
 export class StatementSection {
