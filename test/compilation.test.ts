@@ -31,6 +31,10 @@ describe('the sammanställning of KS 2020/924', () => {
     expect(summary.entries.map((e: { organisation: { name: string } }) => e.organisation.name)).toEqual(['Hässelby-Vällingby stadsdelsnämnd', 'Östermalms stadsdelsnämnd', 'Södermalms stadsdelsnämnd']);
     expect(res.body.beredning).toMatch(/^Ärendet har remitterats till Rinkeby-Kista stadsdelsnämnd, Spånga-Tensta stadsdelsnämnd, /);
     expect(res.body.beredning).toContain(', stadsledningskontoret, Stockholms Stadshus AB, ');
+    // The city's bodies as common nouns mid-sentence; proper names keep their capital.
+    expect(res.body.beredning).toContain(', miljö- och hälsoskyddsnämnden, servicenämnden, socialnämnden, ');
+    expect(res.body.beredning).toContain(', kommunstyrelsens pensionärsråd, ');
+    expect(res.body.beredning).toContain(', Fryshuset, ');
     expect(res.body.beredning).toMatch(/, Terrafem och Unizon\.$/);
     expect(res.body.summaries).toHaveLength(3);
     expect(res.body.notAnswered).toContain('Farsta stadsdelsnämnd');

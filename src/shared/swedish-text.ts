@@ -1,9 +1,17 @@
+/** The city's bodies named as common nouns: "Socialnämnden", "Stadsledningskontoret", "Stadsarkivet". */
+const BODY_IN_DEFINITE_FORM = /^[\p{Lu}][\p{Ll}-]*(?: (?:och|för) [\p{Ll}-]+)*(?:nämnden|förvaltningen|kontoret|styrelsen|rådet|arkivet|kollegiet)$/u;
+/** …and what belongs to one: "Kommunstyrelsens pensionärsråd". */
+const OF_A_BODY = /^[\p{Lu}][\p{Ll}]*(?:nämndens|förvaltningens|kontorets|styrelsens) [\p{Ll}]/u;
+
 /**
- * "Kommunstyrelsen" is written "kommunstyrelsen" mid-sentence (a common noun in definite form);
- * names that begin with a place ("Södermalms stadsdelsnämnd") keep their capital.
+ * A name as written mid-sentence. The city's nämnder, förvaltningar and kontor are common nouns in
+ * definite form ("remitterats till socialnämnden, miljö- och hälsoskyddsnämnden och
+ * kommunstyrelsens pensionärsråd"); names that begin with a place ("Södermalms stadsdelsnämnd"),
+ * and proper names of companies and organisations ("Fryshuset", "Länsstyrelsen Stockholm"), keep
+ * their capital.
  */
 export function inRunningText(name: string): string {
-  return /^\p{Lu}\p{Ll}+(en|et)$/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  return BODY_IN_DEFINITE_FORM.test(name) || OF_A_BODY.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 /** "a, b och c": a Swedish list, no comma before "och". */
