@@ -91,7 +91,7 @@ describe('upload, list and download', () => {
       'x-content-type-options': 'nosniff',
       etag: `"${sha256(pdf)}"`,
       'repr-digest': `sha-256=:${createHash('sha256').update(pdf).digest('base64')}:`,
-      'content-disposition': 'attachment; filename="Remiss program.pdf"',
+      'content-disposition': `attachment; filename="Remiss program.pdf"; filename*=UTF-8''Remiss%20program.pdf`,
     });
     const again = await request(t.app).get(`${res.headers.location}/content`).set(registrator).set('if-none-match', file.headers.etag);
     expect(again.status).toBe(304);
@@ -119,7 +119,8 @@ describe('upload, list and download', () => {
     expect(res.body.fileName).toBe(name);
     const disposition: string = (await download(res.headers.location, registrator)).headers['content-disposition'];
     expect(disposition).toMatch(/^[\x20-\x7e]+$/);
-    expect(disposition).toMatch(/^attachment; filename="Remiss \\"Framtidens \?ldreomsorg\\" \? bilaga 1\.docx"; filename\*=UTF-8''/);
+    // The ASCII fallback drops diacritics and replaces what could break the header.
+    expect(disposition).toMatch(/^attachment; filename="Remiss _Framtidens aldreomsorg_ _ bilaga 1\.docx"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1])).toBe(name);
   });
 

@@ -45,7 +45,7 @@ describe('the sammanställning of KS 2020/924', () => {
     const res = await request(t.app).get(`/api/consultations/${ks924}/compilation.csv`).set(coordinator).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toContain('sammanstallning-KS-2020-924.csv');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="Sammanstallning KS 2020_924.csv"; filename*=UTF-8''Sammanst%C3%A4llning%20KS%202020%2F924.csv`);
     const body: Buffer = res.body;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).split('\r\n').filter(Boolean);
@@ -64,6 +64,11 @@ describe('the sammanställning of KS 2020/924', () => {
     expect(names).toEqual(expect.arrayContaining(['Sammanfattning', 'Förslag till beslut']));
     const matrix = workbook.getWorksheet('Svarsmatris')!;
     expect(matrix.getRow(1).getCell(1).value).toBe('Remissinstans');
+    const sodermalm = matrix.getRows(2, matrix.rowCount - 1)!.find((row) => row.getCell(1).value === 'Södermalms stadsdelsnämnd')!;
+    // Dates are date cells (sortable, filterable), shown as ISO dates.
+    expect(sodermalm.getCell(5).value).toEqual(new Date('2020-12-02T00:00:00Z'));
+    expect(sodermalm.getCell(5).numFmt).toBe('yyyy-mm-dd');
+    expect(sodermalm.getCell(9).value).toBe('Tillstyrker');
     const summary = workbook.getWorksheet('Sammanfattning')!;
     expect(summary.rowCount).toBe(4);
     expect(String(summary.getRow(2).getCell(3).value).length).toBeGreaterThan(20);

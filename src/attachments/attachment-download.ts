@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
+import { contentDisposition } from '../http/content-disposition';
 import type { Attachment } from './attachment.entity';
 
 /**
@@ -11,8 +12,8 @@ import type { Attachment } from './attachment.entity';
  * lets a client verify what it received.
  */
 export async function sendAttachment(req: Request, res: Response, attachment: Attachment, content: Readable): Promise<void> {
-  res.attachment(attachment.fileName);
   res.set({
+    'Content-Disposition': contentDisposition(attachment.fileName),
     'Content-Type': attachment.contentType,
     'Content-Length': attachment.sizeBytes,
     'X-Content-Type-Options': 'nosniff',

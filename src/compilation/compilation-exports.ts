@@ -6,6 +6,9 @@ import type { MatrixRow } from './compilation-data';
 
 const MATRIX_HEADINGS = ['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet'];
 
+/** Sista svarsdag and Svarsdatum. */
+const DATE_COLUMNS = [4, 6];
+
 function matrixCells(row: MatrixRow): string[] {
   return [
     row.organisation.name,
@@ -44,8 +47,13 @@ export async function compilationXlsx(compilation: Compilation, title: string): 
   workbook.title = title;
   const matrix = workbook.addWorksheet('Svarsmatris', { views: [{ state: 'frozen', ySplit: 1 }] });
   matrix.addRow(MATRIX_HEADINGS).font = { bold: true };
-  for (const row of compilation.matrix) matrix.addRow(matrixCells(row));
-  matrix.columns.forEach((column, index) => (column.width = index === 0 ? 45 : 18));
+  // Dates as date cells, so the sheet sorts and filters them as dates.
+  for (const row of compilation.matrix) matrix.addRow(matrixCells(row).map((cell, index) => (DATE_COLUMNS.includes(index) && cell ? new Date(`${cell}T00:00:00Z`) : cell)));
+  matrix.columns.forEach((column, index) => {
+    column.width = index === 0 ? 45 : 18;
+    if (DATE_COLUMNS.includes(index)) column.numFmt = 'yyyy-mm-dd';
+  });
+  matrix.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: MATRIX_HEADINGS.length } };
   const usedNames = new Set(['Svarsmatris']);
   for (const section of compilation.sections) {
     const sheet = workbook.addWorksheet(sheetName(section.heading, usedNames));

@@ -4,6 +4,7 @@ import { rolesOnly } from '../authz/policy';
 import { loadCompilationDocument } from '../documents/compilation-document.loader';
 import { COMPILATION_GROUPINGS } from '../documents/document-model';
 import type { DocumentRenderer } from '../documents/document-renderer';
+import { contentDisposition } from '../http/content-disposition';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
@@ -30,7 +31,7 @@ const compilationSchema = z
   .openapi('Compilation');
 
 /** A file name from the Dnr: "KS 2020/924" → "sammanstallning-KS-2020-924". */
-const fileNameFor = (caseNumber: string, extension: string) => `sammanstallning-${caseNumber.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}.${extension}`;
+const dispositionFor = (caseNumber: string, extension: string) => contentDisposition(`Sammanställning ${caseNumber}.${extension}`);
 
 export function registerCompilationRoutes(api: Api, dataSource: DataSource): void {
   const compilations = new CompilationService(dataSource);
@@ -61,7 +62,7 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     errors: [404],
     handler: async ({ params, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
-      res.type('text/csv; charset=utf-8').attachment(fileNameFor(consultation.caseNumber, 'csv')).send(compilationCsv(compilation));
+      res.type('text/csv; charset=utf-8').set('Content-Disposition', dispositionFor(consultation.caseNumber, 'csv')).send(compilationCsv(compilation));
     },
   });
 
@@ -77,7 +78,7 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     handler: async ({ params, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
       const workbook = await compilationXlsx(compilation, `Sammanställning ${consultation.caseNumber}`);
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(fileNameFor(consultation.caseNumber, 'xlsx')).send(workbook);
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').set('Content-Disposition', dispositionFor(consultation.caseNumber, 'xlsx')).send(workbook);
     },
   });
 }

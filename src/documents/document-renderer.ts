@@ -6,6 +6,7 @@ import { DocumentTemplatesService } from './document-templates.service';
 import { PdfPool, PdfPoolFullError, type PdfPoolOptions } from './pdf-pool';
 import { renderDocumentHtml } from './render-document';
 import { templateSetFor } from './template-set';
+import { contentDisposition } from '../http/content-disposition';
 
 /**
  * What the document routes share: the worker pool (threads start with the first PDF, not with the
@@ -42,7 +43,7 @@ export class DocumentRenderer {
         // Headers go out with the first bytes: until then a failure is still a clean problem+json.
         if (!started) {
           started = true;
-          res.status(200).set({ 'Content-Type': 'application/pdf', 'Content-Disposition': pdfDisposition(fileName), 'Cache-Control': 'private, no-cache', 'X-Content-Type-Options': 'nosniff' });
+          res.status(200).set({ 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(fileName, 'inline'), 'Cache-Control': 'private, no-cache', 'X-Content-Type-Options': 'nosniff' });
         }
         res.write(chunk);
       });
@@ -68,15 +69,6 @@ export class DocumentRenderer {
 }
 
 const busy = () => new HttpProblem(503, 'Every PDF worker is busy. Try again in a moment.', { slug: 'pdf-busy', headers: { 'Retry-After': '2' } });
-
-/** "Tjänsteutlåtande KS 2020/924.pdf" as a header: an ASCII fallback plus the real name (RFC 6266). */
-export function pdfDisposition(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9 ._-]/g, '_');
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** The HTML preview's headers: no scripts at all; the only style is the inline stylesheet. */
 export const PREVIEW_HEADERS = {

@@ -8,7 +8,6 @@ import { DocumentRenderer, PREVIEW_HEADERS } from './document-renderer';
 import { DocumentsService } from './documents.service';
 import type { PdfPoolOptions } from './pdf-pool';
 
-export { pdfDisposition } from './document-renderer';
 
 const TAG = 'Dokument';
 
