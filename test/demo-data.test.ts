@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { openDemoConsultation } from '../src/demo/demo-consultations';
+import { todayInStockholm } from '../src/shared/dates';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -28,6 +30,28 @@ describe('demo remisser', () => {
     const coordinator = bearer(await t.login('registrator'));
     const found = await request(t.app).get('/api/consultations?q=lämna-program').set(coordinator);
     expect(found.body.items[0]).toMatchObject({ caseNumber: 'KS 2023/553', kind: 'motion', recipients: { total: 12, byStatus: { submitted: 1 } } });
+  });
+
+  it('an open remiss dated around today: sent a month ago with three months to answer, three answers in, followed by the coordinator', async () => {
+    const today = todayInStockholm();
+    const expected = openDemoConsultation(today);
+    const registrator = bearer(await t.login('registrator'));
+    const found = await request(t.app).get('/api/consultations?status=open&q=ofrivillig ensamhet').set(registrator);
+    expect(found.body.total).toBe(1);
+    const remiss = found.body.items[0];
+    expect(remiss).toMatchObject({ caseNumber: expected.caseNumber, status: 'open', coordinator: { name: 'Socialförvaltningen' }, recipients: { total: 22 } });
+    expect(remiss.sentDate < today && today < remiss.dueDate).toBe(true);
+    expect(remiss.deadline.warnings).toEqual([]);
+    const board = await request(t.app).get(`/api/consultations/${remiss.id}/recipients?limit=50`).set(registrator);
+    expect(board.body.counts.byStatus).toMatchObject({ not_started: 19, declined: 1, no_comments: 1, submitted: 1 });
+    const regionen = board.body.items.find((r: { organisation: { name: string } }) => r.organisation.name === 'Region Stockholm');
+    expect(regionen).toMatchObject({ status: 'submitted', late: false });
+
+    // The coordinator follows it; Södermalm has it among the answers it owes.
+    const open = await request(t.app).get('/api/coordination/open-consultations').set(bearer(await t.login('coordinator')));
+    expect(open.body.items.find((i: { consultation: { id: string } }) => i.consultation.id === remiss.id)).toMatchObject({ asked: 22, answered: 3, declined: 1 });
+    const owed = await request(t.app).get('/api/deadlines').set(bearer(await t.login('handlaggare.sodermalm')));
+    expect(owed.body.items.map((d: { consultation: { caseNumber: string } }) => d.consultation.caseNumber)).toContain(expected.caseNumber);
   });
 
   it('a handläggare on Södermalm sees KS 2020/924 among the remisser its nämnd received', async () => {

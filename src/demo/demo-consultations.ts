@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Like, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { normaliseCaseNumber } from '../consultations/case-number';
 import { Consultation } from '../consultations/consultation.entity';
@@ -7,7 +7,10 @@ import { Organisation } from '../organisations/organisation.entity';
 import { RecipientExtension } from '../recipients/recipient-extension.entity';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
-import { Response } from '../responses/response.entity';
+import { Response, type ResponseStatus } from '../responses/response.entity';
+import { todayInStockholm } from '../shared/dates';
+import { addDays, addMonths, nextWorkingDayOnOrAfter } from '../shared/working-days';
+import type { Stance } from '../statements/statement.entity';
 
 const SEED = { actor: null, requestId: 'seed:demo-consultations' };
 
@@ -15,6 +18,11 @@ interface DemoAnswer {
   key: string;
   answeredDate: string;
   extension?: { dueDate: string; reason: string };
+  /** Default 'submitted'. */
+  status?: Extract<ResponseStatus, 'submitted' | 'declined' | 'no_comments'>;
+  declinedReason?: string;
+  /** An answer that came on paper or by e-mail (record_external), with its stance. */
+  external?: { stance: Stance };
 }
 
 interface DemoConsultation {
@@ -27,8 +35,9 @@ interface DemoConsultation {
   sentDate: string;
   dueDate: string;
   description: string;
-  /** Recipients: a seeded sändlista, or register keys in distribution order. */
-  recipients: { listKey: string } | { keys: string[] };
+  status: Extract<Consultation['status'], 'open' | 'closed'>;
+  /** Recipients in distribution order: a seeded sändlista's members, then register keys. */
+  recipients: { listKey?: string; keys?: string[] };
   /** Answers known from the published tjänsteutlåtanden (../shared/seeds); everyone else's is unknown. */
   answers: DemoAnswer[];
 }
@@ -50,6 +59,7 @@ const DEMO_CONSULTATIONS: DemoConsultation[] = [
     sentDate: '2020-08-28',
     dueDate: '2020-11-27',
     description: 'Reviderat program som ersätter programmet mot våld i nära relationer och hedersrelaterat våld och förtryck 2017–2020.',
+    status: 'closed',
     recipients: { listKey: 'ks-2020-924' },
     answers: [
       { key: 'sdn-ostermalm', answeredDate: '2020-11-27' },
@@ -67,6 +77,7 @@ const DEMO_CONSULTATIONS: DemoConsultation[] = [
     sentDate: '2023-06-05',
     dueDate: '2023-09-29',
     description: 'Motion från Centerpartiet om ett lämna-program för den som vill lämna en våldsam relation.',
+    status: 'closed',
     recipients: {
       keys: ['stadsledningskontoret', 'exploateringsnamnden', 'socialnamnden', 'utbildningsnamnden', 'sdn-farsta', 'sdn-hasselby-vallingby', 'sdn-norrmalm', 'alla-kvinnors-hus', 'gapf', 'roks', 'shis-bostader', 'unizon'],
     },
@@ -74,7 +85,43 @@ const DEMO_CONSULTATIONS: DemoConsultation[] = [
   },
 ];
 
-/** Loads the demo remisser once; an existing remiss with the same sender and Dnr is left alone. */
+/** Its title, which also tells a later start that it is already there (its Dnr follows the year it was seeded in). */
+const OPEN_DEMO_TITLE = 'Stockholms stads handlingsplan mot ofrivillig ensamhet';
+
+/**
+ * A remiss still out for answers, so the demo has deadlines, a status board in motion, reminders
+ * and something for the coordinator to follow. Invented (no seed document behind it) and dated
+ * around the day the demo is first started: sent a month ago with three months to answer.
+ */
+export function openDemoConsultation(today: string): DemoConsultation {
+  const registeredDate = nextWorkingDayOnOrAfter(addDays(today, -33));
+  const sentDate = nextWorkingDayOnOrAfter(addDays(registeredDate, 2));
+  const year = Number(registeredDate.slice(0, 4));
+  const daysAgo = (days: number) => nextWorkingDayOnOrAfter(addDays(today, -days));
+  return {
+    caseNumber: `KS ${year}/1187`,
+    title: `${OPEN_DEMO_TITLE} ${year + 1}–${year + 4}`,
+    kind: 'program',
+    senderKey: 'kommunstyrelsen',
+    coordinatorKey: 'socialforvaltningen',
+    registeredDate,
+    sentDate,
+    dueDate: nextWorkingDayOnOrAfter(addMonths(sentDate, 3)),
+    description: 'Förslag till handlingsplan för att förebygga och minska ofrivillig ensamhet bland stadens invånare, särskilt äldre och unga vuxna.',
+    status: 'open',
+    recipients: {
+      listKey: 'alla-stadsdelsnamnder',
+      keys: ['socialnamnden', 'aldrenamnden', 'kulturnamnden', 'idrottsnamnden', 'ks-pensionarsrad', 'ks-rad-for-funktionshinderfragor', 'region-stockholm', 'fryshuset', 'radda-barnen'],
+    },
+    answers: [
+      { key: 'idrottsnamnden', answeredDate: daysAgo(12), status: 'no_comments' },
+      { key: 'sdn-skarholmen', answeredDate: daysAgo(8), status: 'declined', declinedReason: 'Nämnden avstår från att yttra sig och hänvisar till socialnämndens svar.' },
+      { key: 'region-stockholm', answeredDate: daysAgo(5), external: { stance: 'tillstyrker' } },
+    ],
+  };
+}
+
+/** Loads the demo remisser once; an existing remiss with the same sender and Dnr (or, the open one, title) is left alone. */
 export async function seedDemoConsultations(dataSource: DataSource): Promise<number> {
   return dataSource.transaction(async (manager) => {
     const orgIds = new Map((await manager.find(Organisation, { select: { id: true, registerKey: true } })).map((o) => [o.registerKey, o.id]));
@@ -84,9 +131,11 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
       return id;
     };
     let created = 0;
-    for (const demo of DEMO_CONSULTATIONS) {
+    const open = openDemoConsultation(todayInStockholm());
+    for (const demo of [...DEMO_CONSULTATIONS, open]) {
       const senderId = idOf(demo.senderKey);
       if (await manager.existsBy(Consultation, { senderId, caseNumberNormalized: normaliseCaseNumber(demo.caseNumber) })) continue;
+      if (demo === open && (await manager.existsBy(Consultation, { senderId, title: Like(`${OPEN_DEMO_TITLE} %`) }))) continue;
       const consultation = await manager.save(Consultation, {
         caseNumber: demo.caseNumber,
         caseNumberNormalized: normaliseCaseNumber(demo.caseNumber),
@@ -98,7 +147,7 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
         sentDate: demo.sentDate,
         dueDate: demo.dueDate,
         description: demo.description,
-        status: 'closed',
+        status: demo.status,
       });
       await addDemoRecipients(manager, consultation, demo, idOf);
       await recordAudit(manager, SEED, { action: 'consultation.seeded', entityType: 'consultation', entityId: consultation.id, after: { caseNumber: demo.caseNumber }, organisationId: null });
@@ -109,14 +158,13 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
 }
 
 async function addDemoRecipients(manager: EntityManager, consultation: Consultation, demo: DemoConsultation, idOf: (key: string) => string): Promise<void> {
-  let members: Array<{ organisationId: string; viaListId: string | null }>;
-  if ('listKey' in demo.recipients) {
+  const members: Array<{ organisationId: string; viaListId: string | null }> = [];
+  if (demo.recipients.listKey) {
     const list = await manager.findOneByOrFail(DistributionList, { seedKey: demo.recipients.listKey });
     const rows: Array<{ organisation_id: string }> = await manager.query('SELECT organisation_id FROM distribution_list_members WHERE list_id = $1 ORDER BY position', [list.id]);
-    members = rows.map((row) => ({ organisationId: row.organisation_id, viaListId: list.id }));
-  } else {
-    members = demo.recipients.keys.map((key) => ({ organisationId: idOf(key), viaListId: null }));
+    members.push(...rows.map((row) => ({ organisationId: row.organisation_id, viaListId: list.id })));
   }
+  members.push(...(demo.recipients.keys ?? []).map((key) => ({ organisationId: idOf(key), viaListId: null })));
   const sentAt = new Date(`${demo.sentDate}T09:00:00+02:00`);
   const recipients = await manager.save(
     Recipient,
@@ -125,14 +173,22 @@ async function addDemoRecipients(manager: EntityManager, consultation: Consultat
   const answerByOrg = new Map(demo.answers.map((answer) => [idOf(answer.key), answer]));
   for (const recipient of recipients) {
     const answer = answerByOrg.get(recipient.organisationId);
-    await manager.insert(Response, { recipientId: recipient.id, status: answer ? 'submitted' : 'not_started', answeredDate: answer?.answeredDate ?? null });
+    const status = answer ? (answer.status ?? 'submitted') : 'not_started';
+    await manager.insert(Response, {
+      recipientId: recipient.id,
+      status,
+      answeredDate: answer?.answeredDate ?? null,
+      declinedReason: answer?.declinedReason ?? null,
+      receivedExternally: !!answer?.external,
+      stance: answer?.external?.stance ?? null,
+    });
     await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'sent', occurredAt: sentAt, detail: { dueDate: demo.dueDate } });
     if (answer?.extension) {
       await manager.insert(RecipientExtension, { recipientId: recipient.id, dueDate: answer.extension.dueDate, previousDueDate: demo.dueDate, reason: answer.extension.reason, grantedByName: 'Registrator, kommunstyrelsen', grantedAt: sentAt });
       await manager.update(Recipient, { id: recipient.id }, { extendedDueDate: answer.extension.dueDate });
     }
     if (answer) {
-      await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'answer_recorded', occurredAt: new Date(`${answer.answeredDate}T12:00:00+01:00`), detail: { status: 'submitted' } });
+      await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'answer_recorded', occurredAt: new Date(`${answer.answeredDate}T12:00:00+01:00`), detail: { status } });
     }
   }
 }
