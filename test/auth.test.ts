@@ -59,6 +59,30 @@ describe('login', () => {
     expect((await login('coordinator')).status).toBe(429);
   });
 
+  it('counts failed logins across app processes: a second process on the same database sees the first one’s', async () => {
+    const second = await startTestApp({ LOGIN_RATE_LIMIT_MAX: '3' }, { url: t.config.databaseUrl! });
+    try {
+      const attempt = (app: typeof t.app) => request(app).post('/api/auth/login').send({ username: 'gissare.ett', password: 'bad-guess' });
+      expect((await attempt(t.app)).status).toBe(401);
+      expect((await attempt(second.app)).status).toBe(401);
+      expect((await attempt(t.app)).status).toBe(401);
+      expect((await attempt(second.app)).status).toBe(429);
+      expect((await attempt(t.app)).status).toBe(429);
+      // Only a hash of the address and username is stored.
+      const rows: Array<{ key_hash: string; hits: number }> = await t.dataSource.query('SELECT key_hash, hits FROM login_attempts');
+      expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.key_hash))).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain('gissare');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('twenty concurrent failures are all counted', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => login('gissare.tva', 'bad-guess')));
+    expect(results.filter((res) => res.status === 401)).toHaveLength(3);
+    expect(results.filter((res) => res.status === 429)).toHaveLength(17);
+  });
+
   it('validates the login body', async () => {
     const res = await request(t.app).post('/api/auth/login').send({ username: '', extra: true });
     expect(res.status).toBe(400);

@@ -10,14 +10,13 @@ import { presentUser } from '../users/user.presenter';
 import { UsersService } from '../users/users.service';
 import { loginBody, loginResponse, meResponse } from './auth.schemas';
 import type { AuthService } from './auth.service';
+import { LoginAttemptsStore } from './login-attempts-store';
 import { SESSION_COOKIE } from './session-token';
 
-/**
- * Counts failed logins per client address and username. In memory: with several app processes
- * each keeps its own count (a shared store is a later step, see README).
- */
-function loginRateLimiter(config: Config): RequestHandler {
+/** Counts failed logins per client address and username, in the database so every app process counts together. */
+function loginRateLimiter(config: Config, dataSource: DataSource): RequestHandler {
   return rateLimit({
+    store: new LoginAttemptsStore(dataSource),
     windowMs: config.loginRateLimit.windowSeconds * 1000,
     limit: config.loginRateLimit.max,
     skipSuccessfulRequests: true,
@@ -42,7 +41,7 @@ export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; aut
     tag: 'Auth',
     summary: 'Log in; answers an opaque session token and sets the session cookie',
     policy: publicRoute('logging in is how a session starts'),
-    before: [loginRateLimiter(config)],
+    before: [loginRateLimiter(config, deps.dataSource)],
     body: loginBody,
     response: loginResponse,
     errors: [429],

@@ -1,5 +1,6 @@
 import { Attachment } from '../attachments/attachment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
 import { Consultation } from '../consultations/consultation.entity';
 import { DistributionList, DistributionListMember } from '../distribution-lists/distribution-list.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   Organisation,
   User,
   Session,
+  LoginAttempt,
   AuditEvent,
   Consultation,
   DistributionList,
