@@ -10,7 +10,9 @@ import { prepareDatabase } from './db/prepare-database';
 import { DEMO_USERS } from './demo/demo-users';
 import { createLogger } from './http/logging';
 import { createMailer, type Mailer } from './mail/mailer';
-import { startReminderScheduler, type ReminderScheduler } from './reminders/reminder-scheduler';
+import { startReminderScheduler } from './reminders/reminder-scheduler';
+import { createFileStore } from './storage/create-file-store';
+import { startOrphanSweeper } from './storage/orphan-sweeper';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
   if (mailer.kind === 'smtp') logger.info('e-mail goes out through SMTP');
   else logger.info('no SMTP_URL: e-mail is written as .eml files to %s', config.mailOutboxDir);
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
-  installShutdown({ server, dataSource, embedded, logger, reminders, mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
+  const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), logger });
+  installShutdown({ server, dataSource, embedded, logger, background: [reminders, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 
 function printWelcome(config: Config, server: Server): void {
@@ -62,13 +65,14 @@ function printWelcome(config: Config, server: Server): void {
   console.log(lines.join('\n'));
 }
 
-/** SIGTERM/SIGINT: stop accepting, let in-flight requests and the reminder cycle finish, close the database, exit 0. */
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests, the reminder cycle and a file sweep finish, close the database, exit 0. */
 function installShutdown(deps: {
   server: Server;
   dataSource: DataSource;
   embedded?: EmbeddedDatabase;
   logger: Logger;
-  reminders: ReminderScheduler;
+  /** The reminder scheduler and the orphan sweeper. */
+  background: Array<{ stop(): Promise<void> }>;
   mailer: Mailer;
   closeApp: () => Promise<void>;
   timeoutMs: number;
@@ -79,7 +83,7 @@ function installShutdown(deps: {
     stopping = true;
     deps.logger.info('%s received: draining requests', signal);
     // Stopped first, awaited before the pool closes: a cycle mid-way finishes its current message.
-    const remindersStopped = deps.reminders.stop();
+    const backgroundStopped = Promise.all(deps.background.map((job) => job.stop()));
     const force = setTimeout(() => deps.server.closeAllConnections(), deps.timeoutMs);
     force.unref();
     // Keep-alive connections turn idle as their last response goes out; close them as they do,
@@ -91,7 +95,7 @@ function installShutdown(deps: {
     });
     clearInterval(sweep);
     clearTimeout(force);
-    await remindersStopped;
+    await backgroundStopped;
     await deps.closeApp().catch((error) => deps.logger.warn({ err: error }, 'stopping the PDF workers failed'));
     deps.mailer.close();
     await deps.dataSource.destroy().catch((error) => deps.logger.warn({ err: error }, 'closing the database pool failed'));

@@ -20,6 +20,11 @@ export interface FileStore {
   get(key: string): Promise<Readable>;
   /** Removes the content; an unknown key is not an error, so cleanups can be repeated. */
   delete(key: string): Promise<void>;
+  /**
+   * Every key stored before `cutoff` (ListObjectsV2 with LastModified on an object store), for the
+   * orphan sweep. Writes abandoned before `cutoff` (a crash mid-upload) are discarded on the way.
+   */
+  keysStoredBefore(cutoff: Date): AsyncIterable<string>;
 }
 
 export class StoredFileMissing extends Error {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -56,6 +56,24 @@ export class LocalFileStore implements FileStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async *keysStoredBefore(cutoff: Date): AsyncIterable<string> {
+    const fanOut = await readdir(this.root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return []; // nothing stored yet
+      throw error;
+    });
+    for (const folder of fanOut) {
+      if (!folder.isDirectory() || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
+      for (const name of await readdir(join(this.root, folder.name))) {
+        const path = join(this.root, folder.name, name);
+        const stats = await stat(path).catch(() => null); // deleted meanwhile
+        if (!stats || stats.mtime >= cutoff) continue;
+        const key = `${folder.name}/${name}`;
+        if (KEY_PATTERN.test(key)) yield key;
+        else if (name.endsWith('.partial')) await rm(path, { force: true });
+      }
+    }
   }
 
   /** Keys come from our own database, but a key that is not one of ours must never become a path. */

@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { FileStore } from './file-store';
+
+/**
+ * Files nothing refers to: an upload stores its bytes before the transaction that records them,
+ * so a crash or a lost database between the two leaves a file without a row, and a delete whose
+ * file removal failed after the commit leaves one too. Only files older than `graceMs` are
+ * candidates, so an upload still on its way to the commit is never touched.
+ */
+export async function sweepOrphanedFiles(options: { dataSource: DataSource; store: FileStore; graceMs: number; now?: Date }): Promise<{ checked: number; removed: number }> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - options.graceMs);
+  let checked = 0;
+  let removed = 0;
+  const settle = async (keys: string[]) => {
+    const rows: Array<{ storage_key: string }> = await options.dataSource.query('SELECT storage_key FROM attachments WHERE storage_key = ANY($1::text[])', [keys]);
+    const referenced = new Set(rows.map((row) => row.storage_key));
+    for (const key of keys) {
+      if (referenced.has(key)) continue;
+      await options.store.delete(key);
+      removed++;
+    }
+    checked += keys.length;
+  };
+  let batch: string[] = [];
+  for await (const key of options.store.keysStoredBefore(cutoff)) {
+    batch.push(key);
+    if (batch.length === 500) {
+      await settle(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await settle(batch);
+  return { checked, removed };
+}
+
+export interface OrphanSweeper {
+  stop(): Promise<void>;
+}
+
+/** A sweep a minute after start, then once a day; a failed sweep is logged and tried again the next day. */
+export function startOrphanSweeper(options: { dataSource: DataSource; store: FileStore; logger: Logger; graceMs?: number; intervalMs?: number }): OrphanSweeper {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const sweep = async () => {
+    try {
+      const result = await sweepOrphanedFiles({ dataSource: options.dataSource, store: options.store, graceMs: options.graceMs ?? 24 * 3_600_000 });
+      options.logger[result.removed > 0 ? 'info' : 'debug'](result, 'orphaned file sweep done');
+    } catch (error) {
+      options.logger.warn({ err: error }, 'orphaned file sweep failed; the next one retries');
+    }
+  };
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = sweep().finally(() => {
+        running = undefined;
+        schedule(options.intervalMs ?? 24 * 3_600_000);
+      });
+    }, delayMs);
+    timer.unref();
+  };
+  schedule(60_000);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
