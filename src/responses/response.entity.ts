@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Recipient } from '../recipients/recipient.entity';
 
 export const RESPONSE_STATUSES = ['not_started', 'drafting', 'in_review', 'approved', 'decided', 'submitted', 'declined', 'no_comments'] as const;
@@ -18,7 +18,9 @@ export class Response {
   @Column('uuid', { name: 'recipient_id' })
   recipientId: string;
 
-  @OneToOne(() => Recipient, { onDelete: 'CASCADE' })
+  // One-to-one through the unique index above; declared ManyToOne so TypeORM adds no second,
+  // unnamed unique constraint on the same column (migration DuplicateUniqueConstraints).
+  @ManyToOne(() => Recipient, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'fk_responses_recipient' })
   recipient?: Recipient;
 

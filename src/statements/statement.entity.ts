@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Response } from '../responses/response.entity';
 
 export const STANCES = ['tillstyrker', 'tillstyrker_med_andringar', 'avstyrker', 'inga_synpunkter'] as const;
@@ -40,7 +40,9 @@ export class Statement {
   @Column('uuid', { name: 'response_id' })
   responseId: string;
 
-  @OneToOne(() => Response, { onDelete: 'CASCADE' })
+  // One-to-one through the unique index above; declared ManyToOne so TypeORM adds no second,
+  // unnamed unique constraint on the same column (migration DuplicateUniqueConstraints).
+  @ManyToOne(() => Response, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'response_id', foreignKeyConstraintName: 'fk_statements_response' })
   response?: Response;
 
