@@ -120,6 +120,35 @@ describe('edge cases', () => {
     }
   });
 
+  it('an answer recorded from paper is the answer: a statement begun before it stays the organisation’s draft', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', coordinatorId: (await t.dataSource.getRepository(Organisation).findOneByOrFail({ registerKey: 'socialforvaltningen' })).id });
+    const { response } = await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28') });
+    const handlaggare = bearer(await t.login('handlaggare.sodermalm'));
+    const registrator = bearer(await t.login('registrator'));
+    await request(t.app).post(`/api/responses/${response.id}/transitions`).set(handlaggare).send({ action: 'start' });
+    const etag = (await request(t.app).get(`/api/responses/${response.id}/statement/sections/sammanfattning`).set(handlaggare)).headers.etag;
+    const saved = await request(t.app)
+      .put(`/api/responses/${response.id}/statement/sections/sammanfattning`)
+      .set(handlaggare)
+      .set('If-Match', etag)
+      .send({ body: [{ type: 'paragraph', content: [{ text: 'OVERGIVET UTKAST' }] }], stance: 'avstyrker' });
+    expect(saved.status).toBe(200);
+    const recorded = await request(t.app).post(`/api/responses/${response.id}/transitions`).set(registrator).send({ action: 'record_external', receivedDate: '2020-11-20', stance: 'tillstyrker' });
+    expect(recorded.status).toBe(200);
+
+    const compilation = await request(t.app).get(`/api/consultations/${consultation.id}/compilation`).set(coordinator);
+    expect(JSON.stringify(compilation.body)).not.toContain('OVERGIVET');
+    expect(compilation.body.sections).toEqual([]);
+    expect(compilation.body.matrix[0]).toMatchObject({ status: 'submitted', stance: 'tillstyrker', receivedExternally: true });
+    // The draft is not the answer anywhere else either; its organisation still has it.
+    expect((await request(t.app).get(`/api/responses/${response.id}/statement`).set(coordinator)).status).toBe(404);
+    expect((await request(t.app).get(`/api/responses/${response.id}/statement`).set(bearer(await t.login('reader')))).status).toBe(404);
+    expect((await request(t.app).get(`/api/responses/${response.id}/statement`).set(handlaggare)).status).toBe(200);
+    const pdf = await request(t.app).get(`/api/responses/${response.id}/pdf`).set(coordinator);
+    expect(pdf.status).toBe(409);
+    expect(pdf.body.detail).toMatch(/outside the system/);
+  });
+
   it('compiles a remiss with 200 recipients and no answers', async () => {
     const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });
     const organisations = await t.dataSource.getRepository(Organisation).save(Array.from({ length: 200 }, (_, i) => ({ name: `Förening nummer ${i + 1}`, kind: 'external' as const })));

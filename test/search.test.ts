@@ -45,7 +45,7 @@ const transition = (responseId: string, body: object, auth: Record<string, strin
 /**
  * A remiss to Södermalm and Östermalm, coordinated by socialförvaltningen:
  * - Södermalm's answer is a draft that mentions "zebrafinkar" (shared with the coordinator later);
- * - Östermalm's answer, about "kolibrier", is recorded as submitted (tillstyrker), with one section
+ * - Östermalm's answer, about "kolibrier", is submitted (tillstyrker), with one section
  *   of its own stance (avstyrker) and a section whose text looks like HTML.
  * Plus two remisser in draft, which only registrators, admins and the coordinator of one of them see.
  */
@@ -88,7 +88,20 @@ beforeAll(async () => {
     ostermalm,
     'avstyrker',
   );
-  expect((await transition(ostermalmResponse, { action: 'record_external', receivedDate: '2026-12-10', stance: 'tillstyrker' }, registrator)).status).toBe(200);
+  // The whole workflow: only a statement submitted as the answer is published (record_external would leave it a draft).
+  const statement = await request(t.app).get(`/api/responses/${ostermalmResponse}/statement`).set(ostermalm);
+  const { header, signatories, enclosures, sections } = statement.body;
+  const withStance = await request(t.app)
+    .put(`/api/responses/${ostermalmResponse}/statement`)
+    .set(ostermalm)
+    .set('If-Match', statement.headers.etag)
+    .send({ header, signatories, enclosures, stance: 'tillstyrker', sections: sections.map(({ key, heading, body, stance }: { key: string; heading: string; body: unknown; stance: string | null }) => ({ key, heading, body, stance })) });
+  expect(withStance.status).toBe(200);
+  expect((await transition(ostermalmResponse, { action: 'submit_for_review' }, ostermalm)).status).toBe(200);
+  expect((await transition(ostermalmResponse, { action: 'approve' }, admin)).status).toBe(200);
+  const decision = { action: 'decide', meetingDate: '2026-12-08', paragraph: '§ 7', outcome: 'approved_as_proposed', decisionText: 'Nämnden beslutade enligt förvaltningens förslag.' };
+  expect((await transition(ostermalmResponse, decision, admin)).status).toBe(200);
+  expect((await transition(ostermalmResponse, { action: 'submit', submittedDate: '2026-12-10' }, registrator)).status).toBe(200);
 
   await request(t.app).post('/api/consultations').set(registrator).send({
     caseNumber: 'KS 2026/902',
@@ -173,6 +186,29 @@ describe('only what the caller may read', () => {
     expect(hitsOf(await search(q('pingviner'), await as('handlaggare.sodermalm')))).toHaveLength(0);
     expect(hitsOf(await search(q('pingviner'), await as('coordinator')))).toHaveLength(0);
     expect(hitsOf(await search(q('pingviner'), await as('reader')))).toHaveLength(1);
+  });
+
+  it('a draft abandoned for an answer recorded from paper stays its organisation’s own', async () => {
+    const other = await request(t.app).post('/api/consultations').set(registrator).send({
+      caseNumber: 'KS 2026/905',
+      title: 'Remiss om sjöfåglar',
+      kind: 'motion',
+      senderId: ids.kommunstyrelsen,
+      coordinatorId: ids.socialforvaltningen,
+      registeredDate: '2026-09-05',
+      dueDate: '2026-12-18',
+    });
+    await request(t.app).post(`/api/consultations/${other.body.id}/recipients`).set(registrator).send({ organisationIds: [ids['sdn-sodermalm']] });
+    await request(t.app).post(`/api/consultations/${other.body.id}/send`).set(registrator);
+    const board = await request(t.app).get(`/api/consultations/${other.body.id}/recipients`).set(registrator);
+    const responseId = board.body.items[0].responseId;
+    const sodermalm = await as('handlaggare.sodermalm');
+    expect((await transition(responseId, { action: 'start' }, sodermalm)).status).toBe(200);
+    await saveSection(responseId, 'sammanfattning', paragraph({ text: 'Utkastet om pingvinägg blev aldrig svaret.' }), sodermalm);
+    expect((await transition(responseId, { action: 'record_external', receivedDate: '2026-12-01', stance: 'tillstyrker' }, registrator)).status).toBe(200);
+    for (const username of ['registrator', 'coordinator', 'handlaggare.ostermalm', 'reader']) expect([username, hitsOf(await search(q('pingvinägg'), await as(username))).length]).toEqual([username, 0]);
+    expect(hitsOf(await search(q('pingvinägg'), sodermalm))).toHaveLength(1);
+    expect(hitsOf(await search(q('pingvinägg'), admin))).toHaveLength(1);
   });
 
   it('needs a session', async () => {

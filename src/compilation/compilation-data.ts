@@ -5,6 +5,9 @@ import { todayInStockholm } from '../shared/dates';
 import type { Block } from '../statements/statement-body';
 import type { Stance } from '../statements/statement.entity';
 
+/** The response's statement is its answer (isPublishedStatement in SQL; `p` is the response). */
+const PUBLISHED_SQL = `p.status = 'submitted' AND NOT p.received_externally`;
+
 export interface MatrixRow {
   recipientId: string;
   responseId: string;
@@ -40,7 +43,7 @@ export async function loadMatrix(manager: EntityManager, consultationId: string)
        JOIN consultations c ON c.id = r.consultation_id
        JOIN organisations o ON o.id = r.organisation_id
        JOIN responses p ON p.recipient_id = r.id
-       LEFT JOIN statements s ON s.response_id = p.id AND p.status = 'submitted'
+       LEFT JOIN statements s ON s.response_id = p.id AND ${PUBLISHED_SQL}
       WHERE r.consultation_id = $1
       ORDER BY r.position, r.id`,
     [consultationId, todayInStockholm()],
@@ -63,14 +66,15 @@ export async function loadMatrix(manager: EntityManager, consultationId: string)
 }
 
 /**
- * Sections of submitted statements only. Drafts never reach a compilation, shared or not: what
- * the coordinator hands its nämnd is what the remissinstanser actually answered.
+ * Sections of submitted statements only. Drafts never reach a compilation, shared or not, nor
+ * does a statement begun before an answer that came on paper or by e-mail: what the coordinator
+ * hands its nämnd is what the remissinstanser actually answered.
  */
 export async function loadAnsweredSections(manager: EntityManager, consultationId: string): Promise<AnsweredSection[]> {
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT p.id AS response_id, ss.key, ss.heading, ss.position, ss.body, ss.stance
        FROM recipients r
-       JOIN responses p ON p.recipient_id = r.id AND p.status = 'submitted'
+       JOIN responses p ON p.recipient_id = r.id AND ${PUBLISHED_SQL}
        JOIN statements s ON s.response_id = p.id
        JOIN statement_sections ss ON ss.statement_id = s.id
       WHERE r.consultation_id = $1

@@ -8,14 +8,16 @@ import type { CompilationDocumentModel, CompilationGrouping } from './document-m
 /**
  * The sammanställning as a document model: the compilation as the JSON endpoint builds it, plus
  * the names its pages print and the reasons of those who avstår. Dated by the last change of the
- * remiss or any of its answers, so the same state gives the same document.
+ * remiss, of an answer's status or of a submitted statement (a draft saved or shared changes
+ * nothing the document shows), so the same state gives the same document.
  */
 export async function loadCompilationDocument(manager: EntityManager, consultation: Consultation, compilation: Compilation, groupBy: CompilationGrouping): Promise<CompilationDocumentModel> {
   const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });
   const coordinator = consultation.coordinatorId ? await manager.findOneBy(Organisation, { id: consultation.coordinatorId }) : null;
   const rows: Array<{ id: string; status: string; declined_reason: string | null; updated_at: Date }> = await manager.query(
-    `SELECT p.id, p.status, p.declined_reason, GREATEST(p.updated_at, s.updated_at) AS updated_at
-       FROM responses p JOIN recipients r ON r.id = p.recipient_id LEFT JOIN statements s ON s.response_id = p.id
+    `SELECT p.id, p.status, p.declined_reason, GREATEST(p.status_changed_at, s.updated_at) AS updated_at
+       FROM responses p JOIN recipients r ON r.id = p.recipient_id
+       LEFT JOIN statements s ON s.response_id = p.id AND p.status = 'submitted' AND NOT p.received_externally
       WHERE r.consultation_id = $1`,
     [consultation.id],
   );

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { hasRole, type Actor } from '../authz/actor';
+import { hasRole, isAdmin, type Actor } from '../authz/actor';
 import { actingOrganisationIds, canManageConsultations, findReadableConsultation } from '../consultations/consultation-access';
 import { conflict, notFound } from '../http/problem';
 import { Recipient } from '../recipients/recipient.entity';
@@ -32,6 +32,11 @@ export class DocumentsService {
   async responseDocument(responseId: string, actor: Actor): Promise<NamedDocument> {
     const scope = await this.readableScope(responseId, actor);
     if (AVSTAR.includes(scope.response.status)) return this.letterOf(scope);
+    if (scope.response.receivedExternally && !scope.own && !isAdmin(actor)) {
+      throw conflict('The answer came outside the system (on paper or by e-mail); its document is among the response’s attachments.', 'answer-received-externally');
+    }
+    // A draft, or one abandoned for an answer recorded outside the system, only for its organisation.
+    assertContentReadable(scope, actor, 'statement');
     const model = await loadStatementDocument(this.dataSource.manager, responseId);
     return { document: { kind: 'statement', model }, fileName: `Tjänsteutlåtande ${model.caseNumber}.pdf` };
   }

@@ -42,15 +42,24 @@ export async function loadResponseScope(manager: EntityManager, actor: Actor, re
 }
 
 /**
+ * Whether the response's statement is its answer: submitted through the workflow. An answer that
+ * came on paper or by e-mail is submitted too, but a statement begun before it is not what was
+ * answered. The search keeps the same rule in SQL (`published`, migration PublishedStatements).
+ */
+export function isPublishedStatement(response: Pick<Response, 'status' | 'receivedExternally'>): boolean {
+  return response.status === 'submitted' && !response.receivedExternally;
+}
+
+/**
  * Drafts are the answering organisation's own: other organisations get 404, as if the draft did
  * not exist. Once answered, everyone who may read the remiss may read the answer; the
  * coordinator may also read a draft the organisation chose to share. Admins read everything.
- * A statement is published only by submitting it: one begun and then abandoned for "avstår" or
- * "inga synpunkter" stays a draft, so `what: 'statement'` asks for status submitted.
+ * A statement is published only by submitting it: one begun and then abandoned for "avstår",
+ * "inga synpunkter" or an answer recorded outside the system stays a draft (isPublishedStatement).
  */
 export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 'answer' | 'statement' = 'answer'): void {
   if (scope.own || isAdmin(actor)) return;
-  if (what === 'statement' ? scope.response.status === 'submitted' : ANSWERED_STATUSES.includes(scope.response.status)) return;
+  if (what === 'statement' ? isPublishedStatement(scope.response) : ANSWERED_STATUSES.includes(scope.response.status)) return;
   if (scope.coordinates && scope.response.sharedWithCoordinator) return;
   throw notFound('The response');
 }

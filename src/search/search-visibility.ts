@@ -21,7 +21,8 @@ export interface Visibility {
  * - remisser: admins and registrators all; a coordinator those its organisation coordinates;
  *   readers every sent one; everyone else the sent ones its organisation received;
  * - answers: admins all; the answering organisation its own, drafts included; everyone who may
- *   read the remiss the submitted ones (a statement abandoned for avstår stays a draft); the
+ *   read the remiss the submitted ones (a statement abandoned for avstår or for an answer recorded
+ *   outside the system stays a draft: `published`, migration PublishedStatements); the
  *   coordinator a draft the organisation shared with it.
  * The remisser the caller may read are worked out once per search, as ids (or, when shorter, the
  * ids of those it may not), so a match costs a hash probe rather than a subquery per worker.
@@ -42,8 +43,8 @@ export async function searchVisibility(manager: EntityManager, actor: Actor): Pr
     consultation: (bind) => inReadable(bind, 'c.id'),
     scoped(bind, alias) {
       // Only shared drafts need this list, so PostgreSQL builds it (once, hashed) only when it meets one.
-      const shared = coordinator && !all ? ` OR (${alias}.shared_with_coordinator AND ${alias}.consultation_id IN (SELECT cc.id FROM consultations cc WHERE cc.coordinator_id = ANY(${bind(ids)}::uuid[])))` : '';
-      const content = `(${alias}.response_status = 'submitted' OR ${alias}.organisation_id = ANY(${bind(ids)}::uuid[])${shared})`;
+      const shared = coordinator ? ` OR (${alias}.shared_with_coordinator AND ${alias}.consultation_id IN (SELECT cc.id FROM consultations cc WHERE cc.coordinator_id = ANY(${bind(ids)}::uuid[])))` : '';
+      const content = `(${alias}.published OR ${alias}.organisation_id = ANY(${bind(ids)}::uuid[])${shared})`;
       return readable ? `${content} AND ${inReadable(bind, `${alias}.consultation_id`)}` : content;
     },
   };

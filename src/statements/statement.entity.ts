@@ -96,6 +96,10 @@ export class Statement {
   @Column({ type: 'varchar', name: 'answer_stance', length: 30, nullable: true, select: false, insert: false, update: false })
   answerStance?: string | null;
 
+  /** The submitted answer itself: not a draft, nor one abandoned for an answer recorded outside the system (migration PublishedStatements). */
+  @Column({ type: 'boolean', default: false, select: false, insert: false, update: false })
+  published?: boolean;
+
   /** Full-text search: title, subtitle and the Dnr of the header (src/search). Computed by PostgreSQL, never loaded. */
   @Column({
     type: 'tsvector',
