@@ -22,6 +22,35 @@ describe('cross-remiss views', () => {
     expect((await request(t.app).get('/api/coordination/open-consultations').set(bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
   });
 
+  it('counts as asked only recipients the remiss was sent to, and keeps the total past the last page', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', dueDate: '2020-12-02' });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28'), responseStatus: 'submitted', answeredDate: '2020-12-01' });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-farsta', { sentAt: null });
+    const coordinator = bearer(await t.login('coordinator'));
+    const res = await request(t.app).get('/api/coordination/open-consultations?limit=200').set(coordinator);
+    expect(res.body.items.find((i: { consultation: { id: string } }) => i.consultation.id === consultation.id)).toMatchObject({ asked: 1, answered: 1, answerRate: 100 });
+    const beyond = await request(t.app).get(`/api/coordination/open-consultations?offset=${res.body.total + 10}`).set(coordinator);
+    expect(beyond.body).toMatchObject({ items: [], total: res.body.total });
+  });
+
+  it("a coordinator sees in another organisation's history only the remisser it may read itself", async () => {
+    // Coordinated by stadsledningskontoret and sent to Södermalm only: socialförvaltningen's coordinator may not read it.
+    const hidden = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', dueDate: '2020-12-02', coordinatorId: await organisationId(t.dataSource, 'stadsledningskontoret'), title: 'Remiss som samordnaren inte ser' });
+    await addRecipient(t.dataSource, hidden.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28') });
+    const sodermalm = await organisationId(t.dataSource, 'sdn-sodermalm');
+    const coordinator = bearer(await t.login('coordinator'));
+    expect((await request(t.app).get(`/api/consultations/${hidden.id}`).set(coordinator)).status).toBe(404);
+    const asCoordinator = await request(t.app).get(`/api/organisations/${sodermalm}/answer-history?limit=200`).set(coordinator);
+    expect(asCoordinator.status).toBe(200);
+    expect(JSON.stringify(asCoordinator.body)).not.toContain(hidden.id);
+    expect(asCoordinator.body.items.map((i: { consultation: { caseNumber: string } }) => i.consultation.caseNumber)).toContain('KS 2020/924');
+    for (const username of ['registrator', 'handlaggare.sodermalm']) {
+      const full = await request(t.app).get(`/api/organisations/${sodermalm}/answer-history?limit=200`).set(bearer(await t.login(username)));
+      expect(full.body.items.map((i: { consultation: { id: string } }) => i.consultation.id)).toContain(hidden.id);
+      expect(full.body.total).toBe(asCoordinator.body.total + 1);
+    }
+  });
+
   it("shows an organisation's answer history: on time, late, declined", async () => {
     const sodermalm = await organisationId(t.dataSource, 'sdn-sodermalm');
     const res = await request(t.app).get(`/api/organisations/${sodermalm}/answer-history`).set(bearer(await t.login('coordinator')));

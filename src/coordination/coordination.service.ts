@@ -15,22 +15,28 @@ export class CoordinationService {
     const all = canManageConsultations(actor);
     if (!all && !hasRole(actor, 'coordinator')) throw forbidden('This view is for coordinators, registrators and admins.');
     const mine = all ? null : await actingOrganisationIds(this.dataSource.manager, actor);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT c.id, c.case_number, c.title, c.due_date::text AS due_date,
-              count(r.id) FILTER (WHERE r.role = 'respond')::int AS asked,
-              count(r.id) FILTER (WHERE r.role = 'respond' AND ${ANSWERED_SQL})::int AS answered,
-              count(r.id) FILTER (WHERE r.role = 'respond' AND p.status = 'declined')::int AS declined,
-              count(r.id) FILTER (WHERE ${lateSql('$2::date')})::int AS late,
-              count(*) OVER ()::int AS total
-         FROM consultations c
-         LEFT JOIN recipients r ON r.consultation_id = c.id
-         LEFT JOIN responses p ON p.recipient_id = r.id
-        WHERE c.status = 'open' AND ($1::uuid[] IS NULL OR c.coordinator_id = ANY($1::uuid[]))
-        GROUP BY c.id
-        ORDER BY c.due_date NULLS LAST, c.case_number
-        LIMIT $3 OFFSET $4`,
-      [mine, todayInStockholm(), page.limit, page.offset],
-    );
+    // Asked: sent and asked to respond (one added but not yet sent has not been asked anything).
+    const asked = `r.role = 'respond' AND r.sent_at IS NOT NULL`;
+    const run = (limit: number, offset: number): Promise<Array<Record<string, unknown>>> =>
+      this.dataSource.query(
+        `SELECT c.id, c.case_number, c.title, c.due_date::text AS due_date,
+                count(r.id) FILTER (WHERE ${asked})::int AS asked,
+                count(r.id) FILTER (WHERE ${asked} AND ${ANSWERED_SQL})::int AS answered,
+                count(r.id) FILTER (WHERE ${asked} AND p.status = 'declined')::int AS declined,
+                count(r.id) FILTER (WHERE ${lateSql('$2::date')})::int AS late,
+                count(*) OVER ()::int AS total
+           FROM consultations c
+           LEFT JOIN recipients r ON r.consultation_id = c.id
+           LEFT JOIN responses p ON p.recipient_id = r.id
+          WHERE c.status = 'open' AND ($1::uuid[] IS NULL OR c.coordinator_id = ANY($1::uuid[]))
+          GROUP BY c.id
+          ORDER BY c.due_date NULLS LAST, c.case_number
+          LIMIT $3 OFFSET $4`,
+        [mine, todayInStockholm(), limit, offset],
+      );
+    const rows = await run(page.limit, page.offset);
+    // Past the last page the window count has no row to ride on: ask for the first row's.
+    const total = (rows[0]?.total as number | undefined) ?? (page.offset > 0 ? (((await run(1, 0))[0]?.total as number | undefined) ?? 0) : 0);
     return {
       items: rows.map((row) => ({
         consultation: { id: row.id as string, caseNumber: row.case_number as string, title: row.title as string, dueDate: row.due_date as string | null },
@@ -40,7 +46,7 @@ export class CoordinationService {
         late: row.late as number,
         answerRate: (row.asked as number) ? Math.round(((row.answered as number) / (row.asked as number)) * 1000) / 10 : 0,
       })),
-      total: (rows[0]?.total as number) ?? 0,
+      total,
       ...page,
     };
   }
@@ -49,8 +55,14 @@ export class CoordinationService {
   async answerHistory(organisationId: string, actor: Actor, page: { limit: number; offset: number }) {
     const organisation = await this.dataSource.manager.findOneBy(Organisation, { id: organisationId });
     if (!organisation) throw notFound('The organisation');
-    const own = (await actingOrganisationIds(this.dataSource.manager, actor)).includes(organisationId);
+    const mine = await actingOrganisationIds(this.dataSource.manager, actor);
+    const own = mine.includes(organisationId);
     if (!own && !canManageConsultations(actor) && !hasRole(actor, 'coordinator')) throw forbidden("Only coordinators, registrators, admins and the organisation itself see its answer history.");
+    // A coordinator looking at another organisation sees only the remisser it may read itself
+    // (those it coordinates or received); the organisation itself, registrators and admins all.
+    const readableBy = own || canManageConsultations(actor) ? null : mine;
+    const where = `r.organisation_id = $1 AND r.role = 'respond' AND r.sent_at IS NOT NULL AND c.status <> 'cancelled'
+      AND ($3::uuid[] IS NULL OR c.coordinator_id = ANY($3::uuid[]) OR EXISTS (SELECT 1 FROM recipients rv WHERE rv.consultation_id = c.id AND rv.organisation_id = ANY($3::uuid[])))`;
     const outcome = `CASE
         WHEN p.status = 'declined' THEN 'declined'
         WHEN p.status = 'no_comments' THEN 'no_comments'
@@ -63,17 +75,17 @@ export class CoordinationService {
          FROM recipients r
          JOIN consultations c ON c.id = r.consultation_id
          JOIN responses p ON p.recipient_id = r.id
-        WHERE r.organisation_id = $1 AND r.role = 'respond' AND r.sent_at IS NOT NULL AND c.status <> 'cancelled'
+        WHERE ${where}
         ORDER BY ${EFFECTIVE_DUE_SQL} DESC NULLS LAST, c.case_number
-        LIMIT $3 OFFSET $4`,
-      [organisationId, todayInStockholm(), page.limit, page.offset],
+        LIMIT $4 OFFSET $5`,
+      [organisationId, todayInStockholm(), readableBy, page.limit, page.offset],
     );
     const [counts]: Array<Record<string, number>> = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE o = 'on_time')::int AS on_time, count(*) FILTER (WHERE o = 'late')::int AS late, count(*) FILTER (WHERE o = 'declined')::int AS declined,
               count(*) FILTER (WHERE o = 'no_comments')::int AS no_comments, count(*) FILTER (WHERE o = 'overdue')::int AS overdue, count(*) FILTER (WHERE o = 'pending')::int AS pending
          FROM (SELECT ${outcome} AS o FROM recipients r JOIN consultations c ON c.id = r.consultation_id JOIN responses p ON p.recipient_id = r.id
-                WHERE r.organisation_id = $1 AND r.role = 'respond' AND r.sent_at IS NOT NULL AND c.status <> 'cancelled') outcomes`,
-      [organisationId, todayInStockholm()],
+                WHERE ${where}) outcomes`,
+      [organisationId, todayInStockholm(), readableBy],
     );
     return {
       organisation: { id: organisation.id, name: organisation.name },
