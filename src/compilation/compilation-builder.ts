@@ -7,6 +7,10 @@ import type { AnsweredSection, MatrixRow } from './compilation-data';
 export interface CompilationEntry {
   organisation: { id: string; name: string };
   responseId: string;
+  /** The heading as this answer has it (a section can be renamed, and own sections share keys across answers). */
+  heading: string;
+  /** Its place in this answer's statement. */
+  position: number;
   stance: Stance | null;
   body: Block[];
   text: string;
@@ -38,7 +42,15 @@ export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[
       compiled = { key: section.key, heading: section.heading, stanceCounts: countBy(STANCES, []), entries: [] };
       byKey.set(section.key, compiled);
     }
-    compiled.entries.push({ organisation: { id: row.organisation.id, name: row.organisation.name }, responseId: section.responseId, stance: section.stance, body: section.body, text: plainText(section.body) });
+    compiled.entries.push({
+      organisation: { id: row.organisation.id, name: row.organisation.name },
+      responseId: section.responseId,
+      heading: section.heading,
+      position: section.position,
+      stance: section.stance,
+      body: section.body,
+      text: plainText(section.body),
+    });
     if (section.stance) compiled.stanceCounts[section.stance]++;
   }
   const asked = matrix.filter((row) => row.role === 'respond');

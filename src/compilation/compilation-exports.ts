@@ -54,11 +54,13 @@ export async function compilationXlsx(compilation: Compilation, title: string): 
     if (DATE_COLUMNS.includes(index)) column.numFmt = 'yyyy-mm-dd';
   });
   matrix.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: MATRIX_HEADINGS.length } };
-  const usedNames = new Set(['Svarsmatris']);
+  // Excel compares sheet names without regard to case and keeps "History" for itself.
+  const usedNames = new Set(['svarsmatris', 'history']);
   for (const section of compilation.sections) {
     const sheet = workbook.addWorksheet(sheetName(section.heading, usedNames));
     sheet.addRow(['Remissinstans', 'Ställningstagande', section.heading]).font = { bold: true };
-    for (const entry of section.entries) sheet.addRow([entry.organisation.name, entry.stance ? STANCE_LABELS[entry.stance] : '', guardFormula(entry.text)]);
+    // Cells are written as text, never as formulas, so "-10 miljoner" needs no guard here (unlike the CSV).
+    for (const entry of section.entries) sheet.addRow([entry.organisation.name, entry.stance ? STANCE_LABELS[entry.stance] : '', entry.text]);
     sheet.getColumn(1).width = 40;
     sheet.getColumn(2).width = 24;
     sheet.getColumn(3).width = 100;
@@ -67,12 +69,17 @@ export async function compilationXlsx(compilation: Compilation, title: string): 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\ and unique. */
+/** Excel sheet names: at most 31 characters, none of []:*?/\, no apostrophe first or last, unique regardless of case. */
 function sheetName(heading: string, used: Set<string>): string {
-  const base = heading.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'Avsnitt';
+  const base =
+    heading
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s']+|[\s']+$/g, '')
+      .slice(0, 27)
+      .replace(/[\s']+$/, '') || 'Avsnitt';
   let name = base;
-  for (let n = 2; used.has(name.toLowerCase()) || used.has(name); n++) name = `${base} ${n}`;
-  used.add(name);
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   used.add(name.toLowerCase());
   return name;
 }

@@ -21,7 +21,7 @@ const compilationSchema = z
     consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
     matrix: z.array(z.object({ recipientId: z.string(), responseId: z.string(), organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }), role: z.string(), required: z.boolean(), status: z.enum(RESPONSE_STATUSES), dueDate: z.string().nullable(), extended: z.boolean(), answeredDate: z.string().nullable(), late: z.boolean(), stance: z.enum(STANCES).nullable(), receivedExternally: z.boolean() })),
     counts: z.object({ recipients: z.number().int(), byStatus: z.record(z.string(), z.number().int()), byStance: z.record(z.string(), z.number().int()) }),
-    sections: z.array(z.object({ key: z.string(), heading: z.string(), stanceCounts: z.record(z.string(), z.number().int()), entries: z.array(z.object({ organisation: z.object({ id: z.string(), name: z.string() }), responseId: z.string(), stance: z.enum(STANCES).nullable(), body: sectionBodySchema, text: z.string() })) })),
+    sections: z.array(z.object({ key: z.string(), heading: z.string(), stanceCounts: z.record(z.string(), z.number().int()), entries: z.array(z.object({ organisation: z.object({ id: z.string(), name: z.string() }), responseId: z.string(), heading: z.string().openapi({ description: 'The heading as this answer has it; the section heading is the first answer’s.' }), position: z.number().int(), stance: z.enum(STANCES).nullable(), body: sectionBodySchema, text: z.string() })) })),
     notAnswered: z.array(z.string()),
     declined: z.array(z.string()),
     answeredLate: z.array(z.string()),
@@ -30,7 +30,7 @@ const compilationSchema = z
   })
   .openapi('Compilation');
 
-/** A file name from the Dnr: "KS 2020/924" → "sammanstallning-KS-2020-924". */
+/** "Sammanställning KS 2020/924.csv" as a download (content-disposition.ts makes the header safe). */
 const dispositionFor = (caseNumber: string, extension: string) => contentDisposition(`Sammanställning ${caseNumber}.${extension}`);
 
 export function registerCompilationRoutes(api: Api, dataSource: DataSource): void {

@@ -50,7 +50,13 @@ export function compilationView(model: CompilationDocumentModel) {
       ? compilation.sections.map((section) => ({
           heading: section.heading,
           stances: stanceSummary(section.stanceCounts),
-          entries: section.entries.map((entry) => ({ organisation: entry.organisation.name, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body) })),
+          entries: section.entries.map((entry) => ({
+            organisation: entry.organisation.name,
+            // Said when an answer has the section under another heading than the first answer's.
+            ownHeading: entry.heading !== section.heading ? entry.heading : null,
+            stance: entry.stance ? STANCE_LABELS[entry.stance] : null,
+            blocks: numbering.blocks(entry.body),
+          })),
         }))
       : [];
   const recipients =
@@ -59,9 +65,11 @@ export function compilationView(model: CompilationDocumentModel) {
           organisation: row.organisation.name,
           answer: answerLine(row, model.declinedReasons[row.responseId]),
           external: row.receivedExternally,
-          sections: compilation.sections.flatMap((section) =>
-            section.entries.filter((entry) => entry.responseId === row.responseId).map((entry) => ({ heading: section.heading, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body) })),
-          ),
+          // The answer's own sections in its own order, under its own headings.
+          sections: compilation.sections
+            .flatMap((section) => section.entries.filter((entry) => entry.responseId === row.responseId))
+            .sort((a, b) => a.position - b.position)
+            .map((entry) => ({ heading: entry.heading, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body) })),
         }))
       : [];
 
@@ -80,7 +88,7 @@ export function compilationView(model: CompilationDocumentModel) {
       ...(consultation.sentDate ? [{ label: 'Skickad', value: formatSwedishDate(consultation.sentDate) }] : []),
       ...(consultation.dueDate ? [{ label: 'Sista svarsdag', value: formatSwedishDate(consultation.dueDate) }] : []),
       { label: 'Remissinstanser', value: `${compilation.counts.recipients}, varav ${asked.length} ombedda att svara` },
-      { label: 'Svar', value: `${count('submitted')} yttranden, ${count('declined')} avstår, ${count('no_comments')} utan synpunkter` },
+      { label: 'Svar', value: `${count('submitted')} ${count('submitted') === 1 ? 'yttrande' : 'yttranden'}, ${count('declined')} avstår, ${count('no_comments')} utan synpunkter` },
       ...(overallStances ? [{ label: 'Ställningstaganden', value: overallStances }] : []),
       { label: 'Sammanställd', value: formatSwedishDate(model.date) },
     ],

@@ -87,7 +87,7 @@ const noStances = { tillstyrker: 0, tillstyrker_med_andringar: 0, avstyrker: 0, 
 const compilationData: Compilation = {
   matrix: [row(1, 'submitted', 'tillstyrker'), row(2, 'declined', null), row(3, 'not_started', null)],
   counts: { recipients: 3, byStatus: { not_started: 1, drafting: 0, in_review: 0, approved: 0, decided: 0, submitted: 1, declined: 1, no_comments: 0 }, byStance: { ...noStances, tillstyrker: 1 } },
-  sections: [{ key: 'sammanfattning', heading: 'Sammanfattning', stanceCounts: { ...noStances, tillstyrker: 1 }, entries: [{ organisation: { id: 'o1', name: 'Organisation 1' }, responseId: 'p1', stance: 'tillstyrker', body, text: 'Förvaltningen tillstyrker förslaget i huvudsak.' }] }],
+  sections: [{ key: 'sammanfattning', heading: 'Sammanfattning', stanceCounts: { ...noStances, tillstyrker: 1 }, entries: [{ organisation: { id: 'o1', name: 'Organisation 1' }, responseId: 'p1', heading: 'Sammanfattning', position: 1, stance: 'tillstyrker', body, text: 'Förvaltningen tillstyrker förslaget i huvudsak.' }] }],
   notAnswered: ['Organisation 3'],
   declined: ['Organisation 2'],
   answeredLate: [],

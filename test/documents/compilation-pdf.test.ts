@@ -85,6 +85,38 @@ describe('a sammanställning per remissinstans', () => {
   });
 });
 
+describe('an answer with a section under its own heading and in its own order', () => {
+  /** The second answer calls its third section "Vår egen rubrik" and puts it first. */
+  const renamed = (groupBy: 'section' | 'recipient') => {
+    const model = compilationModel({ answered: 2, sectionsPerStatement: 0, groupBy });
+    const section = model.compilation.sections[2];
+    const entry = section.entries.find((e) => e.organisation.name === recipientName(1))!;
+    entry.heading = 'Vår egen rubrik';
+    entry.position = -1;
+    return { model, firstAnswersHeading: section.heading };
+  };
+
+  it('per section: printed under the first answer’s heading, saying its own', async () => {
+    const { model, firstAnswersHeading } = renamed('section');
+    const text = squash(pdftotext(await render(model, 'compilation-renamed-sections')));
+    const at = text.lastIndexOf(firstAnswersHeading);
+    expect(text.indexOf(`${recipientName(1)} Rubrik i svaret: Vår egen rubrik`, at)).toBeGreaterThan(at);
+    expect(text.split('Rubrik i svaret').length - 1).toBe(1);
+  });
+
+  it('per remissinstans: under its own heading, in its own order', async () => {
+    const { model, firstAnswersHeading } = renamed('recipient');
+    const text = squash(pdftotext(await render(model, 'compilation-renamed-recipients')));
+    const second = text.lastIndexOf(recipientName(1));
+    const own = text.indexOf('Vår egen rubrik', second);
+    expect(own).toBeGreaterThan(second);
+    // First in that answer, before every other section of it; the first answer keeps the heading as it was.
+    for (const other of model.compilation.sections.filter((s) => s.heading !== firstAnswersHeading)) expect(text.indexOf(other.heading, second)).toBeGreaterThan(own);
+    expect(text.indexOf(firstAnswersHeading)).toBeLessThan(second);
+    expect(text.indexOf(firstAnswersHeading, second)).toBe(-1);
+  });
+});
+
 describe('a sammanställning of 40 answers', () => {
   const model = compilationModel({ answered: 40 });
   let file: string;
