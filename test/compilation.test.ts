@@ -149,6 +149,16 @@ describe('edge cases', () => {
     expect(pdf.body.detail).toMatch(/outside the system/);
   });
 
+  it('a remiss without a deadline makes no one late: false, not unknown, in the compilation and on the status board', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', dueDate: null });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-farsta', { sentAt: new Date('2020-08-28') });
+    const res = await request(t.app).get(`/api/consultations/${consultation.id}/compilation`).set(coordinator);
+    expect(res.body.matrix[0]).toMatchObject({ dueDate: null, late: false });
+    const registrator = bearer(await t.login('registrator'));
+    expect((await request(t.app).get(`/api/consultations/${consultation.id}/recipients?late=false`).set(registrator)).body.total).toBe(1);
+    expect((await request(t.app).get(`/api/consultations/${consultation.id}/recipients?late=true`).set(registrator)).body.total).toBe(0);
+  });
+
   it('compiles a remiss with 200 recipients and no answers', async () => {
     const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });
     const organisations = await t.dataSource.getRepository(Organisation).save(Array.from({ length: 200 }, (_, i) => ({ name: `Förening nummer ${i + 1}`, kind: 'external' as const })));

@@ -7,9 +7,12 @@ export const EFFECTIVE_DUE_SQL = 'COALESCE(r.extended_due_date, c.due_date)';
 
 export const ANSWERED_SQL = `p.status IN ('submitted', 'declined', 'no_comments')`;
 
-/** Late is derived, never stored: answered after the deadline, or still unanswered after it. */
+/**
+ * Late is derived, never stored: answered after the deadline, or still unanswered after it. A
+ * remiss without a deadline (it may be cleared while open) makes no one late: false, not NULL.
+ */
 export function lateSql(today: string): string {
-  return `(r.role = 'respond' AND c.status <> 'cancelled' AND r.sent_at IS NOT NULL AND (
+  return `coalesce(r.role = 'respond' AND c.status <> 'cancelled' AND r.sent_at IS NOT NULL AND (
     (${ANSWERED_SQL} AND p.answered_date > ${EFFECTIVE_DUE_SQL})
-    OR (NOT ${ANSWERED_SQL} AND ${today} > ${EFFECTIVE_DUE_SQL})))`;
+    OR (NOT ${ANSWERED_SQL} AND ${today} > ${EFFECTIVE_DUE_SQL})), false)`;
 }
