@@ -89,15 +89,28 @@ export const DEFAULT_TUNING: SearchTuning = { exactSections: 5_000, windowSectio
  * read across remisser, statements and sections, and cuts snippets (ts_headline) for the page only.
  */
 export async function search(dataSource: DataSource, actor: Actor, query: SearchQuery, tuning: SearchTuning = DEFAULT_TUNING) {
-  const manager = dataSource.manager;
-  const tsquery = await parseQuery(manager, query.q);
+  const tsquery = await parseQuery(dataSource.manager, query.q);
   const empty = { items: [] as SearchHit[], total: 0, totalExact: true, sectionsFrom: null as string | null, limit: query.limit, offset: query.offset, query: tsquery };
   const kinds = applicableKinds(query);
   if (tsquery === '' || kinds.length === 0) return empty;
 
-  const [visibility, organisations] = await Promise.all([searchVisibility(manager, actor), query.organisationId ? organisationFamily(dataSource, query.organisationId) : null]);
+  const organisations = query.organisationId ? await organisationFamily(dataSource, query.organisationId) : null;
   // One remiss has a few hundred sections at most: rank them all.
   const window = kinds.includes('section') && !query.consultationId ? await rankWindow(dataSource, tsquery, query, organisations, tuning) : { since: null, indexedFrom: null };
+  // The read rules and the hits from one snapshot: a remiss created between the two cannot slip
+  // through a list of the remisser the caller may not read.
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const visibility = await searchVisibility(manager, actor);
+    const hits = await findHits(manager, { tsquery, kinds, visibility, query, organisations, window });
+    return { ...empty, ...hits, totalExact: window.since === null, sectionsFrom: window.since };
+  });
+}
+
+/** One statement over remisser, statements and sections: a page of ranked hits with snippets, and the total. */
+async function findHits(
+  manager: EntityManager,
+  { tsquery, kinds, visibility, query, organisations, window }: { tsquery: string; kinds: HitKind[]; visibility: Visibility; query: SearchQuery; organisations: string[] | null; window: SectionWindow },
+): Promise<{ items: SearchHit[]; total: number }> {
   const params = new Params();
   const q = `${params.bind(tsquery)}::tsquery`;
   const branches = kinds.map((kind) => BRANCHES[kind]({ q, visibility, bind: params.bind, query, organisations, window }));
@@ -135,7 +148,7 @@ export async function search(dataSource: DataSource, actor: Actor, query: Search
   const rows = await run(query.limit, query.offset);
   // Past the last page the window count has no row to ride on: ask for the first row's.
   const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
-  return { ...empty, items: rows.map(present), total, totalExact: window.since === null, sectionsFrom: window.since };
+  return { items: rows.map(present), total };
 }
 
 /**
