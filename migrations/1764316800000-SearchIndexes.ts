@@ -15,6 +15,9 @@ export class SearchIndexes1764316800000 implements MigrationInterface {
   name = 'SearchIndexes1764316800000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // Migrations run on the app's connections, under its 30 s statement timeout; rebuilding an
+    // index or rewriting a city's answers takes longer than that (minutes on 1.2 M sections).
+    await queryRunner.query(`SET LOCAL statement_timeout = 0`);
     await queryRunner.query(`DROP INDEX "ix_statement_sections_search"`);
     await queryRunner.query(`CREATE INDEX "ix_statement_sections_search" ON "statement_sections" USING gin ("search_vector", "answer_date", "organisation_id", "key")`);
     await queryRunner.query(`DROP INDEX "ix_recipients_organisation_id"`);

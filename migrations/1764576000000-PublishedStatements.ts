@@ -11,6 +11,9 @@ export class PublishedStatements1764576000000 implements MigrationInterface {
   name = 'PublishedStatements1764576000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // Migrations run on the app's connections, under its 30 s statement timeout; rebuilding an
+    // index or rewriting a city's answers takes longer than that (minutes on 1.2 M sections).
+    await queryRunner.query(`SET LOCAL statement_timeout = 0`);
     await queryRunner.query(`ALTER TABLE "statements" ADD "published" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "statement_sections" ADD "published" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`
