@@ -77,8 +77,9 @@ const EFFECTIVE_DUE = 'COALESCE(r.extended_due_date, c.due_date)';
 const LATE = (today: string) => `(r.role = 'respond' AND c.status <> 'cancelled' AND r.sent_at IS NOT NULL AND (
   (${ANSWERED} AND p.answered_date > ${EFFECTIVE_DUE}) OR (NOT ${ANSWERED} AND ${today} > ${EFFECTIVE_DUE})))`;
 /** The organisation, the nämnd above it and the förvaltningar below it (as actingOrganisationIds). */
-const acting = (id: string) => `SELECT id FROM organisations WHERE id = ${id}::uuid OR parent_id = ${id}::uuid
-  UNION SELECT parent_id FROM organisations WHERE id = ${id}::uuid AND parent_id IS NOT NULL`;
+const acting = (id: string) => `SELECT id FROM organisations WHERE id = ${id}::uuid
+  UNION SELECT id FROM organisations WHERE parent_id = ${id}::uuid AND kind = 'administration'
+  UNION SELECT parent_id FROM organisations WHERE id = ${id}::uuid AND kind = 'administration' AND parent_id IS NOT NULL`;
 
 function bareServer(pool: Pool): express.Express {
   const app = express();

@@ -40,6 +40,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('organisation scope', () => {
+  it('a råd answers for itself: its staff do not act for kommunstyrelsen, nor kommunstyrelsen’s for the råd', async () => {
+    const admin = bearer(await t.login('admin'));
+    const councilUser = { username: 'handlaggare.pensionarsradet', name: 'Pia Rådsdotter', organisationId: await organisationId(t.dataSource, 'ks-pensionarsrad'), roles: ['handlaggare'], password: TEST_PASSWORD };
+    const slkUser = { username: 'handlaggare.slk', name: 'Sam Ledning', organisationId: await organisationId(t.dataSource, 'stadsledningskontoret'), roles: ['handlaggare'], password: TEST_PASSWORD };
+    for (const user of [councilUser, slkUser]) expect((await request(t.app).post('/api/users').set(admin).send(user)).status).toBe(201);
+    const council = bearer(await t.login(councilUser.username));
+    const slk = bearer(await t.login(slkUser.username));
+    const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01' });
+    const { response: ks } = await addRecipient(t.dataSource, remiss.id, 'kommunstyrelsen', { sentAt: new Date('2026-10-01') });
+    const { response: rad } = await addRecipient(t.dataSource, remiss.id, 'ks-pensionarsrad', { sentAt: new Date('2026-10-01') });
+    // Stadsledningskontoret is kommunstyrelsen's förvaltning: it writes kommunstyrelsen's answer.
+    expect((await transition(ks.id, { action: 'start' }, slk)).status).toBe(200);
+    expect((await statement(ks.id, council)).status).toBe(404);
+    expect((await transition(ks.id, { action: 'submit_for_review' }, council)).status).toBe(404);
+    expect((await transition(rad.id, { action: 'start' }, council)).status).toBe(200);
+    expect((await statement(rad.id, slk)).status).toBe(404);
+  });
+});
+
 describe('from not_started to submitted', () => {
   const id = () => responseOf['Södermalms stadsdelsnämnd'];
 

@@ -11,15 +11,19 @@ export function assertCanManageConsultations(actor: Actor): void {
 }
 
 /**
- * The organisations an actor works for: its own, and the nämnd above its förvaltning (remisser
- * are addressed to nämnder, their staff sit in the förvaltning), and the förvaltningar below a nämnd.
+ * An organisation and the one it answers with: a nämnd and its förvaltningar (remisser are
+ * addressed to nämnder, their staff sit in the förvaltning). Only förvaltningar (kind
+ * administration) are linked so: kommunstyrelsen's councils have it as parent too, but a råd
+ * answers for itself and must not act for kommunstyrelsen, nor kommunstyrelsen for its råd.
  */
+export const ORGANISATION_FAMILY_SQL = `
+  SELECT o.id FROM organisations o WHERE o.id = $1
+  UNION SELECT f.id FROM organisations f WHERE f.parent_id = $1 AND f.kind = 'administration'
+  UNION SELECT o.parent_id FROM organisations o WHERE o.id = $1 AND o.kind = 'administration' AND o.parent_id IS NOT NULL`;
+
+/** The organisations an actor works for: its own and its nämnd or förvaltningar (ORGANISATION_FAMILY_SQL). */
 export async function actingOrganisationIds(manager: EntityManager, actor: Actor): Promise<string[]> {
-  const rows: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM organisations WHERE id = $1 OR parent_id = $1
-     UNION SELECT parent_id FROM organisations WHERE id = $1 AND parent_id IS NOT NULL`,
-    [actor.organisationId],
-  );
+  const rows: Array<{ id: string }> = await manager.query(ORGANISATION_FAMILY_SQL, [actor.organisationId]);
   return rows.map((row) => row.id);
 }
 

@@ -56,7 +56,7 @@ const ADDRESSES = `
     (SELECT ARRAY[btrim(email)] FROM organisations WHERE id = $1 AND btrim(coalesce(email, '')) <> ''),
     (SELECT array_agg(DISTINCT lower(u.email) ORDER BY lower(u.email))
        FROM users u JOIN organisations uo ON uo.id = u.organisation_id
-      WHERE (uo.id = $1 OR uo.parent_id = $1) AND u.active AND btrim(coalesce(u.email, '')) <> ''
+      WHERE (uo.id = $1 OR (uo.parent_id = $1 AND uo.kind = 'administration')) AND u.active AND btrim(coalesce(u.email, '')) <> ''
         AND u.roles && ARRAY['handlaggare', 'attestant']::text[]),
     '{}') AS addresses`;
 

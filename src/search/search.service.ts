@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../authz/actor';
+import { ORGANISATION_FAMILY_SQL } from '../consultations/consultation-access';
 import { badRequest } from '../http/problem';
 import type { ResponseStatus } from '../responses/response.entity';
 import type { Stance } from '../statements/statement.entity';
@@ -178,10 +179,7 @@ async function rankWindow(dataSource: DataSource, tsquery: string, query: Search
 
 /** The nämnd answers, its förvaltning writes: either id finds the answers. */
 async function organisationFamily(dataSource: DataSource, id: string): Promise<string[]> {
-  const rows: Array<{ id: string }> = await dataSource.query(
-    'SELECT o.id FROM organisations o WHERE o.id = $1 OR o.parent_id = $1 UNION SELECT o.parent_id FROM organisations o WHERE o.id = $1 AND o.parent_id IS NOT NULL',
-    [id],
-  );
+  const rows: Array<{ id: string }> = await dataSource.query(ORGANISATION_FAMILY_SQL, [id]);
   return rows.map((row) => row.id);
 }
 
