@@ -249,4 +249,26 @@ describe('a statement abandoned for avstår', () => {
     }
     expect((await request(t.app).get(`/api/responses/${response.id}`).set(registrator)).body).toMatchObject({ status: 'declined', declinedReason: 'Berör inte nämnden' });
   });
+
+  it.each(['decline', 'record_external'] as const)('its bilagor stay the organisation’s own too (%s)', async (action) => {
+    const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', coordinatorId: await organisationId(t.dataSource, 'socialforvaltningen') });
+    const { response } = await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28') });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-ostermalm', { sentAt: new Date('2020-08-28') });
+    await transition(response.id, { action: 'start' });
+    const text = Buffer.from('Utkast till bilaga: siffror som inte är klara.\n');
+    const bilaga = await request(t.app).post(`/api/responses/${response.id}/attachments`).set(handlaggare).attach('file', text, { filename: 'utkast-bilaga.txt', contentType: 'text/plain' });
+    expect(bilaga.body).toMatchObject({ answerDocument: false });
+    const body = action === 'decline' ? { action, reason: 'Berör inte nämnden' } : { action, receivedDate: '2020-11-20', stance: 'tillstyrker' };
+    expect((await transition(response.id, body, registrator)).status).toBe(200);
+    const paper = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const answer = await request(t.app).post(`/api/responses/${response.id}/attachments`).set(registrator).attach('file', paper, { filename: 'Svaret.pdf', contentType: 'application/pdf' });
+    expect(answer.body).toMatchObject({ answerDocument: true });
+    for (const auth of [registrator, bearer(await t.login('coordinator')), bearer(await t.login('handlaggare.ostermalm')), bearer(await t.login('reader'))]) {
+      const files = await request(t.app).get(`/api/responses/${response.id}/attachments`).set(auth);
+      expect(files.body.items.map((f: { fileName: string }) => f.fileName)).toEqual(['Svaret.pdf']);
+      expect((await request(t.app).get(`/api/responses/${response.id}/attachments/${bilaga.body.id}/content`).set(auth)).status).toBe(404);
+    }
+    const own = await request(t.app).get(`/api/responses/${response.id}/attachments`).set(handlaggare);
+    expect(own.body.items.map((f: { fileName: string }) => f.fileName)).toEqual(['utkast-bilaga.txt', 'Svaret.pdf']);
+  });
 });

@@ -49,6 +49,14 @@ export class Attachment {
   @Column('uuid', { name: 'uploaded_by', nullable: true })
   uploadedBy: string | null;
 
+  /**
+   * On a response: the answer document itself (an answer that came on paper or by e-mail, added
+   * by a registrator), readable once the response is answered; otherwise a bilaga of the
+   * organisation's statement, readable as the statement is. Always false on a remiss.
+   */
+  @Column('boolean', { name: 'answer_document', default: false })
+  answerDocument: boolean;
+
   @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;
 }

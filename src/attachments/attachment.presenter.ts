@@ -11,5 +11,6 @@ export function presentAttachment(attachment: Attachment) {
     description: attachment.description,
     uploadedAt: attachment.uploadedAt.toISOString(),
     uploadedBy: attachment.uploadedBy,
+    answerDocument: attachment.answerDocument,
   };
 }

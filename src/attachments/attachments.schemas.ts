@@ -11,6 +11,9 @@ export const attachmentSchema = z
     description: z.string().nullable(),
     uploadedAt: z.string(),
     uploadedBy: z.string().nullable().openapi({ description: 'User id of the uploader' }),
+    answerDocument: z.boolean().openapi({
+      description: "On a response: the answer document itself (added by a registrator for an answer that came outside the system), else a bilaga of the statement, readable only as the statement is",
+    }),
   })
   .openapi('Attachment');
 

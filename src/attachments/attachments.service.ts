@@ -20,6 +20,8 @@ import { checkFileType } from './file-type-check';
 export interface UploadTarget {
   consultationId: string;
   responseId: string | null;
+  /** A response's answer document rather than a bilaga of its statement (Attachment.answerDocument). */
+  answerDocument?: boolean;
   check: (manager: EntityManager, lock: boolean) => Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export class AttachmentsService {
               storageKey: stored.key,
               description: upload.fields.description || null,
               uploadedBy: actor.userId,
+              answerDocument: target.answerDocument ?? false,
             }),
           );
           await recordAudit(manager, context, { action: 'attachment.uploaded', entityType: 'attachment', entityId: attachment.id, after: presentAttachment(attachment) });

@@ -14,11 +14,13 @@ import { forbidden, notFound } from '../http/problem';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { createFileStore } from '../storage/create-file-store';
-import { assertContentReadable, loadResponseScope } from './response-access';
+import { assertContentReadable, loadResponseScope, type ResponseScope } from './response-access';
 
 /**
- * A response's own files: the scanned or e-mailed answer a registrator records, or the bilagor
- * of a statement. They follow the response's rules: drafts stay with the answering organisation.
+ * A response's own files: the scanned or e-mailed answer a registrator records (the answer
+ * document), or the bilagor of a statement. The answer document is readable as the answer is;
+ * a bilaga as the statement is, so a draft's bilagor stay with the answering organisation even
+ * when it then avstår or its answer is recorded from paper.
  */
 async function readableResponse(manager: EntityManager, actor: Actor, responseId: string) {
   const scope = await loadResponseScope(manager, actor, responseId);
@@ -26,6 +28,16 @@ async function readableResponse(manager: EntityManager, actor: Actor, responseId
   return scope;
 }
 
+function fileReadable(scope: ResponseScope, actor: Actor, attachment: Attachment): boolean {
+  try {
+    assertContentReadable(scope, actor, attachment.answerDocument ? 'answer' : 'statement');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The scope, and whether the file is the answer document: one added by a registrator or admin rather than by the organisation's own staff. */
 async function assertMayAttach(manager: EntityManager, actor: Actor, responseId: string, lock: boolean) {
   const scope = await loadResponseScope(manager, actor, responseId, lock);
   const ownStaff = scope.own && hasRole(actor, 'handlaggare', 'attestant');
@@ -34,7 +46,7 @@ async function assertMayAttach(manager: EntityManager, actor: Actor, responseId:
     throw forbidden("Only the answering organisation's handläggare or attestant, or a registrator, may add files to a response.");
   }
   assertAcceptsUploads(scope.consultation);
-  return scope;
+  return { scope, answerDocument: !ownStaff };
 }
 
 export function registerResponseAttachmentRoutes(api: Api, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
@@ -55,9 +67,9 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     response: attachmentSchema,
     errors: [404, 409],
     handler: async ({ params: { id }, context, req, res }) => {
-      const scope = await assertMayAttach(dataSource.manager, context.actor!, id, false);
+      const { scope, answerDocument } = await assertMayAttach(dataSource.manager, context.actor!, id, false);
       const attachment = await attachments.storeFor(
-        { consultationId: scope.consultation.id, responseId: id, check: async (manager, lock) => void (await assertMayAttach(manager, context.actor!, id, lock)) },
+        { consultationId: scope.consultation.id, responseId: id, answerDocument, check: async (manager, lock) => void (await assertMayAttach(manager, context.actor!, id, lock)) },
         { ...context, log: req.log },
         () => receiveUpload(req, res, { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes }, spoolDir),
       );
@@ -76,9 +88,9 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     response: z.object({ items: z.array(attachmentSchema) }),
     errors: [404],
     handler: async ({ params: { id }, context }) => {
-      await readableResponse(dataSource.manager, context.actor!, id);
+      const scope = await readableResponse(dataSource.manager, context.actor!, id);
       const items = await dataSource.getRepository(Attachment).find({ where: { responseId: id }, order: { uploadedAt: 'ASC' }, take: 200 });
-      return { items: items.map(presentAttachment) };
+      return { items: items.filter((attachment) => fileReadable(scope, context.actor!, attachment)).map(presentAttachment) };
     },
   });
 
@@ -92,9 +104,9 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     status: 200,
     errors: [404],
     handler: async ({ params: { id, attachmentId }, context, req, res }) => {
-      await readableResponse(dataSource.manager, context.actor!, id);
+      const scope = await readableResponse(dataSource.manager, context.actor!, id);
       const attachment = await dataSource.getRepository(Attachment).findOneBy({ id: attachmentId, responseId: id });
-      if (!attachment) throw notFound('The attachment');
+      if (!attachment || !fileReadable(scope, context.actor!, attachment)) throw notFound('The attachment');
       await sendAttachment(req, res, attachment, await store.get(attachment.storageKey));
     },
   });
