@@ -74,6 +74,8 @@ describe('upload, list and download', () => {
       description: 'Förslag till program',
       uploadedAt: expect.any(String),
       uploadedBy: registratorUser.id,
+      // Remisshandlingar are never a response's answer document.
+      answerDocument: false,
     });
     expect(res.headers.location).toBe(`${base(remiss.id)}/${res.body.id}`);
 
