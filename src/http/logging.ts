@@ -11,12 +11,40 @@ declare module 'express-serve-static-core' {
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** pino's options for the app: level, redaction and an error serializer that keeps personal data out. */
+export function loggerOptions(level: string): pino.LoggerOptions {
+  return {
     level,
     // Belt and braces: request logging below never includes these, but a stray log call might.
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'password', 'token'], censor: '[redacted]' },
-  });
+    serializers: { err: safeError },
+  };
+}
+
+export function createLogger(level: string): Logger {
+  return pino(loggerOptions(level));
+}
+
+/**
+ * Properties a database error carries that can hold personal data or secrets: the query text,
+ * its bound parameters (e-mail addresses, names, password hashes), PostgreSQL's detail ("Key
+ * (email)=(…) already exists") and the driver's own copy of all that.
+ */
+const UNSAFE_ERROR_KEYS = ['query', 'parameters', 'detail', 'where', 'internalQuery', 'driverError'];
+
+/**
+ * An error as operators need it (type, message, stack, SQLSTATE, constraint), without what
+ * UNSAFE_ERROR_KEYS names, also in its causes.
+ */
+export function safeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const driver = (error as { driverError?: { code?: unknown; constraint?: unknown } }).driverError;
+  for (const key of UNSAFE_ERROR_KEYS) delete serialized[key];
+  if (driver && typeof driver.code === 'string') serialized.code = driver.code;
+  if (driver && typeof driver.constraint === 'string') serialized.constraint = driver.constraint;
+  if (error.cause !== undefined) serialized.cause = safeError(error.cause);
+  return serialized;
 }
 
 /**
