@@ -73,6 +73,6 @@ const busy = () => new HttpProblem(503, 'Every PDF worker is busy. Try again in 
 /** The HTML preview's headers: no scripts at all; the only style is the inline stylesheet. */
 export const PREVIEW_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
   'Cache-Control': 'private, no-cache',
 };

@@ -31,29 +31,29 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"<>]*")*)\s*>|<!doctype[^>]*>|([^<]+)|(<)/gi;
+const TOKEN = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"<>]*")*)\s*>|([^<]+)|(<)/gi;
 const ATTRIBUTE = /\s+([a-z-]+)="([^"<>]*)"/gi;
 
-/** Parses a fragment (or a whole preview page: html/head/body are stepped through) into a tree. */
+/**
+ * Parses a document's markup (a fragment: the preview page around it is ours) into a tree. No
+ * comments, doctype or page-level elements: an admin-edited template gets exactly the subset, and
+ * the preview shows the tree serialised again (toHtml), never the template's own text.
+ */
 export function parseHtmlSubset(source: string): Element {
   const root: Element = { tag: '#root', className: null, children: [] };
   const stack: Element[] = [root];
-  let skipDepth = 0; // inside <head>: nothing there is content
   for (const match of source.matchAll(TOKEN)) {
-    const [whole, closing, rawTag, attributes, text, strayLt] = match;
-    if (strayLt) throw new Error(`Unescaped "<" in document markup at ${match.index}`);
-    if (whole.startsWith('<!')) continue;
+    const [, closing, rawTag, attributes, text, strayLt] = match;
+    if (strayLt) {
+      const hint = source.startsWith('<!', match.index) ? ' (HTML comments and doctypes are not part of the subset; use {{!-- … --}} for comments)' : '';
+      throw new Error(`Unescaped "<" in document markup at ${match.index}${hint}`);
+    }
     const parent = stack[stack.length - 1];
     if (text !== undefined) {
-      if (skipDepth === 0) parent.children.push(decodeEntities(text));
+      parent.children.push(decodeEntities(text));
       continue;
     }
     const tag = rawTag.toLowerCase();
-    if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'head' || tag === 'title' || tag === 'style' || tag === 'meta') {
-      if (tag === 'head') skipDepth += closing ? -1 : 1;
-      continue;
-    }
-    if (skipDepth > 0) continue;
     if (!BLOCK_TAGS.has(tag) && !INLINE_TAGS.has(tag)) throw new Error(`<${tag}> is not part of the document HTML subset`);
     if (closing) {
       if (parent.tag !== tag) throw new Error(`</${tag}> closes <${parent.tag}>`);
@@ -104,4 +104,15 @@ export function isInlineNode(node: Node): boolean {
 /** The text content of a node, for labels and alt texts. */
 export function textOf(node: Node): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('');
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/** The tree as HTML again: only subset elements, class attributes and escaped text can come out. */
+export function toHtml(node: Node): string {
+  if (typeof node === 'string') return escapeHtml(node);
+  const inner = node.children.map(toHtml).join('');
+  if (node.tag === '#root') return inner;
+  const className = node.className ? ` class="${escapeHtml(node.className)}"` : '';
+  return `<${node.tag}${className}>${inner}</${node.tag}>`;
 }

@@ -2,7 +2,7 @@ import { layoutDocument } from './block-layout';
 import { compilationView } from './compilation-view';
 import type { DocumentSpec, PdfOptions } from './document-model';
 import { previewPage } from './document-templates';
-import { parseHtmlSubset } from './html-subset';
+import { parseHtmlSubset, toHtml } from './html-subset';
 import { answerLetterView, coverLetterView } from './letter-views';
 import { pageFrame } from './page-frame';
 import { paginate, type PageLayout } from './pagination';
@@ -67,10 +67,14 @@ export function documentMarkup(spec: DocumentSpec, templates: TemplateSet = temp
   return describe(spec, templates).markup;
 }
 
-/** The HTML preview: the same markup as the PDF, in a page with the preview stylesheet. */
+/**
+ * The HTML preview: the same markup as the PDF, in a page with the preview stylesheet. Parsed and
+ * serialised again, so the browser gets exactly what the PDF is laid out from and nothing a
+ * template might slip past the parser (a browser and our parser may read odd markup differently).
+ */
 export function renderDocumentHtml(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): string {
   const { markup, meta } = describe(spec, templates);
-  return previewPage(meta.title, markup);
+  return previewPage(meta.title, toHtml(parseHtmlSubset(markup)));
 }
 
 export interface DocumentLayout {

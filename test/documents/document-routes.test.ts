@@ -69,6 +69,7 @@ describe('GET /api/responses/:id/preview', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("form-action 'none'");
     expect(res.text).toContain('<h1>Program för ett tryggare Stockholm</h1>');
     expect(res.text).toContain('Dnr KS 2026/777');
     expect(res.text).not.toMatch(/<script/i);

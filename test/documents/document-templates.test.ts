@@ -77,6 +77,11 @@ describe('document templates', () => {
     const script = await put('cover-letter', withNote.replace('<h2>Kontakt</h2>', '<script>alert(1)</script><h2>Kontakt</h2>'), '"v1"');
     expect(script.status).toBe(400);
     expect(script.body.errors[0].message).toMatch(/cover-letter: <script> is not part of the document HTML subset/);
+    // Page-level markup and comments could hide a phishing form or a redirect in the HTML preview.
+    for (const sneaky of ['<head><form action="https://example.com"><p>Logga in</p></form></head>', '<meta http-equiv="refresh" content="0;url=https://example.com">', '<!--> <p>x</p> -->']) {
+      const res = await put('cover-letter', withNote.replace('<h2>Kontakt</h2>', `${sneaky}<h2>Kontakt</h2>`), '"v1"');
+      expect([sneaky, res.status]).toEqual([sneaky, 400]);
+    }
     // Unescaped output would let user text become markup.
     const raw = await put('cover-letter', withNote.replace('<h1>{{title}}</h1>', '<h1>{{{title}}}</h1>'), '"v1"');
     expect(raw.status).toBe(400);
