@@ -45,6 +45,7 @@ const envSchema = z
     REMINDER_INTERVAL_SECONDS: positiveInt.max(24 * 3600).default(300),
     PDF_WORKERS: positiveInt.max(64).optional(),
     PDF_QUEUE_PER_WORKER: positiveInt.max(1000).default(4),
+    PDF_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     // Secrets have no defaults outside the embedded demo mode: a real database with demo users
@@ -92,6 +93,8 @@ export interface Config {
   pdfWorkers?: number;
   /** Documents that may wait per PDF worker before requests get 503 with Retry-After. */
   pdfQueuePerWorker: number;
+  /** A document or preview still rendering after this long is stopped (503); template checks get at most 15 s. */
+  pdfTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     pdfWorkers: e.PDF_WORKERS,
     pdfQueuePerWorker: e.PDF_QUEUE_PER_WORKER,
+    pdfTimeoutSeconds: e.PDF_TIMEOUT_SECONDS,
   };
 }
 

@@ -3,9 +3,7 @@ import type { DataSource } from 'typeorm';
 import { HttpProblem } from '../http/problem';
 import type { DocumentSpec } from './document-model';
 import { DocumentTemplatesService } from './document-templates.service';
-import { PdfPool, PdfPoolFullError, type PdfPoolOptions } from './pdf-pool';
-import { renderDocumentHtml } from './render-document';
-import { templateSetFor } from './template-set';
+import { PdfPool, PdfPoolFullError, PdfTimeoutError, type PdfPoolOptions } from './pdf-pool';
 import { contentDisposition } from '../http/content-disposition';
 
 /**
@@ -25,7 +23,7 @@ export class DocumentRenderer {
       try {
         return await this.workers().checkTemplates(templates, name);
       } catch (error) {
-        throw error instanceof PdfPoolFullError ? busy() : error;
+        throw fromPoolError(error);
       }
     });
   }
@@ -49,18 +47,22 @@ export class DocumentRenderer {
       });
       res.end();
     } catch (error) {
-      if (error instanceof PdfPoolFullError) throw busy();
       if (started) {
         res.destroy(error as Error);
         return;
       }
-      throw error;
+      throw fromPoolError(error);
     }
   }
 
-  /** The HTML preview with the templates in effect. Only Handlebars runs here; the layout is the PDF's. */
+  /** The HTML preview with the templates in effect, rendered in a worker like a PDF (a template can be slow). */
   async previewHtml(document: DocumentSpec): Promise<string> {
-    return renderDocumentHtml(document, templateSetFor(await this.templates.effective()));
+    const templates = await this.templates.effective();
+    try {
+      return await this.workers().previewHtml(document, templates);
+    } catch (error) {
+      throw fromPoolError(error);
+    }
   }
 
   async close(): Promise<void> {
@@ -69,6 +71,15 @@ export class DocumentRenderer {
 }
 
 const busy = () => new HttpProblem(503, 'Every PDF worker is busy. Try again in a moment.', { slug: 'pdf-busy', headers: { 'Retry-After': '2' } });
+
+/** The pool's refusals as problems: busy (try again soon), or stopped for taking too long (a template to look at). */
+function fromPoolError(error: unknown): unknown {
+  if (error instanceof PdfPoolFullError) return busy();
+  if (error instanceof PdfTimeoutError) {
+    return new HttpProblem(503, `${error.message} An administrator should check the document templates.`, { slug: 'pdf-timeout', headers: { 'Retry-After': '60' } });
+  }
+  return error;
+}
 
 /** The HTML preview's headers: no scripts at all; the only style is the inline stylesheet. */
 export const PREVIEW_HEADERS = {

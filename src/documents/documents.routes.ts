@@ -26,7 +26,12 @@ export interface DocumentRoutes {
  */
 export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource; config: Config; pool?: PdfPoolOptions }): DocumentRoutes {
   const documents = new DocumentsService(deps.dataSource);
-  const renderer = new DocumentRenderer(deps.dataSource, deps.pool ?? { threads: deps.config.pdfWorkers, queuePerThread: deps.config.pdfQueuePerWorker });
+  const renderer = new DocumentRenderer(deps.dataSource, deps.pool ?? {
+      threads: deps.config.pdfWorkers,
+      queuePerThread: deps.config.pdfQueuePerWorker,
+      taskTimeoutMs: deps.config.pdfTimeoutSeconds * 1000,
+      checkTimeoutMs: Math.min(15, deps.config.pdfTimeoutSeconds) * 1000,
+    });
 
   api.add({
     method: 'get',

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DocumentSpec, PdfOptions } from './document-model';
 import type { PdfMessage, PdfTask } from './pdf-worker';
@@ -18,6 +18,14 @@ export class PdfPoolFullError extends Error {
   }
 }
 
+/** A document (or a template check) ran past its time limit; the worker running it was stopped. */
+export class PdfTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`Rendering took longer than ${seconds} s and was stopped.`);
+    this.name = 'PdfTimeoutError';
+  }
+}
+
 export interface PdfPoolOptions {
   /** Worker threads; default: one less than the cores (at least one, at most four), so the event loop keeps a core. */
   threads?: number;
@@ -27,6 +35,14 @@ export interface PdfPoolOptions {
   queuePerThread?: number;
   /** A worker idle this long exits (its fonts are parsed again by the next one). */
   idleTimeoutMs?: number;
+  /**
+   * A document or preview still rendering after this long is stopped (its worker is terminated
+   * and replaced): an admin's template can loop for hours, and a stuck worker would starve every
+   * later document. Default 60 s; a 330-page sammanställning takes about one.
+   */
+  taskTimeoutMs?: number;
+  /** The same for checking a candidate template against the sample documents; default 15 s. */
+  checkTimeoutMs?: number;
 }
 
 /**
@@ -45,8 +61,12 @@ export class PdfPool {
   private readonly pool: Piscina;
   readonly threads: number;
   readonly maxQueue: number;
+  private readonly taskTimeoutMs: number;
+  private readonly checkTimeoutMs: number;
 
   constructor(options: PdfPoolOptions = {}) {
+    this.taskTimeoutMs = options.taskTimeoutMs ?? 60_000;
+    this.checkTimeoutMs = options.checkTimeoutMs ?? 15_000;
     const threads = options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1));
     this.threads = threads;
     this.maxQueue = options.maxQueue ?? threads * (options.queuePerThread ?? 4);
@@ -63,7 +83,6 @@ export class PdfPool {
    * byte count once the last chunk has been handed over. The templates in effect go with the job.
    */
   async render(document: DocumentSpec, options: PdfOptions & { templates?: TemplateBundle }, onChunk: (chunk: Buffer) => void): Promise<number> {
-    if (this.pool.queueSize >= this.maxQueue) throw new PdfPoolFullError();
     const { templates = DEFAULT_TEMPLATES, ...pdfOptions } = options;
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<number>((resolve) => {
@@ -76,12 +95,27 @@ export class PdfPool {
       const task: PdfTask = { document, options: pdfOptions, templates, port: port2 };
       // The task's promise and the port are separate channels: wait for both, the end marker
       // guarantees every chunk has arrived.
-      const [, total] = await Promise.all([this.pool.run(task, { transferList: [port2] }), received]);
+      const [, total] = await Promise.all([this.run(task, this.taskTimeoutMs, [port2]), received]);
       return total;
-    } catch (error) {
-      throw queueFull(error) ? new PdfPoolFullError() : error;
     } finally {
       port1.close();
+    }
+  }
+
+  /** The HTML preview, rendered in a worker under the same time limit as a PDF. */
+  async previewHtml(document: DocumentSpec, templates: TemplateBundle = DEFAULT_TEMPLATES): Promise<string> {
+    return (await this.run({ preview: { document, templates } }, this.taskTimeoutMs)) as string;
+  }
+
+  /** One task under a time limit; the queue limit and the time limit as their own errors. */
+  private async run(task: PdfTask, timeoutMs: number, transferList?: MessagePort[]): Promise<unknown> {
+    if (this.pool.queueSize >= this.maxQueue) throw new PdfPoolFullError();
+    try {
+      return await this.pool.run(task, { transferList, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if (queueFull(error)) throw new PdfPoolFullError();
+      if (error instanceof Error && error.name === 'AbortError') throw new PdfTimeoutError(timeoutMs / 1000);
+      throw error;
     }
   }
 
@@ -93,11 +127,12 @@ export class PdfPool {
 
   /** Renders sample documents with a candidate set of templates off the event loop; answers the problems (none: it may be saved). */
   async checkTemplates(templates: TemplateBundle, name: string): Promise<string[]> {
-    if (this.pool.queueSize >= this.maxQueue) throw new PdfPoolFullError();
     try {
-      return (await this.pool.run({ check: { templates, name } } satisfies PdfTask)) as string[];
+      return (await this.run({ check: { templates, name } }, this.checkTimeoutMs)) as string[];
     } catch (error) {
-      throw queueFull(error) ? new PdfPoolFullError() : error;
+      // Too slow for the samples is a reason to refuse the template, not a server failure.
+      if (error instanceof PdfTimeoutError) return [`${name}: the sample documents took longer than ${error.seconds} s to render with it (a loop inside a loop?)`];
+      throw error;
     }
   }
 

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { DocumentSpec, PdfOptions } from './document-model';
-import { writeDocumentPdf } from './render-document';
+import { renderDocumentHtml, writeDocumentPdf } from './render-document';
 import { warmUp } from './sample-documents';
 import { templateSetFor, type TemplateBundle } from './template-set';
 import { validateTemplates } from './template-validation';
@@ -25,7 +25,12 @@ export interface TemplateCheckTask {
   check: { templates: TemplateBundle; name: string };
 }
 
-export type PdfTask = PdfRenderTask | TemplateCheckTask;
+/** The HTML preview with the templates in effect: Handlebars runs here, off the event loop, like everything a template drives. */
+export interface PreviewTask {
+  preview: { document: DocumentSpec; templates: TemplateBundle };
+}
+
+export type PdfTask = PdfRenderTask | TemplateCheckTask | PreviewTask;
 
 /** Messages on the task's port: chunks, then one end marker with the byte count. */
 export type PdfMessage = { chunk: Uint8Array } | { end: number };
@@ -35,9 +40,10 @@ const CHUNK_BYTES = 64 * 1024;
 // The first real document then finds compiled templates, warm caches and optimised code.
 const warm = warmUp();
 
-export default async function runPdfTask(task: PdfTask): Promise<number | string[]> {
+export default async function runPdfTask(task: PdfTask): Promise<number | string[] | string> {
   await warm;
   if ('check' in task) return validateTemplates(task.check.templates.sources, task.check.name);
+  if ('preview' in task) return renderDocumentHtml(task.preview.document, templateSetFor(task.preview.templates));
   const { document, options, templates, port } = task;
   let pending: Buffer[] = [];
   let pendingBytes = 0;

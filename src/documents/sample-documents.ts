@@ -7,8 +7,9 @@ import { templateSetFor } from './template-set';
 
 /**
  * One small document of each kind with every feature its template can print (lists nested once,
- * bold and italic, a footnote, signatures, a table, an extension, a declined reason), for checking
- * an admin's template before it is saved: whatever the template does with these must lay out.
+ * bold and italic, a footnote, signatures, a table, an extension, a declined reason), and a long
+ * statement, for checking an admin's template before it is saved: whatever the template does with
+ * these must lay out, in time.
  */
 const p = (text: string): Block => ({ type: 'paragraph', content: [{ text }] });
 const body: Block[] = [
@@ -106,7 +107,12 @@ const compilation = (groupBy: CompilationDocumentModel['groupBy']): CompilationD
 
 /** The samples a template is checked with: both groupings of the compilation, since its template branches on them. */
 export const SAMPLE_DOCUMENTS: Record<DocumentSpec['kind'], DocumentSpec[]> = {
-  statement: [{ kind: 'statement', model: statement }],
+  // Also the longest statement there can be (40 sections, the most a statement takes), so a
+  // template that loops inside a loop shows how slow it is before it is saved.
+  statement: [
+    { kind: 'statement', model: statement },
+    { kind: 'statement', model: { ...statement, sections: Array.from({ length: 40 }, (_, i) => ({ heading: `Avsnitt ${i + 1}`, body: [p('Text.')], stance: null })) } },
+  ],
   'cover-letter': [
     { kind: 'cover-letter', model: coverLetter },
     { kind: 'cover-letter', model: { ...coverLetter, recipient: { ...coverLetter.recipient, role: 'for_information', required: false }, dueDate: null, extension: null, registrator: null, replyEmail: null, attachments: [] } },

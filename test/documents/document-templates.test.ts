@@ -29,7 +29,7 @@ const put = (name: string, source: string, etag: string | null) => {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ PDF_TIMEOUT_SECONDS: '2' });
   admin = bearer(await t.login('admin'));
   registrator = bearer(await t.login('registrator'));
   const ks924 = (await request(t.app).get('/api/consultations?q=KS 2020/924').set(registrator)).body.items[0].id;
@@ -98,6 +98,16 @@ describe('document templates', () => {
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ overridden: false, version: 2, source: coverLetter });
     expect(await coverLetterText()).not.toContain(NOTE);
+  });
+
+  it('refuses a template whose loops make the longest statement too slow to render', async () => {
+    const nested = '{{#each sections}}{{#each ../sections}}{{#each ../../sections}}{{#each ../../../sections}}{{#each ../../../../sections}}{{#each ../../../../../sections}}.{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}';
+    const started = Date.now();
+    const res = await put('statement', `<p>${nested}</p>`, '"v0"');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/took longer than 2 s/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect((await request(t.app).get('/api/document-templates').set(admin)).body.items.find((i: { name: string }) => i.name === 'statement')).toMatchObject({ overridden: false });
   });
 
   it('a replaced partial shows in every document; a partial that breaks one document is refused', async () => {

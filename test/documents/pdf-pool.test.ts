@@ -1,4 +1,4 @@
-import { PdfPool, PdfPoolFullError } from '../../src/documents/pdf-pool';
+import { PdfPool, PdfPoolFullError, PdfTimeoutError } from '../../src/documents/pdf-pool';
 import { renderStatementPdf } from '../../src/documents/render-statement';
 import { longStatement, sodermalmStatement } from './statement-fixtures';
 
@@ -33,6 +33,23 @@ describe('PdfPool', () => {
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     const after = await pool.renderToBuffer({ kind: 'statement', model: sodermalmStatement() });
     expect(after.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+  });
+
+  it('stops a preview or document that runs past its time limit, and the next one renders', async () => {
+    const slow = new PdfPool({ threads: 1, taskTimeoutMs: 1_000 });
+    try {
+      // Valid Handlebars that loops over the sections six deep: 40^6 iterations for a long statement.
+      const nested = '{{#each sections}}{{#each ../sections}}{{#each ../../sections}}{{#each ../../../sections}}{{#each ../../../../sections}}{{#each ../../../../../sections}}.{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}';
+      const templates = { key: 'slow', sources: { statement: `<p>${nested}</p>` } };
+      const started = Date.now();
+      await expect(slow.previewHtml({ kind: 'statement', model: longStatement(40) }, templates)).rejects.toBeInstanceOf(PdfTimeoutError);
+      await expect(slow.renderToBuffer({ kind: 'statement', model: longStatement(40) }, { templates })).rejects.toBeInstanceOf(PdfTimeoutError);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      const after = await slow.renderToBuffer({ kind: 'statement', model: sodermalmStatement() });
+      expect(after.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    } finally {
+      await slow.close();
+    }
   });
 
   it('passes a rendering error back instead of hanging', async () => {
