@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -5,6 +6,26 @@ const booleanFromEnv = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
+
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/**
+ * Which X-Forwarded-For hops to believe (Express "trust proxy"). "true" means the one reverse
+ * proxy in front (1 hop), not every hop: trusting all would take the client address from the
+ * left-most entry, which the client writes itself, and let it dodge the login rate limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string => {
+    if (['false', '0', 'no'].includes(value)) return false;
+    if (['true', 'yes'].includes(value)) return 1;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const valid = (entry: string) => PROXY_PRESETS.has(entry) || isIP(entry.split('/')[0]) !== 0;
+    if (entries.every(valid)) return entries.join(', ');
+    ctx.addIssue({ code: 'custom', message: 'must be false, true (one proxy), a number of proxies, or proxy addresses/subnets separated by commas' });
+    return z.NEVER;
+  });
 
 const envSchema = z
   .object({
@@ -25,12 +46,14 @@ const envSchema = z
     SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
     COOKIE_SECURE: booleanFromEnv.optional(),
     LOGIN_RATE_LIMIT_MAX: positiveInt.default(10),
+    // Per address across usernames: generous, since a whole office may share one address.
+    LOGIN_RATE_LIMIT_ADDRESS_MAX: positiveInt.default(100),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(15 * 60),
     JSON_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
       .default('1mb'),
-    TRUST_PROXY: booleanFromEnv.default(false),
+    TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     STORAGE_DIR: z.string().min(1).default('.data/files'),
@@ -74,9 +97,11 @@ export interface Config {
   /** How long a process may trust a resolved session before asking the database again (0: never). */
   sessionCacheSeconds: number;
   cookieSecure: boolean;
-  loginRateLimit: { max: number; windowSeconds: number };
+  /** Failed logins per window: per address and username (`max`), and per address across usernames (`addressMax`). */
+  loginRateLimit: { max: number; addressMax: number; windowSeconds: number };
   jsonBodyLimit: string;
-  trustProxy: boolean;
+  /** Express's trust proxy: false, a hop count, or addresses/subnets. */
+  trustProxy: false | number | string;
   logLevel: string;
   shutdownTimeoutMs: number;
   /** Local folder of the file store (attachments). */
@@ -122,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     cookieSecure: e.COOKIE_SECURE ?? !embeddedMode,
-    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
+    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, addressMax: e.LOGIN_RATE_LIMIT_ADDRESS_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

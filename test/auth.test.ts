@@ -77,6 +77,34 @@ describe('login', () => {
     }
   });
 
+  it('behind a proxy (TRUST_PROXY=true), an X-Forwarded-For the client writes itself does not reset its count', async () => {
+    const proxied = await startTestApp({ LOGIN_RATE_LIMIT_MAX: '3', TRUST_PROXY: 'true' }, { url: t.config.databaseUrl! });
+    try {
+      // The proxy appends the address it saw; whatever the client put before it is the client's own invention.
+      const attempt = (n: number) =>
+        request(proxied.app).post('/api/auth/login').set('X-Forwarded-For', `10.9.9.${n}, 203.0.113.7`).send({ username: 'gissare.tre', password: 'bad-guess' });
+      const statuses = [];
+      for (let n = 0; n < 6; n++) statuses.push((await attempt(n)).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('one address trying a password on many usernames is stopped too (LOGIN_RATE_LIMIT_ADDRESS_MAX)', async () => {
+    const sprayed = await startTestApp({ LOGIN_RATE_LIMIT_MAX: '3', LOGIN_RATE_LIMIT_ADDRESS_MAX: '5', TRUST_PROXY: 'true' }, { url: t.config.databaseUrl! });
+    try {
+      const attempt = (username: string) => request(sprayed.app).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.23').send({ username, password: 'Sommar2026!' });
+      const statuses = [];
+      for (let n = 0; n < 7; n++) statuses.push((await attempt(`sprejad.${n}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      // Another address is not affected.
+      expect((await request(sprayed.app).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.24').send({ username: 'sprejad.0', password: 'x' })).status).toBe(401);
+    } finally {
+      await sprayed.close();
+    }
+  });
+
   it('twenty concurrent failures are all counted', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => login('gissare.tva', 'bad-guess')));
     expect(results.filter((res) => res.status === 401)).toHaveLength(3);

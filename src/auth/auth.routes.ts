@@ -1,4 +1,4 @@
-import type { CookieOptions, RequestHandler } from 'express';
+import type { CookieOptions, Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -13,21 +13,31 @@ import type { AuthService } from './auth.service';
 import { LoginAttemptsStore } from './login-attempts-store';
 import { SESSION_COOKIE } from './session-token';
 
-/** Counts failed logins per client address and username, in the database so every app process counts together. */
-function loginRateLimiter(config: Config, dataSource: DataSource): RequestHandler {
-  return rateLimit({
-    store: new LoginAttemptsStore(dataSource),
-    windowMs: config.loginRateLimit.windowSeconds * 1000,
-    limit: config.loginRateLimit.max,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').trim().toLowerCase().slice(0, 80)}`,
-    handler: (req, res) =>
-      sendProblem(req, res, new HttpProblem(429, 'Too many failed logins. Wait a while before trying again.', {
-        headers: { 'Retry-After': String(config.loginRateLimit.windowSeconds) },
-      })),
-  });
+/**
+ * Failed logins are counted per client address and username (guessing one account's password)
+ * and per address alone (trying a few passwords on many accounts), in the database so every app
+ * process counts together.
+ */
+function loginRateLimiters(config: Config, dataSource: DataSource): RequestHandler[] {
+  const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const limiter = (limit: number, key: (req: Request) => string) =>
+    rateLimit({
+      store: new LoginAttemptsStore(dataSource),
+      windowMs: config.loginRateLimit.windowSeconds * 1000,
+      limit,
+      skipSuccessfulRequests: true,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: key,
+      handler: (req, res) =>
+        sendProblem(req, res, new HttpProblem(429, 'Too many failed logins. Wait a while before trying again.', {
+          headers: { 'Retry-After': String(config.loginRateLimit.windowSeconds) },
+        })),
+    });
+  return [
+    limiter(config.loginRateLimit.addressMax, (req) => `address|${address(req)}`),
+    limiter(config.loginRateLimit.max, (req) => `${address(req)}|${String(req.body?.username ?? '').trim().toLowerCase().slice(0, 80)}`),
+  ];
 }
 
 export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; auth: AuthService; config: Config }): void {
@@ -41,7 +51,7 @@ export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; aut
     tag: 'Auth',
     summary: 'Log in; answers an opaque session token and sets the session cookie',
     policy: publicRoute('logging in is how a session starts'),
-    before: [loginRateLimiter(config, deps.dataSource)],
+    before: loginRateLimiters(config, deps.dataSource),
     body: loginBody,
     response: loginResponse,
     errors: [429],
