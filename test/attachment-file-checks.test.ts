@@ -77,6 +77,13 @@ describe('checkFileType on archives', () => {
     expect((await refusal(check(fixtures.zipBomb()))).detail).toMatch(/compressed \d+:1/);
   });
 
+  it('refuses an entry that unpacks to more than its declared size (a bomb that lies about its sizes)', async () => {
+    // 20 MB of zeros deflate to about 20 kB; the headers claim 1,000 bytes, so no ratio or total check sees it.
+    const liar = docxWith([{ name: 'word/media/image1.png', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 1_000 }]);
+    expect(liar.length).toBeLessThan(100_000);
+    expect((await refusal(check(liar))).detail).toMatch(/does not unpack to the size the archive declares/);
+  });
+
   it('refuses macros, a damaged archive, and a zip that is not the declared document', async () => {
     expect((await refusal(check(docxWith([{ name: 'word/vbaProject.bin', data: 'x' }])))).detail).toMatch(/macros/);
     expect((await refusal(check(fixtures.docx().subarray(0, 200)))).detail).toMatch(/not a readable ZIP/);

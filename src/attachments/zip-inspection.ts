@@ -29,9 +29,11 @@ export const unsafeArchive = (why: string) =>
   new HttpProblem(415, `The archive is refused: ${why}.`, { slug: 'unsafe-archive', title: 'Unsafe archive' });
 
 /**
- * Reads the central directory only (no entry is inflated except ODF's tiny "mimetype"), so the
- * check costs the same for a bomb as for a letter. Sizes come from the directory; we never rely
- * on them for anything but refusing, and yauzl verifies them for the one entry we do read.
+ * Checks the central directory first (entry count, names, encryption, declared sizes and ratios),
+ * so an archive that admits to being a bomb is refused without inflating anything. Then every
+ * entry is inflated and thrown away, with yauzl verifying that it yields exactly the size the
+ * directory declared: an archive that lies about its sizes (claims 1 kB, unpacks to 150 MB) is
+ * refused too, after at most the declared total of work.
  */
 export async function inspectZip(path: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ZipSummary> {
   let zip: ZipFile;
@@ -56,6 +58,7 @@ export async function inspectZip(path: string, limits: ArchiveLimits = ARCHIVE_L
         throw unsafeArchive(`the entry "${entry.fileName}" is compressed ${Math.round(ratio)}:1 (a zip bomb?)`);
       }
       if (names.length === 0 && entry.fileName === 'mimetype') mimetype = await readSmallEntry(zip, entry);
+      else await inflateAndDiscard(zip, entry);
       names.push(entry.fileName);
     }
     return { names, mimetype };
@@ -79,6 +82,17 @@ async function readSmallEntry(zip: ZipFile, entry: Entry): Promise<string | null
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Inflates an entry without keeping it; yauzl (validateEntrySizes) fails the stream if it yields more or less than declared. */
+async function inflateAndDiscard(zip: ZipFile, entry: Entry): Promise<void> {
+  if (entry.fileName.endsWith('/')) return; // a directory
+  const stream = await zip.openReadStreamPromise(entry);
+  try {
+    for await (const chunk of stream) void chunk;
+  } catch (error) {
+    throw unsafeArchive(`the entry "${entry.fileName}" does not unpack to the size the archive declares (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function fromYauzl(error: unknown): HttpProblem {

@@ -5,6 +5,8 @@ export interface ZipEntryInput {
   data: Buffer | string;
   /** Stored uncompressed (ODF's "mimetype" must be). */
   store?: boolean;
+  /** The uncompressed size the headers claim, when it should be a lie (a bomb in disguise). */
+  declaredSize?: number;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -41,7 +43,7 @@ export function buildZip(entries: ZipEntryInput[]): Buffer {
     local.writeUInt16LE(0x21, 12); // 1980-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(entry.declaredSize ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
