@@ -153,8 +153,20 @@ describe('from not_started to submitted', () => {
     const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/sammanfattning`).set(handlaggare)).headers.etag;
     const edit = await saveSection(id(), 'sammanfattning', etag, { body: paragraph('Ändrat i efterhand') });
     expect(edit.status).toBe(409);
-    const correction = await request(t.app).post(`/api/responses/${id()}/statement/corrections`).set(handlaggare).send({ reason: 'Felskrivet årtal rättat', sections: [{ key: 'sammanfattning', body: paragraph('Förvaltningen är positiv till programmet 2027.') }] });
-    expect(correction.status).toBe(201);
+    const correct = (ifMatch: string | undefined, body: object) => {
+      const req = request(t.app).post(`/api/responses/${id()}/statement/corrections`).set(handlaggare);
+      return (ifMatch ? req.set('If-Match', ifMatch) : req).send(body);
+    };
+    const fix = (text: string) => ({ reason: 'Felskrivet årtal rättat', sections: [{ key: 'sammanfattning', body: paragraph(text) }] });
+    const current = (await statement(id())).headers.etag;
+    expect((await correct(undefined, fix('Utan ETag'))).status).toBe(428);
+    // A correction may not empty a required section: the record keeps its required text.
+    expect((await correct(current, { reason: 'Tömt', sections: [{ key: 'sammanfattning', body: [] }] })).status).toBe(400);
+    // Two people correcting from the same reading: one wins, the other is told to read again.
+    const [a, b] = await Promise.all([correct(current, fix('Förvaltningen är positiv till programmet 2027.')), correct(current, fix('Förvaltningen är positiv till programmet 2028.'))]);
+    expect([a.status, b.status].sort()).toEqual([201, 412]);
+    const correction = a.status === 201 ? a : b;
+    expect(correction.headers.etag).not.toBe(current);
     const revisions = await request(t.app).get(`/api/responses/${id()}/revisions`).set(handlaggare);
     expect(revisions.body.items[0]).toMatchObject({ kind: 'correction', reason: 'Felskrivet årtal rättat', authorName: 'Hanna Söderberg' });
     const audit = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'statement.corrected'`);
@@ -183,7 +195,10 @@ describe('revisions', () => {
     expect(summary.change).toBe('changed');
     expect(summary.parts).toEqual(expect.arrayContaining([{ op: 'insert', text: expect.stringContaining('stöder') }]));
     expect(diff.body.sections.find((s: { key: string }) => s.key === 'bakgrund').change).toBe('unchanged');
-    const restored = await request(t.app).post(`/api/responses/${id()}/revisions/${first.id}/restore`).set(auth).send({ reason: 'Tillbaka till utgångsläget' });
+    const restore = (ifMatch: string) => request(t.app).post(`/api/responses/${id()}/revisions/${first.id}/restore`).set(auth).set('If-Match', ifMatch).send({ reason: 'Tillbaka till utgångsläget' });
+    // A restore replaces every section: with a stale statement ETag it would undo a save it never saw.
+    expect((await restore('"v1"')).status).toBe(412);
+    const restored = await restore((await statement(id(), auth)).headers.etag);
     expect(restored.status).toBe(201);
     expect(restored.body.sections.find((s: { key: string }) => s.key === 'sammanfattning').body).toEqual([]);
     const after = (await request(t.app).get(`/api/responses/${id()}/revisions`).set(auth)).body;
@@ -191,9 +206,33 @@ describe('revisions', () => {
     expect(after.items[0]).toMatchObject({ kind: 'restore', reason: 'Tillbaka till utgångsläget' });
   });
 
+  it('a section removed and added again does not take an ETag read before: the stale editor gets 412', async () => {
+    const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01' });
+    const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01') });
+    await transition(response.id, { action: 'start' });
+    const putWhole = async (mutate: (sections: Array<{ key: string; heading: string; body: unknown; stance: string | null }>) => unknown[]) => {
+      const current = await statement(response.id);
+      const { header, signatories, enclosures, stance, sections } = current.body;
+      const body = { header, signatories, enclosures, stance, sections: mutate(sections.map(({ key, heading, body, stance }: { key: string; heading: string; body: unknown; stance: string | null }) => ({ key, heading, body, stance }))) };
+      return request(t.app).put(`/api/responses/${response.id}/statement`).set(handlaggare).set('If-Match', current.headers.etag).send(body);
+    };
+    const own = { key: 'egen-ekonomi', heading: 'Ekonomi', body: paragraph('Första texten.'), stance: null };
+    // Every section gets text, so the required ones are satisfied.
+    const withRequired = (sections: Array<{ key: string; body: unknown }>) => sections.map((section) => ({ ...section, body: paragraph('Text.') }));
+    expect((await putWhole((sections) => [...withRequired(sections), own])).status).toBe(200);
+    const staleEtag = (await request(t.app).get(`/api/responses/${response.id}/statement/sections/egen-ekonomi`).set(handlaggare)).headers.etag;
+    expect((await putWhole((sections) => sections.filter((section) => section.key !== 'egen-ekonomi'))).status).toBe(200);
+    expect((await putWhole((sections) => [...sections, { ...own, body: paragraph('Den nya texten.') }])).status).toBe(200);
+    expect((await saveSection(response.id, 'egen-ekonomi', staleEtag, { body: paragraph('Skriver över?') })).status).toBe(412);
+    const now = await request(t.app).get(`/api/responses/${response.id}/statement/sections/egen-ekonomi`).set(handlaggare);
+    expect(JSON.stringify(now.body)).toContain('Den nya texten.');
+  });
+
   it("refuses to restore another response's revision", async () => {
     const other = (await request(t.app).get(`/api/responses/${responseOf['Södermalms stadsdelsnämnd']}/revisions`).set(handlaggare)).body.items[0].id;
-    expect((await request(t.app).post(`/api/responses/${id()}/revisions/${other}/restore`).set(await ostermalm()).send({})).status).toBe(404);
+    const auth = await ostermalm();
+    const etag = (await statement(id(), auth)).headers.etag;
+    expect((await request(t.app).post(`/api/responses/${id()}/revisions/${other}/restore`).set(auth).set('If-Match', etag).send({})).status).toBe(404);
   });
 
   it('shares the draft with the coordinator only when the organisation chooses to', async () => {

@@ -2,11 +2,11 @@ import { diffWords } from 'diff';
 import type { DataSource } from 'typeorm';
 import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound, preconditionFailed } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope } from '../responses/response-access';
 import { plainText } from './statement-body';
 import { StatementRevision, type StatementSnapshot } from './statement-revision.entity';
-import { recordRevision, sectionsOf } from './statement-snapshot';
+import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
 import { StatementSection } from './statement-section.entity';
 import { Statement } from './statement.entity';
 import { findStatement, type StatementView } from './statements.service';
@@ -76,20 +76,22 @@ export class RevisionsService {
   }
 
   /** Puts an old revision's content back as a new revision; history is never rewritten. */
-  async restore(responseId: string, revisionId: string, reason: string | undefined, context: RequestContext): Promise<StatementView> {
+  async restore(responseId: string, revisionId: string, expectedVersion: number, reason: string | undefined, context: RequestContext): Promise<StatementView> {
     const actor = context.actor!;
     return this.dataSource.transaction(async (manager) => {
       const scope = await loadResponseScope(manager, actor, responseId, true);
       assertCanEdit(scope, actor);
       if (scope.response.status !== 'drafting') throw conflict(`The response is ${scope.response.status}; restore while drafting.`, 'statement-not-editable');
       const statement = await findStatement(manager, scope, true);
+      // Needs the statement's ETag: a restore replaces every section, so it must have seen every save.
+      if (statement.version !== expectedVersion) throw preconditionFailed();
       const revision = await manager.findOneBy(StatementRevision, { id: revisionId, statementId: statement.id });
       if (!revision) throw notFound('The revision');
       const { sections, ...fields } = revision.snapshot;
       const versions = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s.version]));
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
       await manager.delete(StatementSection, { statementId: statement.id });
-      await manager.insert(StatementSection, sections.map((s) => ({ ...s, statementId: statement.id, version: (versions.get(s.key) ?? 0) + 1, updatedBy: actor.userId })));
+      await manager.insert(StatementSection, sections.map((s) => ({ ...s, statementId: statement.id, version: nextSectionVersion(versions.get(s.key), statement), updatedBy: actor.userId })));
       const after = await manager.findOneByOrFail(Statement, { id: statement.id });
       const created = await recordRevision(manager, after, actor, 'restore', { reason: reason ?? `Återställd från version ${revision.number}` });
       await recordAudit(manager, context, { action: 'statement.restored', entityType: 'statement', entityId: statement.id, organisationId: scope.recipient.organisationId, after: { responseId, restoredFrom: revision.number, revision: created.number } });

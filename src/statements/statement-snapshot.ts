@@ -44,3 +44,12 @@ export async function recordRevision(
     }),
   );
 }
+
+/**
+ * A section's next version. One removed and added again starts above the statement's version,
+ * which every save of any section has raised: no ETag anyone read of an earlier section under
+ * that key can match it, so a stale editor gets 412 instead of overwriting the new text.
+ */
+export function nextSectionVersion(current: number | undefined, statement: { version: number }): number {
+  return (current ?? statement.version) + 1;
+}

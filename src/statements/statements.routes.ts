@@ -90,14 +90,18 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     method: 'post',
     path: '/api/responses/:id/statement/corrections',
     tag: TAG,
-    summary: 'Correct a submitted statement: a new revision with a reason, audited',
+    summary: 'Correct a submitted statement (If-Match: the statement ETag): a new revision with a reason, audited',
     policy: editors,
     params: idParams,
     body: correctionBody,
     status: 201,
     response: statementSchema,
-    errors: [404, 409],
-    handler: async ({ params, body, context }) => presentStatement(await statements.correct(params.id, body, context)),
+    errors: [404, 409, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await statements.correct(params.id, requireIfMatch(req), body, context);
+      setEtag(res, view.statement.version);
+      return presentStatement(view);
+    },
   });
 
   api.add({
@@ -153,15 +157,15 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     method: 'post',
     path: '/api/responses/:id/revisions/:revisionId/restore',
     tag: TAG,
-    summary: 'Restore an old revision as a new one (while drafting)',
+    summary: 'Restore an old revision as a new one while drafting (If-Match: the statement ETag)',
     policy: editors,
     params: revisionParams,
     body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     status: 201,
     response: statementSchema,
-    errors: [404, 409],
-    handler: async ({ params, body, context, res }) => {
-      const view = await revisions.restore(params.id, params.revisionId, body.reason, context);
+    errors: [404, 409, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await revisions.restore(params.id, params.revisionId, requireIfMatch(req), body.reason, context);
       setEtag(res, view.statement.version);
       return presentStatement(view);
     },

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import { badRequest, conflict, notFound, preconditionFailed, type FieldError } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
-import { recordRevision, sectionsOf } from './statement-snapshot';
+import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
 import { StatementSection } from './statement-section.entity';
 import { Statement } from './statement.entity';
 import type { CorrectionInput, PutSectionInput, PutStatementInput, SectionInput } from './statements.schemas';
@@ -49,7 +49,7 @@ export class StatementsService {
       await assertKnownSections(manager, input.sections);
       const { sections, ...fields } = input;
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
-      await replaceSections(manager, statement.id, sections, context.actor!);
+      await replaceSections(manager, statement, sections, context.actor!);
       return { kind: 'statement' as const, action: 'statement.saved' };
     });
   }
@@ -67,15 +67,17 @@ export class StatementsService {
     });
   }
 
-  /** After submission: a correction with a reason, kept as its own revision and audited. */
-  async correct(responseId: string, input: CorrectionInput, context: RequestContext): Promise<StatementView> {
+  /** After submission: a correction with a reason, kept as its own revision and audited; needs the statement's ETag like a whole save. */
+  async correct(responseId: string, expectedVersion: number, input: CorrectionInput, context: RequestContext): Promise<StatementView> {
     return this.edit(
       responseId,
       context,
       async (manager, scope, statement) => {
         if (scope.response.status !== 'submitted') throw conflict('Only a submitted answer is corrected; edit the draft instead.', 'not-submitted');
+        if (statement.version !== expectedVersion) throw preconditionFailed();
         if (input.sections) {
-          await assertKnownSections(manager, input.sections, false);
+          // A correction may change a required section, not empty it: the record keeps its required text.
+          await assertKnownSections(manager, input.sections);
           for (const section of input.sections) {
             const current = await manager.findOneBy(StatementSection, { statementId: statement.id, key: section.key });
             if (!current) throw badRequest('A corrected section must exist.', [{ path: `body.sections`, message: `${section.key} is not a section of this statement` }]);
@@ -138,7 +140,8 @@ async function assertRequiredNotEmpty(manager: EntityManager, sections: Array<Pi
   if (errors.length) throw badRequest('Required sections must hold text.', errors);
 }
 
-async function replaceSections(manager: EntityManager, statementId: string, sections: SectionInput[], actor: Actor): Promise<void> {
+async function replaceSections(manager: EntityManager, statement: Statement, sections: SectionInput[], actor: Actor): Promise<void> {
+  const statementId = statement.id;
   const headings = new Map((await manager.find(SectionTemplate)).map((t) => [t.key, t.heading]));
   const existing = new Map((await sectionsOf(manager, statementId)).map((s) => [s.key, s]));
   await manager.delete(StatementSection, { statementId });
@@ -151,8 +154,9 @@ async function replaceSections(manager: EntityManager, statementId: string, sect
       position: (index + 1) * 10,
       body: section.body,
       stance: section.stance ?? null,
-      version: (existing.get(section.key)?.version ?? 0) + 1,
+      version: nextSectionVersion(existing.get(section.key)?.version, statement),
       updatedBy: actor.userId,
     })),
   );
 }
+
