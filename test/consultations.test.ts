@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { organisationId } from './support/factories';
+import { addRecipient, createConsultation, organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -117,3 +117,36 @@ describe('edits with If-Match', () => {
     expect(res.body.detail).toMatch(/send/i);
   });
 });
+
+describe('edge cases found in review', () => {
+  it('a Dnr that grows past 60 characters when normalised is a 400 naming the field, not a 500', async () => {
+    const registrator = bearer(await t.login('registrator'));
+    const res = await request(t.app).post('/api/consultations').set(registrator).send({
+      caseNumber: '½'.repeat(30),
+      title: 'Remiss med konstigt diarienummer',
+      kind: 'motion',
+      senderId: await organisationId(t.dataSource, 'kommunstyrelsen'),
+      registeredDate: '2026-10-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('body.caseNumber');
+  });
+
+  it('nobody is late on a cancelled remiss, on the response as on the status board', async () => {
+    const registrator = bearer(await t.login('registrator'));
+    const cancelled = await createConsultation(t.dataSource, { status: 'cancelled', sentDate: '2020-08-28', dueDate: '2020-11-27' });
+    const { response } = await addRecipient(t.dataSource, cancelled.id, 'sdn-farsta', { sentAt: new Date('2020-08-28') });
+    expect((await request(t.app).get(`/api/responses/${response.id}`).set(registrator)).body.late).toBe(false);
+    expect((await request(t.app).get(`/api/consultations/${cancelled.id}/recipients`).set(registrator)).body.items[0].late).toBe(false);
+  });
+
+  it('q=Dnr matches titles only, not every remiss; overdue=false keeps an open remiss without a due date', async () => {
+    const registrator = bearer(await t.login('registrator'));
+    const all = (await request(t.app).get('/api/consultations?limit=1').set(registrator)).body.total;
+    expect((await request(t.app).get('/api/consultations?q=Dnr&limit=1').set(registrator)).body.total).toBeLessThan(all);
+    const undated = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01', dueDate: null, title: 'Öppen remiss utan svarsdag' });
+    const notOverdue = await request(t.app).get('/api/consultations?overdue=false&status=open&limit=200').set(registrator);
+    expect(notOverdue.body.items.map((c: { id: string }) => c.id)).toContain(undated.id);
+  });
+});
+

@@ -78,11 +78,15 @@ export async function listConsultations(manager: EntityManager, actor: Actor, qu
   if (query.dueBefore) where.sql.push(`c.due_date <= ${where.bind(query.dueBefore)}`);
   if (query.dueAfter) where.sql.push(`c.due_date >= ${where.bind(query.dueAfter)}`);
   if (query.overdue !== undefined) {
-    const overdue = `c.status = 'open' AND c.due_date < ${where.bind(todayInStockholm())}`;
+    // coalesce: an open remiss without a due date is not overdue (rather than neither overdue nor not).
+    const overdue = `coalesce(c.status = 'open' AND c.due_date < ${where.bind(todayInStockholm())}, false)`;
     where.sql.push(query.overdue ? `(${overdue})` : `NOT (${overdue})`);
   }
   if (query.q) {
-    where.sql.push(`(c.title ILIKE ${where.bind(`%${escapeLike(query.q)}%`)} OR c.case_number_normalized LIKE ${where.bind(`%${escapeLike(normaliseCaseNumber(query.q))}%`)})`);
+    // "Dnr" alone normalises to nothing, which would match every Dnr: then the title alone decides.
+    const dnr = normaliseCaseNumber(query.q);
+    const dnrSql = dnr ? ` OR c.case_number_normalized LIKE ${where.bind(`%${escapeLike(dnr)}%`)}` : '';
+    where.sql.push(`(c.title ILIKE ${where.bind(`%${escapeLike(query.q)}%`)}${dnrSql})`);
   }
   const descending = query.sort.startsWith('-');
   const order = `${SORTS[query.sort.replace('-', '') as keyof typeof SORTS]} ${descending ? 'DESC' : 'ASC'} NULLS LAST, c.id`;

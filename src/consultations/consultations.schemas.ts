@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
 import { isoDate, pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
-import { CASE_NUMBER_PATTERN } from './case-number';
+import { CASE_NUMBER_PATTERN, normaliseCaseNumber } from './case-number';
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES } from './consultation.entity';
 
 const caseNumber = z
@@ -9,7 +9,9 @@ const caseNumber = z
   .trim()
   .min(1, 'is required')
   .max(60)
-  .regex(CASE_NUMBER_PATTERN, 'must look like a diarienummer, e.g. KS 2020/924 or 3.1.1-723/2019');
+  .regex(CASE_NUMBER_PATTERN, 'must look like a diarienummer, e.g. KS 2020/924 or 3.1.1-723/2019')
+  // The normal form is stored too (60 characters), and NFKC can lengthen a character ("½" → "1⁄2").
+  .refine((value) => normaliseCaseNumber(value).length <= 60, 'is too long once normalised (at most 60 characters)');
 
 const dueBeforeRegistered = (body: { registeredDate?: string | null; dueDate?: string | null }) =>
   !body.registeredDate || !body.dueDate || body.dueDate >= body.registeredDate;

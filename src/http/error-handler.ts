@@ -43,6 +43,7 @@ function fromDatabase(error: unknown): HttpProblem | undefined {
     case '23503':
       return new HttpProblem(409, 'The change refers to, or removes, a record that other records depend on.', { slug: 'in-use' });
     case '22P02':
+    case '22001': // string_data_right_truncation: longer than its column allows
     case '22007':
     case '22008':
     case '22003':

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hasRole, isAdmin, type Actor } from '../authz/actor';
 import { actingOrganisationIds, findReadableConsultation } from '../consultations/consultation-access';
 import type { Consultation } from '../consultations/consultation.entity';
-import { forbidden, notFound } from '../http/problem';
+import { forbidden, HttpProblem, notFound } from '../http/problem';
 import { Organisation } from '../organisations/organisation.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { ANSWERED_STATUSES, Response } from './response.entity';
@@ -27,8 +27,9 @@ export async function loadResponseScope(manager: EntityManager, actor: Actor, re
   const response = await manager.findOne(Response, { where: { id: responseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!response) throw notFound('The response');
   const recipient = await manager.findOneByOrFail(Recipient, { id: response.recipientId });
-  const consultation = await findReadableConsultation(manager, actor, recipient.consultationId).catch(() => {
-    throw notFound('The response');
+  const consultation = await findReadableConsultation(manager, actor, recipient.consultationId).catch((error: unknown) => {
+    // An unreadable remiss hides its responses too; anything else (a lost database) stays what it is.
+    throw error instanceof HttpProblem && error.status === 404 ? notFound('The response') : error;
   });
   const mine = await actingOrganisationIds(manager, actor);
   return {

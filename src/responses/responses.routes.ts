@@ -12,7 +12,9 @@ function presentResponse(view: ResponseView, today = todayInStockholm()) {
   const { response, recipient, consultation, organisation } = view.scope;
   const dueDate = recipient.extendedDueDate ?? consultation.dueDate;
   const answered = ANSWERED_STATUSES.includes(response.status);
-  const late = recipient.role === 'respond' && !!dueDate && !!recipient.sentAt && (answered ? !!response.answeredDate && response.answeredDate > dueDate : today > dueDate);
+  // As lateSql (recipients/lateness.ts): nobody is late on a cancelled remiss.
+  const late =
+    recipient.role === 'respond' && consultation.status !== 'cancelled' && !!dueDate && !!recipient.sentAt && (answered ? !!response.answeredDate && response.answeredDate > dueDate : today > dueDate);
   return {
     id: response.id,
     status: response.status,
