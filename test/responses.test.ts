@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { todayInStockholm } from '../src/shared/dates';
 import { addRecipient, createConsultation, organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 import { TEST_PASSWORD } from './support/test-constants';
@@ -144,8 +145,8 @@ describe('from not_started to submitted', () => {
     expect(approved.body).toMatchObject({ status: 'approved', approvals: [{ name: 'Arvid Malmsten', title: 'Stadsdelsdirektör' }] });
     const decided = await transition(id(), { action: 'decide', meetingDate: '2027-02-18', paragraph: '§ 14', outcome: 'approved_as_proposed', decisionText: 'Stadsdelsnämnden beslutade enligt förvaltningens förslag.' }, attestant);
     expect(decided.body).toMatchObject({ status: 'decided', decisions: [{ paragraph: '§ 14', outcome: 'approved_as_proposed' }] });
-    const submitted = await transition(id(), { action: 'submit', submittedDate: '2027-02-19' });
-    expect(submitted.body).toMatchObject({ status: 'submitted', answeredDate: '2027-02-19', late: false });
+    const submitted = await transition(id(), { action: 'submit', submittedDate: todayInStockholm() });
+    expect(submitted.body).toMatchObject({ status: 'submitted', answeredDate: todayInStockholm(), late: false });
     expect(submitted.body.timeline.filter((e: { type: string }) => e.type === 'response_status_changed').map((e: { detail: { to: string } }) => e.detail.to)).toEqual(['drafting', 'in_review', 'approved', 'decided', 'submitted']);
   });
 
@@ -256,8 +257,14 @@ describe('answers from outside the system', () => {
   });
 
   it('the registrator records a paper answer and an avstår; the status board counts all of it', async () => {
-    const external = await transition(responseOf['Unizon'], { action: 'record_external', receivedDate: '2027-02-20', stance: 'tillstyrker' }, registrator);
-    expect(external.body).toMatchObject({ status: 'submitted', receivedExternally: true, answeredDate: '2027-02-20', stance: 'tillstyrker' });
+    // An answer cannot arrive in the future, nor before the remiss was sent.
+    const tomorrow = todayInStockholm(new Date(Date.now() + 86_400_000));
+    const early = await transition(responseOf['Unizon'], { action: 'record_external', receivedDate: tomorrow, stance: 'tillstyrker' }, registrator);
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0].path).toBe('body.receivedDate');
+    expect((await transition(responseOf['Unizon'], { action: 'record_external', receivedDate: '2020-01-01', stance: 'tillstyrker' }, registrator)).status).toBe(400);
+    const external = await transition(responseOf['Unizon'], { action: 'record_external', receivedDate: todayInStockholm(), stance: 'tillstyrker' }, registrator);
+    expect(external.body).toMatchObject({ status: 'submitted', receivedExternally: true, answeredDate: todayInStockholm(), stance: 'tillstyrker' });
     const roks = Object.keys(responseOf).find((name) => name.includes('kvinnojourer'))!;
     const declined = await transition(responseOf[roks], { action: 'decline', reason: 'Saknar resurser att svara' }, registrator);
     expect(declined.body).toMatchObject({ status: 'declined', declinedReason: 'Saknar resurser att svara' });

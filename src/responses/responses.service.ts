@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hasRole, isAdmin, type Actor, type RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { conflict, forbidden, notFound, preconditionFailed } from '../http/problem';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed } from '../http/problem';
 import { recordRecipientEvents } from '../recipients/recipient-events';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
@@ -116,15 +116,26 @@ async function applyAction(manager: EntityManager, scope: ResponseScope, input: 
       return input.outcome === 'referred_back' ? { status: 'drafting' } : {};
     case 'submit': {
       const statement = await manager.findOneBy(Statement, { responseId: scope.response.id });
-      return { answeredDate: input.submittedDate ?? today, stance: statement?.stance ?? null };
+      return { answeredDate: answerDate(scope, input.submittedDate ?? today, 'submittedDate', today), stance: statement?.stance ?? null };
     }
     case 'decline':
-      return { answeredDate: input.answeredDate ?? today, declinedReason: input.reason ?? null };
+      return { answeredDate: answerDate(scope, input.answeredDate ?? today, 'answeredDate', today), declinedReason: input.reason ?? null };
     case 'no_comments':
-      return { answeredDate: input.answeredDate ?? today, stance: 'inga_synpunkter' };
+      return { answeredDate: answerDate(scope, input.answeredDate ?? today, 'answeredDate', today), stance: 'inga_synpunkter' };
     case 'record_external':
-      return { answeredDate: input.receivedDate, stance: input.stance, receivedExternally: true };
+      return { answeredDate: answerDate(scope, input.receivedDate, 'receivedDate', today), stance: input.stance, receivedExternally: true };
   }
+}
+
+/**
+ * The day an answer reached the sender decides whether it was late, so it must be a day it can
+ * have: not before the remiss was sent to this recipient, not after today.
+ */
+function answerDate(scope: ResponseScope, date: string, field: string, today: string): string {
+  const sent = scope.recipient.sentAt ? todayInStockholm(scope.recipient.sentAt) : null;
+  if (date > today) throw badRequest('An answer cannot arrive in the future.', [{ path: `body.${field}`, message: `must not be after today (${today})` }]);
+  if (sent && date < sent) throw badRequest('An answer cannot arrive before the remiss was sent.', [{ path: `body.${field}`, message: `must not be before ${sent}, the day the remiss was sent to this remissinstans` }]);
+  return date;
 }
 
 async function assertRequiredSectionsFilled(manager: EntityManager, scope: ResponseScope): Promise<void> {
