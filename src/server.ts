@@ -11,7 +11,7 @@ import { DEMO_USERS } from './demo/demo-users';
 import { createLogger } from './http/logging';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
-import { createFileStore } from './storage/create-file-store';
+import { createFileStore, uploadSpoolDir } from './storage/create-file-store';
 import { startOrphanSweeper } from './storage/orphan-sweeper';
 
 async function main(): Promise<void> {
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (mailer.kind === 'smtp') logger.info('e-mail goes out through SMTP');
   else logger.info('no SMTP_URL: e-mail is written as .eml files to %s', config.mailOutboxDir);
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
-  const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), logger });
+  const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), spoolDir: uploadSpoolDir(config), logger });
   installShutdown({ server, dataSource, embedded, logger, background: [reminders, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 

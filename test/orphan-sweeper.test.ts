@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Attachment } from '../src/attachments/attachment.entity';
 import { LocalFileStore } from '../src/storage/local-file-store';
-import { sweepOrphanedFiles } from '../src/storage/orphan-sweeper';
+import { sweepOrphanedFiles, sweepSpool } from '../src/storage/orphan-sweeper';
 import { createConsultation } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -61,3 +61,18 @@ it('an empty or not yet created store is nothing to sweep', async () => {
   const store = new LocalFileStore(join(root, 'never-written'));
   expect(await sweepOrphanedFiles({ dataSource: t.dataSource, store, graceMs: DAY_MS })).toEqual({ checked: 0, removed: 0 });
 });
+
+it('removes uploads spooled by a request that never finished, once they are a day old', async () => {
+  const spool = join(root, '.incoming');
+  await mkdir(spool, { recursive: true });
+  const stale = join(spool, 'stale.upload');
+  const current = join(spool, 'current.upload');
+  await writeFile(stale, 'half an upload');
+  await writeFile(current, 'an upload in progress');
+  await utimes(stale, twoDaysAgo, twoDaysAgo);
+  expect(await sweepSpool(spool, DAY_MS)).toBe(1);
+  expect(existsSync(stale)).toBe(false);
+  expect(existsSync(current)).toBe(true);
+  expect(await sweepSpool(join(root, 'no-such-folder'), DAY_MS)).toBe(0);
+});
+

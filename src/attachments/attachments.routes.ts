@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
 import type { Config } from '../config';
 import { receiveUpload } from '../http/multipart-upload';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
-import { createFileStore } from '../storage/create-file-store';
+import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { presentAttachment } from './attachment.presenter';
 import { sendAttachment } from './attachment-download';
 import { attachmentPageSchema, attachmentParams, attachmentSchema, listAttachmentsQuery, uploadFields } from './attachments.schemas';
@@ -19,7 +18,7 @@ export function registerAttachmentRoutes(api: Api, { dataSource, config }: { dat
   const managers = rolesOnly(['admin', 'registrator']);
   const upload = { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes };
   // Uploads wait here until their type is proven; only checked files reach the file store.
-  const spoolDir = join(config.storageDir, '.incoming');
+  const spoolDir = uploadSpoolDir(config);
 
   api.add({
     method: 'get',

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity';
@@ -13,7 +12,7 @@ import { receiveUpload } from '../http/multipart-upload';
 import { forbidden, notFound } from '../http/problem';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
-import { createFileStore } from '../storage/create-file-store';
+import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { assertContentReadable, loadResponseScope, type ResponseScope } from './response-access';
 
 /**
@@ -52,7 +51,7 @@ async function assertMayAttach(manager: EntityManager, actor: Actor, responseId:
 export function registerResponseAttachmentRoutes(api: Api, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
   const store = createFileStore(config);
   const attachments = new AttachmentsService(dataSource, store);
-  const spoolDir = join(config.storageDir, '.incoming');
+  const spoolDir = uploadSpoolDir(config);
   const params = attachmentParams;
 
   api.add({

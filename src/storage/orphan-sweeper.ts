@@ -1,3 +1,5 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { FileStore } from './file-store';
@@ -34,19 +36,42 @@ export async function sweepOrphanedFiles(options: { dataSource: DataSource; stor
   return { checked, removed };
 }
 
+/**
+ * Uploads are spooled to a folder before they are checked and stored; a crash mid-request leaves
+ * the spooled copy behind. Removes spooled files older than the grace period; answers how many.
+ */
+export async function sweepSpool(dir: string, graceMs: number, now = new Date()): Promise<number> {
+  const cutoff = now.getTime() - graceMs;
+  let removed = 0;
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const name of names) {
+    if (!name.endsWith('.upload')) continue;
+    const path = join(dir, name);
+    const stats = await stat(path).catch(() => null);
+    if (!stats || stats.mtimeMs >= cutoff) continue;
+    await rm(path, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 export interface OrphanSweeper {
   stop(): Promise<void>;
 }
 
 /** A sweep a minute after start, then once a day; a failed sweep is logged and tried again the next day. */
-export function startOrphanSweeper(options: { dataSource: DataSource; store: FileStore; logger: Logger; graceMs?: number; intervalMs?: number }): OrphanSweeper {
+export function startOrphanSweeper(options: { dataSource: DataSource; store: FileStore; spoolDir: string; logger: Logger; graceMs?: number; intervalMs?: number }): OrphanSweeper {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
   const sweep = async () => {
     try {
-      const result = await sweepOrphanedFiles({ dataSource: options.dataSource, store: options.store, graceMs: options.graceMs ?? 24 * 3_600_000 });
-      options.logger[result.removed > 0 ? 'info' : 'debug'](result, 'orphaned file sweep done');
+      const graceMs = options.graceMs ?? 24 * 3_600_000;
+      const result = { ...(await sweepOrphanedFiles({ dataSource: options.dataSource, store: options.store, graceMs })), spooledRemoved: await sweepSpool(options.spoolDir, graceMs) };
+      options.logger[result.removed + result.spooledRemoved > 0 ? 'info' : 'debug'](result, 'orphaned file sweep done');
     } catch (error) {
       options.logger.warn({ err: error }, 'orphaned file sweep failed; the next one retries');
     }
