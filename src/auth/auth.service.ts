@@ -53,6 +53,7 @@ export class AuthService {
     const tokenHash = hashSessionToken(token);
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
+    const generation = this.cache.generation;
     const rows: Array<{ session_id: string; expires_at: Date; id: string; username: string; name: string; organisation_id: string; roles: Role[] }> =
       await this.dataSource.query(
         `SELECT s.id AS session_id, s.expires_at, u.id, u.username, u.name, u.organisation_id, u.roles
@@ -63,7 +64,7 @@ export class AuthService {
     const row = rows[0];
     if (!row) return null;
     const actor: Actor = { sessionId: row.session_id, userId: row.id, username: row.username, name: row.name, organisationId: row.organisation_id, roles: row.roles };
-    this.cache.set(tokenHash, actor, row.expires_at);
+    this.cache.set(tokenHash, actor, row.expires_at, { generation });
     return actor;
   }
 

@@ -13,6 +13,8 @@ interface Entry {
  */
 export class SessionCache {
   private readonly byTokenHash = new Map<string, Entry>();
+  /** Counts evictions, so a lookup that ran across one does not put back what was evicted. */
+  private evictions = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -29,18 +31,30 @@ export class SessionCache {
     return entry.actor;
   }
 
-  set(tokenHash: string, actor: Actor, sessionExpiresAt: Date, now = Date.now()): void {
-    if (this.ttlMs <= 0) return;
+  /** Take before reading the session from the database; hand to set() with what was read. */
+  get generation(): number {
+    return this.evictions;
+  }
+
+  /**
+   * Caches a session read from the database. `generation` is the value before that read: if an
+   * eviction happened meanwhile (a logout, a deactivation), the read may be from before it and is
+   * not cached.
+   */
+  set(tokenHash: string, actor: Actor, sessionExpiresAt: Date, { generation = this.evictions, now = Date.now() }: { generation?: number; now?: number } = {}): void {
+    if (this.ttlMs <= 0 || generation !== this.evictions) return;
     // Maps iterate in insertion order, so the first key is the oldest entry.
     if (this.byTokenHash.size >= this.maxEntries) this.byTokenHash.delete(this.byTokenHash.keys().next().value!);
     this.byTokenHash.set(tokenHash, { actor, sessionExpiresAt: sessionExpiresAt.getTime(), cachedUntil: now + this.ttlMs });
   }
 
   evictSession(sessionId: string): void {
+    this.evictions++;
     for (const [hash, entry] of this.byTokenHash) if (entry.actor.sessionId === sessionId) this.byTokenHash.delete(hash);
   }
 
   evictUser(userId: string): void {
+    this.evictions++;
     for (const [hash, entry] of this.byTokenHash) if (entry.actor.userId === userId) this.byTokenHash.delete(hash);
   }
 }
