@@ -40,9 +40,13 @@ export class LoginAttemptsStore implements Store {
     return { totalHits: row.hits, resetTime: row.reset_at };
   }
 
-  /** A request that did not count after all (a successful login, with skipSuccessfulRequests). */
+  /**
+   * A request that did not count after all (a successful login, with skipSuccessfulRequests). It
+   * runs after the response has gone out, best effort: should the database be gone by then (a
+   * shutdown), the login was merely counted as a failure, which the window forgets.
+   */
   async decrement(key: string): Promise<void> {
-    await this.dataSource.query('UPDATE login_attempts SET hits = greatest(hits - 1, 0) WHERE key_hash = $1 AND reset_at > now()', [hashKey(key)]);
+    await this.dataSource.query('UPDATE login_attempts SET hits = greatest(hits - 1, 0) WHERE key_hash = $1 AND reset_at > now()', [hashKey(key)]).catch(() => undefined);
   }
 
   async resetKey(key: string): Promise<void> {
