@@ -281,6 +281,17 @@ describe('answers from outside the system', () => {
   });
 });
 
+describe('a remissinstans the remiss has not been sent to', () => {
+  it('has nothing to answer yet: every transition is a 409, even for a registrator', async () => {
+    const draft = await createConsultation(t.dataSource, { status: 'draft' });
+    const { response } = await addRecipient(t.dataSource, draft.id, 'sdn-sodermalm', { sentAt: null });
+    for (const body of [{ action: 'decline', reason: 'Hinner inte' }, { action: 'record_external', receivedDate: todayInStockholm(), stance: 'tillstyrker' }]) {
+      const res = await transition(response.id, body, registrator);
+      expect([body.action, res.status, res.body.type]).toEqual([body.action, 409, expect.stringMatching(/not-sent$/)]);
+    }
+  });
+});
+
 describe('a statement abandoned for avstår', () => {
   it('stays a draft: nobody outside the organisation reads it', async () => {
     const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });

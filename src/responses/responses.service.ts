@@ -63,6 +63,7 @@ export class ResponsesService {
         throw conflict(`Cannot ${input.action.replace(/_/g, ' ')} a response that is ${from}; it must be ${rule.from.join(' or ')}.`, 'invalid-transition');
       }
       if (scope.consultation.status === 'cancelled') throw conflict('The remiss is cancelled.', 'consultation-cancelled');
+      if (!scope.recipient.sentAt) throw conflict('The remiss has not been sent to this remissinstans yet; there is nothing to answer.', 'not-sent');
       const changes = await applyAction(manager, scope, input, actor);
       const to = changes.status ?? rule.to;
       await manager.update(Response, { id: responseId }, { ...changes, status: to, statusChangedAt: new Date(), version: scope.response.version + 1 });
