@@ -281,6 +281,24 @@ describe('answers from outside the system', () => {
   });
 });
 
+describe('a fresh draft', () => {
+  it('takes a whole-statement save (a new header) before its required sections are written; submit_for_review is where they must hold text', async () => {
+    const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01' });
+    const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01') });
+    await transition(response.id, { action: 'start' });
+    const current = await statement(response.id);
+    const { header, signatories, enclosures, stance, sections } = current.body;
+    expect(sections.some((section: { body: unknown[] }) => section.body.length === 0)).toBe(true);
+    const saved = await request(t.app)
+      .put(`/api/responses/${response.id}/statement`)
+      .set(handlaggare)
+      .set('If-Match', current.headers.etag)
+      .send({ header: { ...header, ownCaseNumber: 'SÖ 2026/77' }, signatories, enclosures, stance, sections: sections.map(({ key, heading, body, stance: own }: { key: string; heading: string; body: unknown; stance: string | null }) => ({ key, heading, body, stance: own })) });
+    expect(saved.status).toBe(200);
+    expect((await transition(response.id, { action: 'submit_for_review' })).status).toBe(409);
+  });
+});
+
 describe('a remissinstans the remiss has not been sent to', () => {
   it('has nothing to answer yet: every transition is a 409, even for a registrator', async () => {
     const draft = await createConsultation(t.dataSource, { status: 'draft' });

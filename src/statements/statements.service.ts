@@ -46,7 +46,7 @@ export class StatementsService {
   async put(responseId: string, expectedVersion: number, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
     return this.edit(responseId, context, async (manager, _scope, statement) => {
       if (statement.version !== expectedVersion) throw preconditionFailed();
-      await assertKnownSections(manager, input.sections);
+      await assertKnownSections(manager, statement.id, input.sections);
       const { sections, ...fields } = input;
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
       await replaceSections(manager, statement, sections, context.actor!);
@@ -60,7 +60,7 @@ export class StatementsService {
       const section = await manager.findOneBy(StatementSection, { statementId: statement.id, key });
       if (!section) throw notFound(`The section ${key}`);
       if (section.version !== expectedVersion) throw preconditionFailed('Someone else saved this section since you read it. Fetch it again and reapply your change.');
-      await assertRequiredNotEmpty(manager, [{ key, body: input.body }]);
+      await assertRequiredNotEmptied(manager, statement.id, [{ key, body: input.body }]);
       await manager.update(StatementSection, { id: section.id }, { ...input, version: section.version + 1, updatedBy: context.actor!.userId });
       await manager.update(Statement, { id: statement.id }, { version: statement.version + 1 });
       return { kind: 'section' as const, action: 'statement.section_saved', sectionKey: key };
@@ -77,7 +77,7 @@ export class StatementsService {
         if (statement.version !== expectedVersion) throw preconditionFailed();
         if (input.sections) {
           // A correction may change a required section, not empty it: the record keeps its required text.
-          await assertKnownSections(manager, input.sections);
+          await assertKnownSections(manager, statement.id, input.sections);
           for (const section of input.sections) {
             const current = await manager.findOneBy(StatementSection, { statementId: statement.id, key: section.key });
             if (!current) throw badRequest('A corrected section must exist.', [{ path: `body.sections`, message: `${section.key} is not a section of this statement` }]);
@@ -119,8 +119,8 @@ export class StatementsService {
   }
 }
 
-/** Keys come from the catalogue, or are own sections ("egen-…") with a heading. */
-async function assertKnownSections(manager: EntityManager, sections: Array<Pick<SectionInput, 'key' | 'heading' | 'body'>>, checkRequired = true): Promise<void> {
+/** Keys come from the catalogue, or are own sections ("egen-…") with a heading; required text is not removed. */
+async function assertKnownSections(manager: EntityManager, statementId: string, sections: Array<Pick<SectionInput, 'key' | 'heading' | 'body'>>): Promise<void> {
   const catalogue = new Set((await manager.find(SectionTemplate, { select: { key: true } })).map((t) => t.key));
   const errors: FieldError[] = [];
   sections.forEach((section, index) => {
@@ -131,13 +131,21 @@ async function assertKnownSections(manager: EntityManager, sections: Array<Pick<
     }
   });
   if (errors.length) throw badRequest('Some sections are not known.', errors);
-  if (checkRequired) await assertRequiredNotEmpty(manager, sections);
+  await assertRequiredNotEmptied(manager, statementId, sections);
 }
 
-async function assertRequiredNotEmpty(manager: EntityManager, sections: Array<Pick<SectionInput, 'key' | 'body'>>): Promise<void> {
+/**
+ * A required section that holds text may be changed, not emptied. One still empty (a fresh draft
+ * whose catalogue default has no text) may stay so while drafting: submit_for_review is where
+ * every required section must hold text.
+ */
+async function assertRequiredNotEmptied(manager: EntityManager, statementId: string, sections: Array<Pick<SectionInput, 'key' | 'body'>>): Promise<void> {
   const required = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
-  const errors = sections.flatMap((section) => (required.has(section.key) && section.body.length === 0 ? [{ path: `body.sections.${section.key}`, message: 'is a required section and must not be empty' }] : []));
-  if (errors.length) throw badRequest('Required sections must hold text.', errors);
+  const holdsText = new Set((await sectionsOf(manager, statementId)).filter((s) => s.body.length > 0).map((s) => s.key));
+  const errors = sections.flatMap((section) =>
+    required.has(section.key) && holdsText.has(section.key) && section.body.length === 0 ? [{ path: `body.sections.${section.key}`, message: 'is a required section and must not be emptied' }] : [],
+  );
+  if (errors.length) throw badRequest('Required sections must keep their text.', errors);
 }
 
 async function replaceSections(manager: EntityManager, statement: Statement, sections: SectionInput[], actor: Actor): Promise<void> {
