@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Consultation } from '../src/consultations/consultation.entity';
 import { createMailer, type Mailer } from '../src/mail/mailer';
 import type { Recipient } from '../src/recipients/recipient.entity';
-import { consultationLink } from '../src/reminders/reminder-mail';
+import { composeReminderMail, consultationLink } from '../src/reminders/reminder-mail';
 import { lastDueDateRemindedOn, planReminders } from '../src/reminders/reminder-planner';
 import { runReminderCycle, startReminderScheduler } from '../src/reminders/reminder-scheduler';
 import type { ResponseStatus } from '../src/responses/response.entity';
@@ -142,6 +142,27 @@ describe('reminder cycle', () => {
     expect((await remindersOf(recipient.id)).map((r) => r.kind)).toEqual(['overdue']);
   });
 
+  it('a deadline on a holiday runs to the next working day: no "försenat svar" before that has passed', async () => {
+    // 24 december 2020 (julafton) → the deadline is met on Monday 28 december.
+    const consultation = await openRemiss({ dueDate: '2020-12-24' });
+    await sentRecipient(consultation, 'sdn-sodermalm');
+    for (const day of ['2020-12-17', '2020-12-25', '2020-12-26', '2020-12-27', '2020-12-28']) await cycle(day);
+    expect(mailsAbout(consultation).filter((m) => m.subject.startsWith('Försenat'))).toHaveLength(0);
+    const before = mailsAbout(consultation).find((m) => m.subject.startsWith('Påminnelse'))!;
+    expect(before.text).toContain('Eftersom 24 december 2020 inte är en vardag räcker det att svaret kommer in 28 december 2020.');
+    await cycle('2020-12-29');
+    const overdue = mailsAbout(consultation).filter((m) => m.subject.startsWith('Försenat'));
+    expect(overdue).toHaveLength(1);
+    // The day the deadline actually ran out.
+    expect(overdue[0].text).toContain('skulle ha kommit in senast 28 december 2020. Sista svarsdagen passerades för 1 dag sedan.');
+  });
+
+  it('writes a city body’s name mid-sentence as Swedish does, a state agency’s as its proper name', () => {
+    const base = { kind: 'overdue' as const, dueDate: '2020-12-02', today: '2020-12-03', consultationId: 'c', caseNumber: 'KS 2020/924', title: 'Program', senderName: 'Kommunstyrelsen' };
+    expect(composeReminderMail({ ...base, recipientName: 'Socialnämnden', recipientKind: 'committee' }, 'https://x').text).toContain('Svaret från socialnämnden skulle');
+    expect(composeReminderMail({ ...base, recipientName: 'Socialstyrelsen', recipientKind: 'external' }, 'https://x').text).toContain('Svaret från Socialstyrelsen skulle');
+  });
+
   it('leaves out recipients that answered, are only informed, or were never sent the remiss', async () => {
     const consultation = await openRemiss();
     const quiet = [
@@ -196,9 +217,12 @@ describe('reminder cycle', () => {
     expect(await cycle('2020-11-25', failing)).toMatchObject({ queued: 2, sent: 0, failed: 1 });
     const pending = (await Promise.all(recipients.map((r) => remindersOf(r.id)))).flat();
     expect(pending.every((r) => r.sentAt === null)).toBe(true);
-    // The first failure says the server is unreachable: the cycle stops instead of failing the rest.
-    expect(pending.map((r) => r.attempts).sort()).toEqual([0, 1]);
-    expect(pending.find((r) => r.attempts === 1)!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    // The first failure says the server is unreachable: the cycle stops instead of failing the rest,
+    // and the reminder keeps its attempts (the server, not the message, is the problem).
+    expect(pending.map((r) => r.attempts)).toEqual([0, 0]);
+    expect(pending.filter((r) => r.lastError).map((r) => r.lastError)).toEqual([expect.stringMatching(/ECONNREFUSED|connect/i)]);
+    // An outage longer than the retries of one message still only delays it.
+    for (let n = 0; n < 6; n++) await cycle('2020-11-25', failing);
 
     expect(await cycle('2020-11-26')).toMatchObject({ sent: 2 });
     expect(await remindersOf(recipients[0].id)).toEqual([expect.objectContaining({ lastError: null, sentTo: SODERMALM_STAFF })]);

@@ -14,6 +14,12 @@ describe('names in running text', () => {
     expect(inRunningText(name)).toBe(expected);
   });
 
+  it('with its kind known, a state agency named like a body keeps its capital', () => {
+    expect(inRunningText('Socialstyrelsen', 'external')).toBe('Socialstyrelsen');
+    expect(inRunningText('Socialnämnden', 'committee')).toBe('socialnämnden');
+    expect(inRunningText('Kommunstyrelsens pensionärsråd', 'council')).toBe('kommunstyrelsens pensionärsråd');
+  });
+
   it.each(['Södermalms stadsdelsnämnd', 'Kungsholmens stadsdelsnämnd', 'Fryshuset', 'Länsstyrelsen Stockholm', 'Stockholms Stadshus AB', 'Region Stockholm', 'Riksorganisationen för kvinnojourer och tjejjourer i Sverige', 'Unizon'])(
     '%s keeps its capital',
     (name) => {

@@ -67,7 +67,7 @@ export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[
     notAnswered: names(unanswered),
     declined: names(asked.filter((row) => row.status === 'declined')),
     answeredLate: names(asked.filter((row) => row.late && row.answeredDate)),
-    beredning: asked.length ? `Ärendet har remitterats till ${swedishList(asked.map((row) => inRunningText(row.organisation.name)))}.` : '',
+    beredning: asked.length ? `Ärendet har remitterats till ${swedishList(asked.map((row) => inRunningText(row.organisation.name, row.organisation.kind)))}.` : '',
     summaries: (byKey.get('sammanfattning')?.entries ?? []).filter((entry) => entry.text).map((entry) => ({ organisation: entry.organisation.name, line: firstSentence(entry.text) })),
   };
 }

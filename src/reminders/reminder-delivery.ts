@@ -18,6 +18,7 @@ interface ClaimedReminder {
   recipientSent: boolean;
   organisationId: string;
   recipientName: string;
+  recipientKind: string;
   currentDueDate: string | null;
   consultationId: string;
   consultationStatus: string;
@@ -31,7 +32,7 @@ interface ClaimedReminder {
 // next ones instead of waiting, so any number of app processes can deliver side by side.
 const CLAIM = `
   SELECT m.id, m.recipient_id AS "recipientId", m.kind, m.due_date::text AS "dueDate", m.attempts,
-         r.role, r.sent_at IS NOT NULL AS "recipientSent", r.organisation_id AS "organisationId", o.name AS "recipientName",
+         r.role, r.sent_at IS NOT NULL AS "recipientSent", r.organisation_id AS "organisationId", o.name AS "recipientName", o.kind AS "recipientKind",
          COALESCE(r.extended_due_date, c.due_date)::text AS "currentDueDate",
          c.id AS "consultationId", c.status AS "consultationStatus", c.case_number AS "caseNumber", c.title, s.name AS "senderName",
          EXISTS (SELECT 1 FROM responses x WHERE x.recipient_id = r.id AND x.status = ANY($1::text[])) AS answered
@@ -142,8 +143,11 @@ async function deliverOne(manager: EntityManager, reminder: ClaimedReminder, opt
     messageId = await options.mailer.send({ to: addresses, ...mail });
   } catch (error) {
     const message = redactAddresses(error instanceof Error ? error.message : String(error));
-    await recordFailure(manager, reminder, message, options.logger);
-    return isTransportFailure(error) ? 'transport-down' : 'failed';
+    // The mail server being down says nothing about this message: it keeps all its attempts for
+    // when the server is back, so an outage only delays reminders, however long it lasts.
+    const transport = isTransportFailure(error);
+    await recordFailure(manager, reminder, message, options.logger, !transport);
+    return transport ? 'transport-down' : 'failed';
   }
   await manager.query(`UPDATE reminders SET sent_at = now(), sent_to = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [reminder.id, addresses]);
   await recordRecipientEvents(manager, [reminder.recipientId], 'reminder_sent', null, { kind: reminder.kind, dueDate: reminder.dueDate });
@@ -162,9 +166,10 @@ async function deliverOne(manager: EntityManager, reminder: ClaimedReminder, opt
   return 'sent';
 }
 
-async function recordFailure(manager: EntityManager, reminder: ClaimedReminder, error: string, logger?: Logger): Promise<void> {
-  await manager.query(`UPDATE reminders SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [reminder.id, error.slice(0, 1000)]);
-  const attempts = reminder.attempts + 1;
+async function recordFailure(manager: EntityManager, reminder: ClaimedReminder, error: string, logger?: Logger, countsAsAttempt = true): Promise<void> {
+  const step = countsAsAttempt ? 1 : 0;
+  await manager.query(`UPDATE reminders SET attempts = attempts + $3, last_error = $2 WHERE id = $1`, [reminder.id, error.slice(0, 1000), step]);
+  const attempts = reminder.attempts + step;
   if (attempts >= MAX_REMINDER_ATTEMPTS) logger?.warn({ reminderId: reminder.id, attempts, error }, 'reminder given up');
   else logger?.info({ reminderId: reminder.id, attempts, error }, 'reminder not delivered; retrying next cycle');
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { formatSwedishDate } from '../shared/dates';
-import { workingDaysBetween } from '../shared/working-days';
+import { inRunningText } from '../shared/swedish-text';
+import { nextWorkingDayOnOrAfter, workingDaysBetween } from '../shared/working-days';
 import type { ReminderKind } from './reminder.entity';
 
 export interface ReminderMailInput {
@@ -14,6 +15,8 @@ export interface ReminderMailInput {
   title: string;
   senderName: string;
   recipientName: string;
+  /** The recipient's organisation kind, so its name reads right mid-sentence. */
+  recipientKind?: string;
 }
 
 /** Where a recipient opens the remiss. The API resource for now; the UI page once there is one. */
@@ -36,14 +39,17 @@ export function composeReminderMail(input: ReminderMailInput, link: string): { s
     ? `Försenat svar: remiss ${input.caseNumber} – svar skulle ha lämnats senast ${due}`
     : `Påminnelse: remiss ${input.caseNumber} – svar senast ${due}`;
 
+  // A deadline on a weekend or holiday is met on the next working day (lagen 1930:173).
+  const legal = nextWorkingDayOnOrAfter(input.dueDate);
+  const moved = legal !== input.dueDate ? ` Eftersom ${due} inte är en vardag räcker det att svaret kommer in ${formatSwedishDate(legal)}.` : '';
   let situation: string;
   if (overdue) {
-    const late = calendarDaysBetween(input.dueDate, input.today);
-    situation = `Svaret från ${input.recipientName} skulle ha kommit in senast ${due}. Sista svarsdagen passerades för ${plural(late, 'dag', 'dagar')} sedan.`;
+    const late = calendarDaysBetween(legal, input.today);
+    situation = `Svaret från ${inRunningText(input.recipientName, input.recipientKind)} skulle ha kommit in senast ${formatSwedishDate(legal)}. Sista svarsdagen passerades för ${plural(late, 'dag', 'dagar')} sedan.`;
   } else {
-    const left = workingDaysBetween(input.today, input.dueDate);
+    const left = workingDaysBetween(input.today, legal);
     situation =
-      `${input.recipientName} ska svara på remissen nedan senast ${due}. ` +
+      `${input.recipientName} ska svara på remissen nedan senast ${due}.${moved} ` +
       (left === 0 ? 'Sista svarsdagen är i dag.' : `Det återstår ${plural(left, 'arbetsdag', 'arbetsdagar')}.`);
   }
 

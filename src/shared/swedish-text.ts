@@ -8,11 +8,17 @@ const OF_A_BODY = /^[\p{Lu}][\p{Ll}]*(?:nämndens|förvaltningens|kontorets|styr
  * definite form ("remitterats till socialnämnden, miljö- och hälsoskyddsnämnden och
  * kommunstyrelsens pensionärsråd"); names that begin with a place ("Södermalms stadsdelsnämnd"),
  * and proper names of companies and organisations ("Fryshuset", "Länsstyrelsen Stockholm"), keep
- * their capital.
+ * their capital; give the organisation's kind where it is known, so a state agency named like a
+ * body ("Socialstyrelsen", kind external) keeps it too.
  */
-export function inRunningText(name: string): string {
+export function inRunningText(name: string, kind?: string): string {
+  // A state agency or a company is a proper name even when it looks like a body ("Socialstyrelsen").
+  if (kind && !CITY_BODY_KINDS.has(kind)) return name;
   return BODY_IN_DEFINITE_FORM.test(name) || OF_A_BODY.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
+
+/** Organisation kinds that are the city's own nämnder, förvaltningar and råd. */
+const CITY_BODY_KINDS = new Set(['committee', 'administration', 'council']);
 
 /** "a, b och c": a Swedish list, no comma before "och". */
 export function swedishList(items: readonly string[]): string {
