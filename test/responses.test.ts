@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { loadStatementDocument } from '../src/documents/statement-document.loader';
 import { todayInStockholm } from '../src/shared/dates';
 import { addRecipient, createConsultation, organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
@@ -296,6 +297,26 @@ describe('a fresh draft', () => {
       .send({ header: { ...header, ownCaseNumber: 'SÖ 2026/77' }, signatories, enclosures, stance, sections: sections.map(({ key, heading, body, stance: own }: { key: string; heading: string; body: unknown; stance: string | null }) => ({ key, heading, body, stance: own })) });
     expect(saved.status).toBe(200);
     expect((await transition(response.id, { action: 'submit_for_review' })).status).toBe(409);
+  });
+});
+
+describe('attest', () => {
+  it('the statement shows only the attest given to its current version: one from before a return to drafting is history', async () => {
+    const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01' });
+    const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01') });
+    await transition(response.id, { action: 'start' });
+    const current = await statement(response.id);
+    const { header, signatories, enclosures, stance, sections } = current.body;
+    const filled = sections.map(({ key, heading }: { key: string; heading: string }) => ({ key, heading, body: paragraph('Text.'), stance: null }));
+    expect((await request(t.app).put(`/api/responses/${response.id}/statement`).set(handlaggare).set('If-Match', current.headers.etag).send({ header, signatories, enclosures, stance, sections: filled })).status).toBe(200);
+    for (const [action, auth] of [['submit_for_review', handlaggare], ['approve', attestant], ['return_to_drafting', handlaggare], ['submit_for_review', handlaggare]] as const) {
+      expect([action, (await transition(response.id, { action }, auth)).status]).toEqual([action, 200]);
+    }
+    expect((await loadStatementDocument(t.dataSource.manager, response.id)).approvals).toEqual([]);
+    expect((await transition(response.id, { action: 'approve' }, attestant)).status).toBe(200);
+    expect((await loadStatementDocument(t.dataSource.manager, response.id)).approvals).toHaveLength(1);
+    // The response keeps both approvals as its history.
+    expect((await request(t.app).get(`/api/responses/${response.id}`).set(handlaggare)).body.approvals).toHaveLength(2);
   });
 });
 

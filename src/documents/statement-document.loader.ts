@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { Consultation } from '../consultations/consultation.entity';
 import { notFound } from '../http/problem';
 import { Organisation } from '../organisations/organisation.entity';
@@ -24,7 +24,13 @@ export async function loadStatementDocument(manager: EntityManager, responseId: 
   const consultation = await manager.findOneByOrFail(Consultation, { id: recipient.consultationId });
   // One query at a time: the manager may be a transaction's, whose single connection must not be shared.
   const sections = await sectionsOf(manager, statement.id);
-  const approvals = await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } });
+  // Attest is given to one version: approvals from before the statement last went (back) to review
+  // were for text that has since been reworked (returned to drafting, or återremitterad).
+  const [review]: Array<{ since: Date | null }> = await manager.query(
+    `SELECT max(occurred_at) AS since FROM recipient_events WHERE recipient_id = $1 AND type = 'response_status_changed' AND detail ->> 'to' = 'in_review'`,
+    [recipient.id],
+  );
+  const approvals = await manager.find(Approval, { where: { responseId, ...(review?.since ? { approvedAt: MoreThanOrEqual(review.since) } : {}) }, order: { approvedAt: 'ASC' } });
   const decisions = await manager.find(Decision, { where: { responseId }, order: { recordedAt: 'DESC' }, take: 1 });
   const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });
   // The header names the förvaltning as text; its register key picks the footer address.
