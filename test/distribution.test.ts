@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { seedDistributionLists } from '../src/distribution-lists/seed-lists';
 import { organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -35,6 +36,16 @@ describe('sändlistor', () => {
     expect(list.body.members[0].name).toBe('Rinkeby-Kista stadsdelsnämnd');
     const ks924 = await request(t.app).get('/api/distribution-lists?q=KS 2020/924').set(registrator);
     expect(ks924.body.items[0].memberCount).toBeGreaterThan(40);
+  });
+
+  it('a seeded list that was deleted stays deleted at the next start, and a hand-made list of its name does not stop the start', async () => {
+    const facknamnder = (await request(t.app).get('/api/distribution-lists?q=Alla facknämnder').set(registrator)).body.items[0];
+    expect((await request(t.app).delete(`/api/distribution-lists/${facknamnder.id}`).set(registrator)).status).toBe(204);
+    const own = await request(t.app).post('/api/distribution-lists').set(registrator).send({ name: 'Alla facknämnder', organisationIds: [ids['sdn-sodermalm']] });
+    expect(own.status).toBe(201);
+    expect(await seedDistributionLists(t.dataSource)).toBe(0);
+    const now = (await request(t.app).get('/api/distribution-lists?q=Alla facknämnder').set(registrator)).body.items;
+    expect(now.map((l: { id: string }) => l.id)).toEqual([own.body.id]);
   });
 
   it('can be created, refused with duplicates or unknown members, and replaced with If-Match', async () => {

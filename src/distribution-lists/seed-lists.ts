@@ -49,13 +49,23 @@ export const SEED_LISTS: ReadonlyArray<{ key: string; name: string; description:
   },
 ];
 
-/** Creates the seeded lists that do not exist yet; lists edited through the API are left alone. */
+/**
+ * Creates each seeded list once, ever: one a registrator has edited is left alone, one deleted
+ * stays deleted (the audit log remembers it was seeded), and a list of the same name made by hand
+ * takes precedence over a seed that would otherwise clash with it and stop the start-up.
+ */
 export async function seedDistributionLists(dataSource: DataSource): Promise<number> {
   return dataSource.transaction(async (manager) => {
     const existing = new Set((await manager.find(DistributionList, { select: { seedKey: true } })).map((l) => l.seedKey));
+    const names = new Set((await manager.find(DistributionList, { select: { name: true } })).map((l) => l.name.toLowerCase()));
+    // Seeded before (events before seedKey was recorded name the list as seeded).
+    const seededBefore: Array<{ seed_key: string | null; name: string | null }> = await manager.query(
+      `SELECT after ->> 'seedKey' AS seed_key, after ->> 'name' AS name FROM audit_events WHERE action = 'distribution_list.seeded'`,
+    );
+    const seeded = new Set(seededBefore.flatMap((row) => [row.seed_key, row.name]).filter((value): value is string => !!value));
     const idByKey = new Map((await manager.find(Organisation, { select: { id: true, registerKey: true } })).map((o) => [o.registerKey, o.id]));
     let created = 0;
-    for (const seed of SEED_LISTS.filter((s) => !existing.has(s.key))) {
+    for (const seed of SEED_LISTS.filter((s) => !existing.has(s.key) && !seeded.has(s.key) && !seeded.has(s.name) && !names.has(s.name.toLowerCase()))) {
       const list = await manager.save(DistributionList, manager.create(DistributionList, { seedKey: seed.key, name: seed.name, description: seed.description }));
       const members = seed.members.map((key, index) => {
         const organisationId = idByKey.get(key);
@@ -63,7 +73,7 @@ export async function seedDistributionLists(dataSource: DataSource): Promise<num
         return { listId: list.id, organisationId, position: index + 1 };
       });
       await manager.insert(DistributionListMember, members);
-      await recordAudit(manager, { actor: null, requestId: 'seed:distribution-lists' }, { action: 'distribution_list.seeded', entityType: 'distribution_list', entityId: list.id, after: { name: seed.name, members: members.length }, organisationId: null });
+      await recordAudit(manager, { actor: null, requestId: 'seed:distribution-lists' }, { action: 'distribution_list.seeded', entityType: 'distribution_list', entityId: list.id, after: { seedKey: seed.key, name: seed.name, members: members.length }, organisationId: null });
       created++;
     }
     return created;
