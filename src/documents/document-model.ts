@@ -48,7 +48,8 @@ export interface CoverLetterModel {
   administration: { name: string; registerKey: string | null };
   /** The remittent, e.g. "Kommunstyrelsen". */
   sender: string;
-  recipient: { name: string; role: RecipientRole; required: boolean };
+  /** kind: the organisation's, so its name reads right mid-sentence; sent: whether the remiss has been sent to it. */
+  recipient: { name: string; role: RecipientRole; required: boolean; kind?: string; sent?: boolean };
   consultation: { caseNumber: string; title: string; kind: ConsultationKind; description: string | null };
   /** YYYY-MM-DD: the day the remiss went to this recipient (or, before sending, was registered). */
   date: string;

@@ -42,7 +42,7 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
   return {
     administration: { name: administration.name, registerKey: administration.registerKey },
     sender: sender.name,
-    recipient: { name: addressee.name, role: recipient.role, required: recipient.required },
+    recipient: { name: addressee.name, role: recipient.role, required: recipient.required, kind: addressee.kind, sent: !!recipient.sentAt },
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, description: consultation.description },
     date: recipient.sentAt ? todayInStockholm(recipient.sentAt) : (consultation.sentDate ?? consultation.registeredDate),
     dueDate: recipient.extendedDueDate ?? consultation.dueDate,

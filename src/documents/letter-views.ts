@@ -52,6 +52,9 @@ export function coverLetterView(model: CoverLetterModel) {
     sender: model.sender,
     senderInText,
     recipient: recipient.name,
+    recipientInText: inRunningText(recipient.name, recipient.kind),
+    // A remiss sent without a deadline (cleared while open) says so, rather than that one will come.
+    noDeadlineText: recipient.sent ? 'Remissen har ingen sista svarsdag. Svara gärna så snart som möjligt.' : 'Sista svarsdag bestäms när remissen skickas.',
     respond,
     required: recipient.required,
     description: consultation.description,
@@ -61,7 +64,7 @@ export function coverLetterView(model: CoverLetterModel) {
       { label: 'Typ av ärende', value: kind.label },
       { label: 'Diarienummer', value: consultation.caseNumber },
       { label: 'Mottagare', value: `${recipient.name} (${respond ? (recipient.required ? 'svar begärs' : 'inbjuden att svara') : 'för kännedom'})` },
-      ...(respond ? [{ label: 'Sista svarsdag', value: deadline ? `${deadline}${model.extension ? ' (efter anstånd)' : ''}` : 'bestäms när remissen skickas' }] : []),
+      ...(respond ? [{ label: 'Sista svarsdag', value: deadline ? `${deadline}${model.extension ? ' (efter anstånd)' : ''}` : recipient.sent ? 'ingen' : 'bestäms när remissen skickas' }] : []),
     ],
     extension: model.extension ? { previousDeadline: model.extension.previousDueDate ? formatSwedishDate(model.extension.previousDueDate) : null, reason: model.extension.reason } : null,
     replyEmail: model.replyEmail,

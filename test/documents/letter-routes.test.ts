@@ -37,6 +37,13 @@ afterAll(async () => {
 const recipientOf = (name: string) => board.find((row) => row.organisation.name === name)!;
 
 describe('GET /api/consultations/:id/recipients/:recipientId/cover-letter.pdf', () => {
+  it('names a city body mid-sentence as Swedish does: "till socialnämnden för yttrande"', async () => {
+    const res = await getPdf(`/api/consultations/${ks924}/recipients/${recipientOf('Socialnämnden').id}/cover-letter.pdf`, 'registrator');
+    const text = squash(pdftotext(savePdf(res.body, 'cover-socialnamnden')));
+    expect(text).toContain('till socialnämnden för yttrande');
+    expect(text).toContain('där remissen finns under socialnämnden');
+  });
+
   it('gives the registrator the remissbrev of KS 2020/924 to Södermalm, with its deadline after anstånd and the Dnr', async () => {
     const res = await getPdf(`/api/consultations/${ks924}/recipients/${recipientOf('Södermalms stadsdelsnämnd').id}/cover-letter.pdf`, 'registrator');
     expect(res.status).toBe(200);

@@ -69,6 +69,11 @@ describe('the remissbrev', () => {
   it('before the remiss has a deadline, says so instead of printing one', async () => {
     const text = squash(pdftotext(await render({ kind: 'cover-letter', model: coverLetterModel({ dueDate: null, extension: null }) }, 'cover-nodate')));
     expect(text).toContain('Sista svarsdag bestäms när remissen skickas.');
+    // Sent, and the deadline cleared since: it does not promise one is coming.
+    const base = coverLetterModel();
+    const sent = squash(pdftotext(await render({ kind: 'cover-letter', model: { ...base, dueDate: null, extension: null, recipient: { ...base.recipient, sent: true } } }, 'cover-sent-nodate')));
+    expect(sent).toContain('Remissen har ingen sista svarsdag.');
+    expect(sent).not.toContain('bestäms när remissen skickas');
   });
 
   it('escapes user text in the preview and renders the same bytes for the same date', async () => {
