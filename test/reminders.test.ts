@@ -163,6 +163,14 @@ describe('reminder cycle', () => {
     expect(composeReminderMail({ ...base, recipientName: 'Socialstyrelsen', recipientKind: 'external' }, 'https://x').text).toContain('Svaret från Socialstyrelsen skulle');
   });
 
+  it('tells a remissinstans invited but not obliged to answer nothing about being late', async () => {
+    const consultation = await openRemiss();
+    await sentRecipient(consultation, 'sdn-sodermalm', { required: false });
+    await cycle('2020-11-25');
+    await cycle('2020-12-03');
+    expect(mailsAbout(consultation).map((m) => m.subject.split(':')[0])).toEqual(['Påminnelse']);
+  });
+
   it('leaves out recipients that answered, are only informed, or were never sent the remiss', async () => {
     const consultation = await openRemiss();
     const quiet = [

@@ -41,6 +41,8 @@ const PLAN_REMINDERS = `
        AND r.sent_at IS NOT NULL
        AND d.due <= $1::date
        AND d.due >= $3::date
+       -- Invited, not obliged to answer (required false): reminded, never told it is late.
+       AND (r.required OR d.due > $4::date)
        AND NOT EXISTS (SELECT 1 FROM responses s WHERE s.recipient_id = r.id AND s.status = ANY($2::text[]))
   ), queued AS (
     -- The anti-join skips the (many) reminders queued in earlier cycles cheaply; ON CONFLICT
