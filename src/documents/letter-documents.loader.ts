@@ -17,10 +17,11 @@ import type { AnswerLetterModel, CoverLetterModel, LetterPerson } from './docume
  */
 
 /** Who writes for an organisation: a nämnd's letters come from its förvaltning; anyone else writes for itself. */
-export async function writingAdministration(manager: EntityManager, organisation: Organisation): Promise<{ name: string; registerKey: string | null; email: string | null }> {
-  const administration =
-    organisation.kind === 'committee' ? await manager.findOne(Organisation, { where: { parentId: organisation.id, kind: 'administration' }, order: { registerKey: 'ASC' } }) : null;
-  const writer = administration ?? organisation;
+export async function writingAdministration(manager: EntityManager, organisation: Organisation, today = todayInStockholm()): Promise<{ name: string; registerKey: string | null; email: string | null }> {
+  const administrations = organisation.kind === 'committee' ? await manager.find(Organisation, { where: { parentId: organisation.id, kind: 'administration' }, order: { registerKey: 'ASC' } }) : [];
+  // The förvaltning in office today; a retired one only when the nämnd has no other.
+  const active = (o: Organisation) => (!o.activeFrom || o.activeFrom <= today) && (!o.activeTo || o.activeTo >= today);
+  const writer = administrations.find(active) ?? administrations[0] ?? organisation;
   return { name: writer.name, registerKey: writer.registerKey, email: writer.email ?? organisation.email };
 }
 
@@ -34,7 +35,9 @@ const latest = (...dates: Array<Date | null | undefined>): string | null => {
 
 export async function loadCoverLetter(manager: EntityManager, consultation: Consultation, recipient: Recipient): Promise<CoverLetterModel> {
   const sender = await manager.findOneByOrFail(Organisation, { id: consultation.senderId });
-  const administration = await writingAdministration(manager, sender);
+  const date = recipient.sentAt ? todayInStockholm(recipient.sentAt) : (consultation.sentDate ?? consultation.registeredDate);
+  // Written by the förvaltning of the letter's day, so an old remissbrev prints as it was sent.
+  const administration = await writingAdministration(manager, sender, date);
   const addressee = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });
   const registrator = consultation.createdBy ? await manager.findOneBy(User, { id: consultation.createdBy }) : null;
   const extension = recipient.extendedDueDate ? await manager.findOne(RecipientExtension, { where: { recipientId: recipient.id }, order: { grantedAt: 'DESC' } }) : null;
@@ -44,7 +47,7 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
     sender: sender.name,
     recipient: { name: addressee.name, role: recipient.role, required: recipient.required, kind: addressee.kind, sent: !!recipient.sentAt },
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, description: consultation.description },
-    date: recipient.sentAt ? todayInStockholm(recipient.sentAt) : (consultation.sentDate ?? consultation.registeredDate),
+    date,
     dueDate: recipient.extendedDueDate ?? consultation.dueDate,
     // The letter states the deadline the remiss was sent with, and why this recipient has another.
     extension: recipient.extendedDueDate ? { previousDueDate: consultation.dueDate, reason: extension?.reason ?? '' } : null,
