@@ -46,10 +46,11 @@ export class StatementsService {
   async put(responseId: string, expectedVersion: number, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
     return this.edit(responseId, context, async (manager, _scope, statement) => {
       if (statement.version !== expectedVersion) throw preconditionFailed();
-      await assertKnownSections(manager, statement.id, input.sections);
+      const known = await loadSectionContext(manager, statement.id);
+      assertKnownSections(known, input.sections);
       const { sections, ...fields } = input;
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
-      await replaceSections(manager, statement, sections, context.actor!);
+      await replaceSections(manager, statement, sections, known, context.actor!);
       return { kind: 'statement' as const, action: 'statement.saved' };
     });
   }
@@ -60,7 +61,7 @@ export class StatementsService {
       const section = await manager.findOneBy(StatementSection, { statementId: statement.id, key });
       if (!section) throw notFound(`The section ${key}`);
       if (section.version !== expectedVersion) throw preconditionFailed('Someone else saved this section since you read it. Fetch it again and reapply your change.');
-      await assertRequiredNotEmptied(manager, statement.id, [{ key, body: input.body }]);
+      assertRequiredNotEmptied({ templates: await manager.find(SectionTemplate), current: [section] }, [{ key, body: input.body }]);
       await manager.update(StatementSection, { id: section.id }, { ...input, version: section.version + 1, updatedBy: context.actor!.userId });
       await manager.update(Statement, { id: statement.id }, { version: statement.version + 1 });
       return { kind: 'section' as const, action: 'statement.section_saved', sectionKey: key };
@@ -77,9 +78,10 @@ export class StatementsService {
         if (statement.version !== expectedVersion) throw preconditionFailed();
         if (input.sections) {
           // A correction may change a required section, not empty it: the record keeps its required text.
-          await assertKnownSections(manager, statement.id, input.sections);
+          const known = await loadSectionContext(manager, statement.id);
+          assertKnownSections(known, input.sections);
           for (const section of input.sections) {
-            const current = await manager.findOneBy(StatementSection, { statementId: statement.id, key: section.key });
+            const current = known.current.find((s) => s.key === section.key);
             if (!current) throw badRequest('A corrected section must exist.', [{ path: `body.sections`, message: `${section.key} is not a section of this statement` }]);
             await manager.update(StatementSection, { id: current.id }, { body: section.body, heading: section.heading ?? current.heading, stance: section.stance ?? current.stance, version: current.version + 1, updatedBy: context.actor!.userId });
           }
@@ -119,9 +121,20 @@ export class StatementsService {
   }
 }
 
+/** What a save checks its sections against: the catalogue, and the statement's sections as they are. */
+interface SectionContext {
+  templates: SectionTemplate[];
+  current: StatementSection[];
+}
+
+/** Read once per save: the checks and the replacement below all use them. */
+async function loadSectionContext(manager: EntityManager, statementId: string): Promise<SectionContext> {
+  return { templates: await manager.find(SectionTemplate), current: await sectionsOf(manager, statementId) };
+}
+
 /** Keys come from the catalogue, or are own sections ("egen-…") with a heading; required text is not removed. */
-async function assertKnownSections(manager: EntityManager, statementId: string, sections: Array<Pick<SectionInput, 'key' | 'heading' | 'body'>>): Promise<void> {
-  const catalogue = new Set((await manager.find(SectionTemplate, { select: { key: true } })).map((t) => t.key));
+function assertKnownSections(known: SectionContext, sections: Array<Pick<SectionInput, 'key' | 'heading' | 'body'>>): void {
+  const catalogue = new Set(known.templates.map((t) => t.key));
   const errors: FieldError[] = [];
   sections.forEach((section, index) => {
     if (section.key.startsWith(CUSTOM_SECTION_PREFIX)) {
@@ -131,7 +144,7 @@ async function assertKnownSections(manager: EntityManager, statementId: string, 
     }
   });
   if (errors.length) throw badRequest('Some sections are not known.', errors);
-  await assertRequiredNotEmptied(manager, statementId, sections);
+  assertRequiredNotEmptied(known, sections);
 }
 
 /**
@@ -139,19 +152,19 @@ async function assertKnownSections(manager: EntityManager, statementId: string, 
  * whose catalogue default has no text) may stay so while drafting: submit_for_review is where
  * every required section must hold text.
  */
-async function assertRequiredNotEmptied(manager: EntityManager, statementId: string, sections: Array<Pick<SectionInput, 'key' | 'body'>>): Promise<void> {
-  const required = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
-  const holdsText = new Set((await sectionsOf(manager, statementId)).filter((s) => s.body.length > 0).map((s) => s.key));
+function assertRequiredNotEmptied(known: SectionContext, sections: Array<Pick<SectionInput, 'key' | 'body'>>): void {
+  const required = new Set(known.templates.filter((t) => t.required).map((t) => t.key));
+  const holdsText = new Set(known.current.filter((s) => s.body.length > 0).map((s) => s.key));
   const errors = sections.flatMap((section) =>
     required.has(section.key) && holdsText.has(section.key) && section.body.length === 0 ? [{ path: `body.sections.${section.key}`, message: 'is a required section and must not be emptied' }] : [],
   );
   if (errors.length) throw badRequest('Required sections must keep their text.', errors);
 }
 
-async function replaceSections(manager: EntityManager, statement: Statement, sections: SectionInput[], actor: Actor): Promise<void> {
+async function replaceSections(manager: EntityManager, statement: Statement, sections: SectionInput[], known: SectionContext, actor: Actor): Promise<void> {
   const statementId = statement.id;
-  const headings = new Map((await manager.find(SectionTemplate)).map((t) => [t.key, t.heading]));
-  const existing = new Map((await sectionsOf(manager, statementId)).map((s) => [s.key, s]));
+  const headings = new Map(known.templates.map((t) => [t.key, t.heading]));
+  const existing = new Map(known.current.map((s) => [s.key, s]));
   await manager.delete(StatementSection, { statementId });
   await manager.insert(
     StatementSection,
