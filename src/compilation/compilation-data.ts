@@ -4,9 +4,8 @@ import type { ResponseStatus } from '../responses/response.entity';
 import { todayInStockholm } from '../shared/dates';
 import type { Block } from '../statements/statement-body';
 import type { Stance } from '../statements/statement.entity';
+import { PUBLISHED_STATEMENT_SQL } from '../responses/response-access';
 
-/** The response's statement is its answer (isPublishedStatement in SQL; `p` is the response). */
-const PUBLISHED_SQL = `p.status = 'submitted' AND NOT p.received_externally`;
 
 export interface MatrixRow {
   recipientId: string;
@@ -43,7 +42,7 @@ export async function loadMatrix(manager: EntityManager, consultationId: string)
        JOIN consultations c ON c.id = r.consultation_id
        JOIN organisations o ON o.id = r.organisation_id
        JOIN responses p ON p.recipient_id = r.id
-       LEFT JOIN statements s ON s.response_id = p.id AND ${PUBLISHED_SQL}
+       LEFT JOIN statements s ON s.response_id = p.id AND ${PUBLISHED_STATEMENT_SQL}
       WHERE r.consultation_id = $1
       ORDER BY r.position, r.id`,
     [consultationId, todayInStockholm()],
@@ -74,7 +73,7 @@ export async function loadAnsweredSections(manager: EntityManager, consultationI
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT p.id AS response_id, ss.key, ss.heading, ss.position, ss.body, ss.stance
        FROM recipients r
-       JOIN responses p ON p.recipient_id = r.id AND ${PUBLISHED_SQL}
+       JOIN responses p ON p.recipient_id = r.id AND ${PUBLISHED_STATEMENT_SQL}
        JOIN statements s ON s.response_id = p.id
        JOIN statement_sections ss ON ss.statement_id = s.id
       WHERE r.consultation_id = $1

@@ -4,6 +4,7 @@ import type { Consultation } from '../consultations/consultation.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { todayInStockholm } from '../shared/dates';
 import type { CompilationDocumentModel, CompilationGrouping } from './document-model';
+import { PUBLISHED_STATEMENT_SQL } from '../responses/response-access';
 
 /**
  * The sammanställning as a document model: the compilation as the JSON endpoint builds it, plus
@@ -17,7 +18,7 @@ export async function loadCompilationDocument(manager: EntityManager, consultati
   const rows: Array<{ id: string; status: string; declined_reason: string | null; updated_at: Date }> = await manager.query(
     `SELECT p.id, p.status, p.declined_reason, GREATEST(p.status_changed_at, s.updated_at) AS updated_at
        FROM responses p JOIN recipients r ON r.id = p.recipient_id
-       LEFT JOIN statements s ON s.response_id = p.id AND p.status = 'submitted' AND NOT p.received_externally
+       LEFT JOIN statements s ON s.response_id = p.id AND ${PUBLISHED_STATEMENT_SQL}
       WHERE r.consultation_id = $1`,
     [consultation.id],
   );

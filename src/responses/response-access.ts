@@ -51,6 +51,9 @@ export function isPublishedStatement(response: Pick<Response, 'status' | 'receiv
   return response.status === 'submitted' && !response.receivedExternally;
 }
 
+/** isPublishedStatement in SQL, for a response aliased `p`. */
+export const PUBLISHED_STATEMENT_SQL = `(p.status = 'submitted' AND NOT p.received_externally)`;
+
 /**
  * Drafts are the answering organisation's own: other organisations get 404, as if the draft did
  * not exist. Once answered, everyone who may read the remiss may read the answer; the
