@@ -61,11 +61,15 @@ export const PUBLISHED_STATEMENT_SQL = `(p.status = 'submitted' AND NOT p.receiv
  * A statement is published only by submitting it: one begun and then abandoned for "avstår",
  * "inga synpunkter" or an answer recorded outside the system stays a draft (isPublishedStatement).
  */
+export function mayReadContent(scope: ResponseScope, actor: Actor, what: 'answer' | 'statement' = 'answer'): boolean {
+  if (scope.own || isAdmin(actor)) return true;
+  if (what === 'statement' ? isPublishedStatement(scope.response) : ANSWERED_STATUSES.includes(scope.response.status)) return true;
+  return scope.coordinates && scope.response.sharedWithCoordinator;
+}
+
+/** mayReadContent, or 404 as if the content did not exist. */
 export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 'answer' | 'statement' = 'answer'): void {
-  if (scope.own || isAdmin(actor)) return;
-  if (what === 'statement' ? isPublishedStatement(scope.response) : ANSWERED_STATUSES.includes(scope.response.status)) return;
-  if (scope.coordinates && scope.response.sharedWithCoordinator) return;
-  throw notFound('The response');
+  if (!mayReadContent(scope, actor, what)) throw notFound('The response');
 }
 
 /** Only the answering organisation's handläggare (and admins) write its statement. */

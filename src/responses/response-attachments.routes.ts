@@ -13,7 +13,7 @@ import { forbidden, notFound } from '../http/problem';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
-import { assertContentReadable, loadResponseScope, type ResponseScope } from './response-access';
+import { assertContentReadable, loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
 
 /**
  * A response's own files: the scanned or e-mailed answer a registrator records (the answer
@@ -27,14 +27,7 @@ async function readableResponse(manager: EntityManager, actor: Actor, responseId
   return scope;
 }
 
-function fileReadable(scope: ResponseScope, actor: Actor, attachment: Attachment): boolean {
-  try {
-    assertContentReadable(scope, actor, attachment.answerDocument ? 'answer' : 'statement');
-    return true;
-  } catch {
-    return false;
-  }
-}
+const fileReadable = (scope: ResponseScope, actor: Actor, attachment: Attachment) => mayReadContent(scope, actor, attachment.answerDocument ? 'answer' : 'statement');
 
 /** The scope, and whether the file is the answer document: one added by a registrator or admin rather than by the organisation's own staff. */
 async function assertMayAttach(manager: EntityManager, actor: Actor, responseId: string, lock: boolean) {

@@ -13,7 +13,7 @@ import { findStatement } from '../statements/statements.service';
 import { User } from '../users/user.entity';
 import { Approval } from './approval.entity';
 import { Decision } from './decision.entity';
-import { assertContentReadable, loadResponseScope, type ResponseScope } from './response-access';
+import { loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
 import { Response, type ResponseStatus } from './response.entity';
 import type { TransitionInput } from './responses.schemas';
 import { TRANSITIONS, whyNotAllowed } from './transition-rules';
@@ -32,12 +32,7 @@ export class ResponsesService {
 
   async get(responseId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<ResponseView> {
     const scope = await loadResponseScope(manager, actor, responseId);
-    let contentReadable = true;
-    try {
-      assertContentReadable(scope, actor);
-    } catch {
-      contentReadable = false;
-    }
+    const contentReadable = mayReadContent(scope, actor);
     // One after the other: inside a transaction the manager has one connection, which runs one
     // query at a time anyway (and pg 9 will refuse queries issued while another runs).
     const approvals = contentReadable ? await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } }) : [];
