@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { startBackgroundJob, type BackgroundJob } from '../shared/background-job';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { redactAddresses, type Mailer } from '../mail/mailer';
@@ -60,52 +61,26 @@ export interface ReminderSchedulerOptions extends Omit<ReminderCycleOptions, 'to
   firstRunDelayMs?: number;
 }
 
-export interface ReminderScheduler {
-  /** Stops scheduling and resolves once a cycle in progress has finished its current message. */
-  stop(): Promise<void>;
-}
-
 /**
  * Runs a cycle every REMINDER_INTERVAL_SECONDS. The next cycle is scheduled only when the previous
  * one has ended, so cycles never overlap in one process; a failing cycle (database or mail server
  * down) is logged and the next one tries again: reminders are queued in the database, not lost.
+ * stop() lets a cycle in progress finish its current message.
  */
-export function startReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
+export function startReminderScheduler(options: ReminderSchedulerOptions): BackgroundJob {
   const { logger } = options;
-  const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-
-  const cycle = async () => {
-    try {
-      const result = await runReminderCycle({ ...options, signal: abort.signal });
-      const busy = result.queued + result.sent + result.failed + result.skipped > 0;
-      logger[busy ? 'info' : 'debug'](result, 'reminder cycle done');
-    } catch (error) {
-      logger.warn({ error: describeError(error) }, 'reminder cycle failed; the next cycle retries');
-    }
-  };
-  const schedule = (delayMs: number) => {
-    if (abort.signal.aborted) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      running = cycle().finally(() => {
-        running = undefined;
-        schedule(options.config.reminderIntervalSeconds * 1000);
-      });
-    }, delayMs);
-    // The HTTP server keeps the process alive; a pending reminder timer alone must not.
-    timer.unref();
-  };
-  schedule(options.firstRunDelayMs ?? 5_000);
-
-  return {
-    async stop() {
-      abort.abort();
-      if (timer) clearTimeout(timer);
-      await running;
+  return startBackgroundJob(
+    async (signal) => {
+      try {
+        const result = await runReminderCycle({ ...options, signal });
+        const busy = result.queued + result.sent + result.failed + result.skipped > 0;
+        logger[busy ? 'info' : 'debug'](result, 'reminder cycle done');
+      } catch (error) {
+        logger.warn({ error: describeError(error) }, 'reminder cycle failed; the next cycle retries');
+      }
     },
-  };
+    { firstDelayMs: options.firstRunDelayMs ?? 5_000, intervalMs: options.config.reminderIntervalSeconds * 1000 },
+  );
 }
 
 /** Message and code only: a driver error object can carry query parameters (e-mail addresses). */

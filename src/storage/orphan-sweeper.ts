@@ -1,6 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { startBackgroundJob, type BackgroundJob } from '../shared/background-job';
 import type { DataSource } from 'typeorm';
 import type { FileStore } from './file-store';
 
@@ -58,40 +59,18 @@ export async function sweepSpool(dir: string, graceMs: number, now = new Date())
   return removed;
 }
 
-export interface OrphanSweeper {
-  stop(): Promise<void>;
-}
-
 /** A sweep a minute after start, then once a day; a failed sweep is logged and tried again the next day. */
-export function startOrphanSweeper(options: { dataSource: DataSource; store: FileStore; spoolDir: string; logger: Logger; graceMs?: number; intervalMs?: number }): OrphanSweeper {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const sweep = async () => {
-    try {
-      const graceMs = options.graceMs ?? 24 * 3_600_000;
-      const result = { ...(await sweepOrphanedFiles({ dataSource: options.dataSource, store: options.store, graceMs })), spooledRemoved: await sweepSpool(options.spoolDir, graceMs) };
-      options.logger[result.removed + result.spooledRemoved > 0 ? 'info' : 'debug'](result, 'orphaned file sweep done');
-    } catch (error) {
-      options.logger.warn({ err: error }, 'orphaned file sweep failed; the next one retries');
-    }
-  };
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = sweep().finally(() => {
-        running = undefined;
-        schedule(options.intervalMs ?? 24 * 3_600_000);
-      });
-    }, delayMs);
-    timer.unref();
-  };
-  schedule(60_000);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+export function startOrphanSweeper(options: { dataSource: DataSource; store: FileStore; spoolDir: string; logger: Logger; graceMs?: number; intervalMs?: number }): BackgroundJob {
+  const graceMs = options.graceMs ?? 24 * 3_600_000;
+  return startBackgroundJob(
+    async () => {
+      try {
+        const result = { ...(await sweepOrphanedFiles({ dataSource: options.dataSource, store: options.store, graceMs })), spooledRemoved: await sweepSpool(options.spoolDir, graceMs) };
+        options.logger[result.removed + result.spooledRemoved > 0 ? 'info' : 'debug'](result, 'orphaned file sweep done');
+      } catch (error) {
+        options.logger.warn({ err: error }, 'orphaned file sweep failed; the next one retries');
+      }
     },
-  };
+    { firstDelayMs: 60_000, intervalMs: options.intervalMs ?? 24 * 3_600_000 },
+  );
 }
