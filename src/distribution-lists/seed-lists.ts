@@ -56,8 +56,9 @@ export const SEED_LISTS: ReadonlyArray<{ key: string; name: string; description:
  */
 export async function seedDistributionLists(dataSource: DataSource): Promise<number> {
   return dataSource.transaction(async (manager) => {
-    const existing = new Set((await manager.find(DistributionList, { select: { seedKey: true } })).map((l) => l.seedKey));
-    const names = new Set((await manager.find(DistributionList, { select: { name: true } })).map((l) => l.name.toLowerCase()));
+    const lists = await manager.find(DistributionList, { select: { seedKey: true, name: true } });
+    const existing = new Set(lists.map((l) => l.seedKey));
+    const names = new Set(lists.map((l) => l.name.toLowerCase()));
     // Seeded before (events before seedKey was recorded name the list as seeded).
     const seededBefore: Array<{ seed_key: string | null; name: string | null }> = await manager.query(
       `SELECT after ->> 'seedKey' AS seed_key, after ->> 'name' AS name FROM audit_events WHERE action = 'distribution_list.seeded'`,
