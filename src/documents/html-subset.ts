@@ -1,3 +1,5 @@
+import { escapeHtml } from '../shared/html-text';
+
 /**
  * A parser for the small HTML subset the document templates produce (DESIGN.md §4), not for HTML
  * at large. Templates are ours and every user value in them is escaped by Handlebars, so the input
@@ -105,8 +107,6 @@ export function isInlineNode(node: Node): boolean {
 export function textOf(node: Node): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('');
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
 /** The tree as HTML again: only subset elements, class attributes and escaped text can come out. */
 export function toHtml(node: Node): string {

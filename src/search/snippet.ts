@@ -1,3 +1,5 @@
+import { escapeHtml } from '../shared/html-text';
+
 /**
  * Snippets come from ts_headline with private-use characters as StartSel/StopSel: they cannot be
  * confused with anything a user wrote (the source text is stripped of them first, see
@@ -15,8 +17,6 @@ export interface SnippetPart {
   match: boolean;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /** ts_headline's output as parts; neighbouring parts of the same kind are merged, whitespace tidied. */
 export function snippetParts(headline: string): SnippetPart[] {
