@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../authz/actor';
-import type { Page } from '../http/schemas';
+import { pageTotal, type Page } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
 import { escapeLike } from '../shared/sql-text';
 import { normaliseCaseNumber } from './case-number';
@@ -104,7 +104,7 @@ export async function listConsultations(manager: EntityManager, actor: Actor, qu
       LIMIT ${where.bind(query.limit)} OFFSET ${where.bind(query.offset)}`,
     where.params,
   );
-  const total = rows[0]?.total ?? (query.offset > 0 ? await countAll(manager, where) : 0);
+  const total = await pageTotal(rows, query.offset, () => countAll(manager, where));
   const summaries = await summariseRecipients(manager, rows.map((row) => row.id));
   const items = rows.map((row) => ({ consultation: toConsultation(row), senderName: row.sender_name, coordinatorName: row.coordinator_name, recipients: summaries.get(row.id)! }));
   return { items, total, limit: query.limit, offset: query.offset };

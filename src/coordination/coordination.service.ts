@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../http/problem';
 import { Organisation } from '../organisations/organisation.entity';
 import { ANSWERED_SQL, EFFECTIVE_DUE_SQL, lateSql } from '../recipients/lateness';
 import { todayInStockholm } from '../shared/dates';
+import { pageTotal } from '../http/schemas';
 
 /** Views across remisser for the coordinating förvaltning: answer rates now, answer habits over time. */
 export class CoordinationService {
@@ -35,8 +36,7 @@ export class CoordinationService {
         [mine, todayInStockholm(), limit, offset],
       );
     const rows = await run(page.limit, page.offset);
-    // Past the last page the window count has no row to ride on: ask for the first row's.
-    const total = (rows[0]?.total as number | undefined) ?? (page.offset > 0 ? (((await run(1, 0))[0]?.total as number | undefined) ?? 0) : 0);
+    const total = await pageTotal(rows, page.offset, async () => Number((await run(1, 0))[0]?.total ?? 0));
     return {
       items: rows.map((row) => ({
         consultation: { id: row.id as string, caseNumber: row.case_number as string, title: row.title as string, dueDate: row.due_date as string | null },

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { hasRole, type Actor } from '../authz/actor';
 import { actingOrganisationIds, canManageConsultations } from '../consultations/consultation-access';
 import { forbidden } from '../http/problem';
-import type { Page } from '../http/schemas';
+import { pageTotal, type Page } from '../http/schemas';
 import { ANSWERED_SQL, EFFECTIVE_DUE_SQL } from '../recipients/lateness';
 import type { ResponseStatus } from '../responses/response.entity';
 import { todayInStockholm } from '../shared/dates';
@@ -58,8 +58,7 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
       [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset],
     );
   const rows = await run(query.limit, query.offset);
-  // The window count rides on the rows; past the last page there are none, so ask for the first row.
-  const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
+  const total = await pageTotal(rows, query.offset, async () => (await run(1, 0))[0]?.total ?? 0);
   const page: Page<ReturnType<typeof present>> = { items: rows.map((row) => present(row, today)), total, limit: query.limit, offset: query.offset };
   return { scope, ...page };
 }

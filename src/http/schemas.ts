@@ -37,3 +37,12 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/**
+ * The total of a page whose rows carry it (count(*) OVER () in the page query). Past the last
+ * page no row carries it, so `count` is asked then; an empty first page means none at all.
+ */
+export async function pageTotal(rows: ReadonlyArray<{ total?: unknown }>, offset: number, count: () => Promise<number>): Promise<number> {
+  if (rows.length) return Number(rows[0].total);
+  return offset > 0 ? count() : 0;
+}

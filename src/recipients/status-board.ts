@@ -4,6 +4,7 @@ import type { ResponseStatus } from '../responses/response.entity';
 import { todayInStockholm } from '../shared/dates';
 import { EFFECTIVE_DUE_SQL, lateSql } from './lateness';
 import type { StatusBoardQuery } from './recipients.schemas';
+import { pageTotal } from '../http/schemas';
 
 export interface RecipientRow {
   id: string;
@@ -64,8 +65,7 @@ export async function statusBoard(manager: EntityManager, consultationId: string
       LIMIT $5 OFFSET $6`,
     [consultationId, today, query.status ?? null, query.late ?? null, query.limit, query.offset, onlyRecipientIds ?? null],
   );
-  // The window count rides on the rows; a page past the end has none, so count separately then.
-  const total = rows[0]?.total ?? (query.offset > 0 ? await countRecipients(manager, consultationId, query, today, onlyRecipientIds) : 0);
+  const total = await pageTotal(rows, query.offset, () => countRecipients(manager, consultationId, query, today, onlyRecipientIds));
   return { items: rows.map(toRow), total };
 }
 

@@ -9,6 +9,7 @@ import type { HitKind, SearchHit, SearchQuery } from './search.schemas';
 import { searchVisibility, type Bind, type Visibility } from './search-visibility';
 import { matchBound, parseTsquery, sectionStats, sectionWindow, type SectionWindow } from './search-window';
 import { HEADLINE_OPTIONS, HEADLINE_STRIP, snippet } from './snippet';
+import { pageTotal } from '../http/schemas';
 
 /** Collects numbered parameters for one statement; an array bound twice (the readable remisser) is sent once. */
 class Params {
@@ -147,8 +148,7 @@ async function findHits(
     );
   };
   const rows = await run(query.limit, query.offset);
-  // Past the last page the window count has no row to ride on: ask for the first row's.
-  const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
+  const total = await pageTotal(rows, query.offset, async () => (await run(1, 0))[0]?.total ?? 0);
   return { items: rows.map(present), total };
 }
 
