@@ -7,6 +7,7 @@ import { ANSWERED_STATUSES } from '../responses/response.entity';
 import { composeReminderMail } from './reminder-mail';
 import { MAX_REMINDER_ATTEMPTS, PENDING_REMINDER_SQL, SKIPPED_PREFIX } from './reminder-state';
 import type { ReminderKind } from './reminder.entity';
+import { ORGANISATION_FAMILY_SQL } from '../consultations/consultation-access';
 
 interface ClaimedReminder {
   id: string;
@@ -49,7 +50,7 @@ const CLAIM = `
 
 /**
  * Who gets a recipient's reminder: the organisation's functional mailbox when it has one; else
- * the handläggare and attestanter of the organisation and of its förvaltningar (a remiss goes to
+ * the handläggare and attestanter of the organisation and its nämnd or förvaltningar (ORGANISATION_FAMILY_SQL: a remiss goes to
  * the nämnd, the people who write the answer sit in the förvaltning below it).
  */
 const ADDRESSES = `
@@ -57,7 +58,7 @@ const ADDRESSES = `
     (SELECT ARRAY[btrim(email)] FROM organisations WHERE id = $1 AND btrim(coalesce(email, '')) <> ''),
     (SELECT array_agg(DISTINCT lower(u.email) ORDER BY lower(u.email))
        FROM users u JOIN organisations uo ON uo.id = u.organisation_id
-      WHERE (uo.id = $1 OR (uo.parent_id = $1 AND uo.kind = 'administration')) AND u.active AND btrim(coalesce(u.email, '')) <> ''
+      WHERE uo.id IN (${ORGANISATION_FAMILY_SQL}) AND u.active AND btrim(coalesce(u.email, '')) <> ''
         AND u.roles && ARRAY['handlaggare', 'attestant']::text[]),
     '{}') AS addresses`;
 
