@@ -50,8 +50,9 @@ const CLAIM = `
 
 /**
  * Who gets a recipient's reminder: the organisation's functional mailbox when it has one; else
- * the handläggare and attestanter of the organisation and its nämnd or förvaltningar (ORGANISATION_FAMILY_SQL: a remiss goes to
- * the nämnd, the people who write the answer sit in the förvaltning below it).
+ * the handläggare and attestanter of the organisation and its nämnd or förvaltningar
+ * (ORGANISATION_FAMILY_SQL: a remiss goes to the nämnd, the people who write the answer sit in
+ * the förvaltning below it).
  */
 const ADDRESSES = `
   SELECT COALESCE(
