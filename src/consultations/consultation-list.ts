@@ -31,10 +31,13 @@ class Conditions {
 /** The same visibility rules as canReadConsultation, as SQL, so lists never show what a get would refuse. */
 async function restrictToReadable(manager: EntityManager, where: Conditions, actor: Actor): Promise<void> {
   if (canManageConsultations(actor)) return;
-  const mine = where.bind(await actingOrganisationIds(manager, actor));
+  const reads = hasRole(actor, 'reader');
+  const coordinates = hasRole(actor, 'coordinator');
+  // Bound only where the SQL uses it: PostgreSQL cannot type a parameter no expression mentions.
+  const mine = reads && !coordinates ? null : where.bind(await actingOrganisationIds(manager, actor));
   const received = `EXISTS (SELECT 1 FROM recipients rv WHERE rv.consultation_id = c.id AND rv.organisation_id = ANY(${mine}::uuid[]))`;
-  const sent = `c.status <> 'draft' AND (${hasRole(actor, 'reader') ? 'TRUE' : received})`;
-  const coordinated = hasRole(actor, 'coordinator') ? `c.coordinator_id = ANY(${mine}::uuid[])` : 'FALSE';
+  const sent = `c.status <> 'draft' AND (${reads ? 'TRUE' : received})`;
+  const coordinated = coordinates ? `c.coordinator_id = ANY(${mine}::uuid[])` : 'FALSE';
   where.sql.push(`((${coordinated}) OR (${sent}))`);
 }
 
