@@ -7,7 +7,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
 import { z } from 'zod';
 import { badRequest, HttpProblem } from './problem';
-import { toFieldErrors } from './validation';
+import { invalidFields, NUL_MESSAGE, nulFieldErrors, toFieldErrors } from './validation';
 
 /** Declares a multipart/form-data route: one file part plus optional text parts. */
 export interface UploadSpec {
@@ -92,11 +92,12 @@ export async function receiveUpload<F extends z.ZodObject>(
   }
   const file = req.file as (Express.Multer.File & Omit<SpooledFile, 'originalName' | 'declaredType'>) | undefined;
   const discard = () => (file ? rm(file.path, { force: true }) : Promise.resolve());
+  const nul = [...nulFieldErrors('body', req.body ?? {}), ...(file?.originalname.includes('\u0000') ? [{ path: `body.${spec.file}`, message: `has a file name that ${NUL_MESSAGE}` }] : [])];
   const fields = spec.fields.safeParse(req.body ?? {});
-  if (!file || !fields.success) {
+  if (!file || nul.length || !fields.success) {
     await discard();
-    const errors = [...(file ? [] : [{ path: `body.${spec.file}`, message: 'is required' }]), ...(fields.success ? [] : toFieldErrors('body', fields.error))];
-    throw badRequest(`${errors.length} field${errors.length === 1 ? ' is' : 's are'} invalid.`, errors);
+    const errors = nul.length ? nul : [...(file ? [] : [{ path: `body.${spec.file}`, message: 'is required' }]), ...(fields.success ? [] : toFieldErrors('body', fields.error))];
+    throw invalidFields(errors);
   }
   return {
     file: { path: file.path, size: file.size, sha256: file.sha256, originalName: file.originalname, declaredType: file.mimetype },

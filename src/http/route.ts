@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { RequestContext } from '../authz/actor';
 import type { Policy } from '../authz/policy';
 import { guardUpload, uploadRequestSchema, type UploadSpec } from './multipart-upload';
-import { badRequest, forbidden, HttpProblem, unauthenticated } from './problem';
+import { forbidden, HttpProblem, unauthenticated } from './problem';
 import { problemSchema } from './schemas';
-import { toFieldErrors } from './validation';
+import { invalidFields, refuseNul, toFieldErrors } from './validation';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -74,7 +74,7 @@ export class Api {
     this.routes.push({ method: spec.method, path: spec.path, policy: spec.policy, summary: spec.summary, hasBody: !!spec.body || !!spec.upload });
     this.document(spec);
     const bodyParsing = spec.body ? [this.parseJson] : spec.upload ? [guardUpload(spec.upload)] : [];
-    this.router[spec.method](spec.path, authorise(spec.policy), ...bodyParsing, ...(spec.before ?? []), async (req: Request, res: Response) => {
+    this.router[spec.method](spec.path, authorise(spec.policy), refuseNulIn('params', 'query'), ...bodyParsing, refuseNulIn('body'), ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseInput(spec, req);
       const result = await spec.handler({ ...input, context: requestContext(req), req, res });
       if (res.headersSent) return;
@@ -132,6 +132,17 @@ function authorise(policy: Policy): RequestHandler {
   };
 }
 
+/**
+ * NUL is refused before anything (a rate limiter included) reads the input: the path and query
+ * first, the JSON body once parsed; an upload's text parts as they are received (receiveUpload).
+ */
+function refuseNulIn(...locations: Array<'params' | 'query' | 'body'>): RequestHandler {
+  return (req, _res, next) => {
+    refuseNul(Object.fromEntries(locations.map((location) => [location, req[location]])));
+    next();
+  };
+}
+
 function parseInput(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>, req: Request) {
   // req.is() is null when there is no body at all: then the schema reports the missing body.
   if (spec.body && req.is('application/json') === false) {
@@ -149,7 +160,7 @@ function parseInput(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>, req: Reque
     if (result.success) parts[location] = result.data;
     else errors.push(...toFieldErrors(location, result.error));
   }
-  if (errors.length) throw badRequest(`${errors.length} field${errors.length === 1 ? ' is' : 's are'} invalid.`, errors);
+  if (errors.length) throw invalidFields(errors);
   return parts as { params: never; query: never; body: never };
 }
 
