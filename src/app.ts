@@ -25,6 +25,7 @@ import { registerOrganisationRoutes } from './organisations/organisations.routes
 import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerResponseAttachmentRoutes } from './responses/response-attachments.routes';
+import { registerProtokollsutdragRoutes } from './responses/protokollsutdrag.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
 import { registerSearchRoutes } from './search/search.routes';
 import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
@@ -74,6 +75,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });
+  registerProtokollsutdragRoutes(api, { dataSource, config });
   const documents = registerDocumentRoutes(api, { dataSource, config });
   registerDocumentTemplateRoutes(api, { renderer: documents.renderer });
   registerCompilationPdfRoute(api, { dataSource, renderer: documents.renderer });

@@ -103,7 +103,7 @@ describe('demo statements on the demo remisser', () => {
     expect(response.body).toMatchObject({ status: 'submitted', stance: 'tillstyrker', answeredDate: '2020-12-02', hasStatement: true });
     expect(response.body.approvals).toEqual([{ name: 'Ann-Christine Jenvén', title: 'Stadsdelsdirektör', approvedAt: expect.stringMatching(/^2020-11-10T/) }]);
     expect(response.body.decisions).toEqual([
-      { meetingDate: '2020-11-26', paragraph: '§ 15', outcome: 'approved_as_proposed', decisionText: expect.stringContaining('kommunstyrelsen'), recordedAt: expect.stringMatching(/^2020-11-26T/) },
+      { id: expect.any(String), meetingDate: '2020-11-26', paragraph: '§ 15', outcome: 'approved_as_proposed', decisionText: expect.stringContaining('kommunstyrelsen'), recordedAt: expect.stringMatching(/^2020-11-26T/), protokollsutdrag: null },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Consultation } from '../consultations/consultation.entity';
+import { Decision } from '../responses/decision.entity';
 import { Response } from '../responses/response.entity';
 
 /** A file on a remiss (remisshandlingar) or, with responseId, on one recipient's response. */
@@ -56,6 +57,18 @@ export class Attachment {
    */
   @Column('boolean', { name: 'answer_document', default: false })
   answerDocument: boolean;
+
+  /**
+   * On a response: the protokollsutdrag of this decision of the nämnd (a PDF the nämnd's secretary
+   * makes from the justerat protokoll). At most one per decision.
+   */
+  @Index('uq_attachments_decision_id', { unique: true })
+  @Column('uuid', { name: 'decision_id', nullable: true })
+  decisionId: string | null;
+
+  @ManyToOne(() => Decision, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'fk_attachments_decision' })
+  decision?: Decision | null;
 
   @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;

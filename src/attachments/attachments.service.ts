@@ -14,7 +14,7 @@ import { Attachment } from './attachment.entity';
 import { presentAttachment } from './attachment.presenter';
 import type { ListAttachmentsQuery, UploadFields } from './attachments.schemas';
 import { cleanFileName } from './file-name';
-import { checkFileType } from './file-type-check';
+import { assertKindAccepted, checkFileType, type FileKind } from './file-type-check';
 
 /** Where an upload goes, and the rule that lets the caller put it there (run unlocked, then locked). */
 export interface UploadTarget {
@@ -22,6 +22,10 @@ export interface UploadTarget {
   responseId: string | null;
   /** A response's answer document rather than a bilaga of its statement (Attachment.answerDocument). */
   answerDocument?: boolean;
+  /** The decision whose protokollsutdrag this is (Attachment.decisionId). */
+  decisionId?: string;
+  /** The kinds of file the target takes, when not every kind checkFileType knows. */
+  kinds?: { accepted: readonly FileKind[]; what: string };
   check: (manager: EntityManager, lock: boolean) => Promise<void>;
 }
 
@@ -91,7 +95,8 @@ export class AttachmentsService {
     try {
       if (upload.file.size === 0) throw badRequest('The file is empty.', [{ path: 'body.file', message: 'is empty' }]);
       const fileName = cleanFileName(upload.file.originalName);
-      const { contentType } = await checkFileType(upload.file.path, { fileName, mimeType: upload.file.declaredType });
+      const { kind, contentType } = await checkFileType(upload.file.path, { fileName, mimeType: upload.file.declaredType });
+      if (target.kinds) assertKindAccepted(kind, target.kinds.accepted, target.kinds.what);
       const stored = await this.store.put(createReadStream(upload.file.path));
       try {
         if (stored.sha256 !== upload.file.sha256 || stored.size !== upload.file.size) {
@@ -113,9 +118,15 @@ export class AttachmentsService {
               description: upload.fields.description || null,
               uploadedBy: actor.userId,
               answerDocument: target.answerDocument ?? false,
+              decisionId: target.decisionId ?? null,
             }),
           );
-          await recordAudit(manager, context, { action: 'attachment.uploaded', entityType: 'attachment', entityId: attachment.id, after: presentAttachment(attachment) });
+          await recordAudit(manager, context, {
+            action: target.decisionId ? 'decision.protokollsutdrag_attached' : 'attachment.uploaded',
+            entityType: 'attachment',
+            entityId: attachment.id,
+            after: { ...presentAttachment(attachment), ...(target.decisionId ? { decisionId: target.decisionId } : {}) },
+          });
           return attachment;
         });
       } catch (error) {

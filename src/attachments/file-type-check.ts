@@ -51,6 +51,11 @@ export async function checkFileType(path: string, declared: { fileName: string; 
   return { kind, contentType: FILE_KINDS[kind].contentType };
 }
 
+/** 415 unless the checked kind is one the target takes (a protokollsutdrag is a PDF, nothing else). */
+export function assertKindAccepted(kind: FileKind, accepted: readonly FileKind[], what: string): void {
+  if (!accepted.includes(kind)) throw typeRefused(`${what} must be ${accepted.map((k) => FILE_KINDS[k].label).join(' or ')}; this file is ${FILE_KINDS[kind].label}.`);
+}
+
 function expectedKind(fileName: string, mimeType: string): FileKind {
   const type = mimeType.split(';')[0].trim().toLowerCase();
   if (ACTIVE_TYPES.test(type)) throw typeRefused(`Files of type ${type} are not accepted. Allowed: ${ALLOWED}.`);

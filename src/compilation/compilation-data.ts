@@ -21,6 +21,14 @@ export interface MatrixRow {
   late: boolean;
   stance: Stance | null;
   receivedExternally: boolean;
+  /** The nämnd's decision behind a submitted statement, with its protokollsutdrag once attached. */
+  decision: MatrixDecision | null;
+}
+
+export interface MatrixDecision {
+  meetingDate: string;
+  paragraph: string;
+  protokollsutdrag: { fileName: string; href: string } | null;
 }
 
 export interface AnsweredSection {
@@ -37,12 +45,17 @@ export async function loadMatrix(manager: EntityManager, consultationId: string)
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT r.id AS recipient_id, p.id AS response_id, r.position, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
             r.role, r.required, p.status, ${EFFECTIVE_DUE_SQL}::text AS due_date, r.extended_due_date IS NOT NULL AS extended,
-            p.answered_date::text AS answered_date, ${lateSql('$2::date')} AS late, COALESCE(s.stance, p.stance) AS stance, p.received_externally
+            p.answered_date::text AS answered_date, ${lateSql('$2::date')} AS late, COALESCE(s.stance, p.stance) AS stance, p.received_externally,
+            d.id AS decision_id, d.meeting_date::text AS decision_date, d.paragraph AS decision_paragraph, a.file_name AS protokollsutdrag_name
        FROM recipients r
        JOIN consultations c ON c.id = r.consultation_id
        JOIN organisations o ON o.id = r.organisation_id
        JOIN responses p ON p.recipient_id = r.id
        LEFT JOIN statements s ON s.response_id = p.id AND ${PUBLISHED_STATEMENT_SQL}
+       -- The decision the answer went out on: the latest, unless it sent the statement back.
+       LEFT JOIN LATERAL (SELECT id, meeting_date, paragraph, outcome FROM decisions WHERE response_id = p.id ORDER BY recorded_at DESC LIMIT 1) d
+              ON ${PUBLISHED_STATEMENT_SQL} AND d.outcome <> 'referred_back'
+       LEFT JOIN attachments a ON a.decision_id = d.id
       WHERE r.consultation_id = $1
       ORDER BY r.position, r.id`,
     [consultationId, todayInStockholm()],
@@ -61,6 +74,13 @@ export async function loadMatrix(manager: EntityManager, consultationId: string)
     late: row.late as boolean,
     stance: (row.stance as Stance | null) ?? (row.status === 'no_comments' ? 'inga_synpunkter' : null),
     receivedExternally: row.received_externally as boolean,
+    decision: row.decision_id
+      ? {
+          meetingDate: row.decision_date as string,
+          paragraph: row.decision_paragraph as string,
+          protokollsutdrag: row.protokollsutdrag_name ? { fileName: row.protokollsutdrag_name as string, href: `/api/responses/${row.response_id as string}/decisions/${row.decision_id as string}/protokollsutdrag` } : null,
+        }
+      : null,
   }));
 }
 

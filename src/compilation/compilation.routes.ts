@@ -16,10 +16,14 @@ import { CompilationService } from './compilation.service';
 const TAG = 'Sammanställning';
 const policy = rolesOnly(['coordinator', 'registrator', 'admin'], 'organisation');
 
+const matrixDecisionSchema = z
+  .object({ meetingDate: z.string(), paragraph: z.string(), protokollsutdrag: z.object({ fileName: z.string(), href: z.string() }).nullable() })
+  .openapi('CompilationDecision', { description: "The nämnd's decision behind a submitted statement, with its protokollsutdrag (href downloads it) once attached" });
+
 const compilationSchema = z
   .object({
     consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
-    matrix: z.array(z.object({ recipientId: z.string(), responseId: z.string(), organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }), role: z.string(), required: z.boolean(), status: z.enum(RESPONSE_STATUSES), dueDate: z.string().nullable(), extended: z.boolean(), answeredDate: z.string().nullable(), late: z.boolean(), stance: z.enum(STANCES).nullable(), receivedExternally: z.boolean() })),
+    matrix: z.array(z.object({ recipientId: z.string(), responseId: z.string(), organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }), role: z.string(), required: z.boolean(), status: z.enum(RESPONSE_STATUSES), dueDate: z.string().nullable(), extended: z.boolean(), answeredDate: z.string().nullable(), late: z.boolean(), stance: z.enum(STANCES).nullable(), receivedExternally: z.boolean(), decision: matrixDecisionSchema.nullable() })),
     counts: z.object({ recipients: z.number().int(), byStatus: z.record(z.string(), z.number().int()), byStance: z.record(z.string(), z.number().int()) }),
     sections: z.array(z.object({ key: z.string(), heading: z.string(), stanceCounts: z.record(z.string(), z.number().int()), entries: z.array(z.object({ organisation: z.object({ id: z.string(), name: z.string() }), responseId: z.string(), heading: z.string().openapi({ description: 'The heading as this answer has it; the section heading is the first answer’s.' }), position: z.number().int(), stance: z.enum(STANCES).nullable(), body: sectionBodySchema, text: z.string() })) })),
     notAnswered: z.array(z.string()),

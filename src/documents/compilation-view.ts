@@ -35,6 +35,12 @@ function answerLine(row: MatrixRow, reason: string | undefined): string {
   return `Svarade${date}${row.late ? ', efter sista svarsdag' : ''}.${stance}`;
 }
 
+/** "Beslut den 26 november 2020, § 15. Protokollsutdrag: Protokollsutdrag 2020-11-26.pdf." */
+function decisionLine(decision: NonNullable<MatrixRow['decision']>): string {
+  const file = decision.protokollsutdrag ? `Protokollsutdrag: ${decision.protokollsutdrag.fileName}.` : 'Protokollsutdraget har inte bifogats.';
+  return `Beslut den ${formatSwedishDate(decision.meetingDate)}, ${decision.paragraph}. ${file}`;
+}
+
 export function compilationView(model: CompilationDocumentModel) {
   const { consultation, compilation } = model;
   const numbering = new FootnoteNumbering();
@@ -105,6 +111,8 @@ export function compilationView(model: CompilationDocumentModel) {
       stance: row.stance ? STANCE_LABELS[row.stance] : '',
     })),
     anyExtended: compilation.matrix.some((row) => row.extended),
+    // The nämnder's decisions are their own documents: listed with the answers, never printed as part of them.
+    decisions: compilation.matrix.flatMap((row) => (row.decision ? [{ organisation: row.organisation.name, text: decisionLine(row.decision) }] : [])),
     bySection: model.groupBy === 'section',
     sections,
     recipients,

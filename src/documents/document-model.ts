@@ -28,7 +28,6 @@ export interface StatementDocumentModel {
   enclosures: Array<{ title: string }>;
   /** "Attesterat av": digital approvals, date as YYYY-MM-DD in Stockholm. */
   approvals: Array<{ name: string; title: string; date: string }>;
-  decision: { body: string; meetingDate: string; paragraph: string; outcome: string; text: string } | null;
   consultation: { caseNumber: string; title: string; sender: string };
   /** ISO instant of the statement's last change: the PDF's creation date, so unchanged content gives unchanged bytes. */
   lastModified: string | null;

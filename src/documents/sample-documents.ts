@@ -39,7 +39,6 @@ const statement: StatementDocumentModel = {
   ],
   enclosures: [{ title: 'Remissbrev' }],
   approvals: [{ name: 'Maria Ålund', title: 'Stadsdelsdirektör', date: '2020-11-10' }],
-  decision: { body: 'Södermalms stadsdelsnämnd', meetingDate: '2020-11-26', paragraph: '§ 12', outcome: 'approved_as_proposed', text: 'Nämnden överlämnar tjänsteutlåtandet.' },
   consultation,
   lastModified: null,
 };
@@ -83,6 +82,7 @@ const row = (n: number, status: Compilation['matrix'][number]['status'], stance:
   late: false,
   stance,
   receivedExternally: false,
+  decision: status === 'submitted' ? { meetingDate: '2020-11-19', paragraph: '§ 12', protokollsutdrag: { fileName: 'Protokollsutdrag.pdf', href: '/' } } : null,
 });
 const noStances = { tillstyrker: 0, tillstyrker_med_andringar: 0, avstyrker: 0, inga_synpunkter: 0 };
 const compilationData: Compilation = {

@@ -4,7 +4,6 @@ import { notFound } from '../http/problem';
 import { Organisation } from '../organisations/organisation.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { Approval } from '../responses/approval.entity';
-import { Decision } from '../responses/decision.entity';
 import { Response } from '../responses/response.entity';
 import { todayInStockholm } from '../shared/dates';
 import { sectionsOf } from '../statements/statement-snapshot';
@@ -31,12 +30,10 @@ export async function loadStatementDocument(manager: EntityManager, responseId: 
     [recipient.id],
   );
   const approvals = await manager.find(Approval, { where: { responseId, ...(review?.since ? { approvedAt: MoreThanOrEqual(review.since) } : {}) }, order: { approvedAt: 'ASC' } });
-  const decisions = await manager.find(Decision, { where: { responseId }, order: { recordedAt: 'DESC' }, take: 1 });
   const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });
   // The header names the förvaltning as text; its register key picks the footer address.
   const administration = await manager.createQueryBuilder(Organisation, 'o').where('lower(o.name) = lower(:name)', { name: statement.header.administration }).orderBy('o.register_key', 'ASC').getOne();
   const header = statement.header;
-  const decision = decisions[0];
   return {
     administration: { name: header.administration, registerKey: administration?.registerKey ?? null, department: header.department },
     officer: header.officer,
@@ -51,8 +48,6 @@ export async function loadStatementDocument(manager: EntityManager, responseId: 
     signatories: statement.signatories,
     enclosures: statement.enclosures,
     approvals: approvals.map((a) => ({ name: a.name, title: a.title, date: todayInStockholm(a.approvedAt) })),
-    // A decision sending the statement back is history, not part of the answer.
-    decision: decision && decision.outcome !== 'referred_back' ? { body: header.to, meetingDate: decision.meetingDate, paragraph: decision.paragraph, outcome: decision.outcome, text: decision.decisionText } : null,
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, sender: sender?.name ?? '' },
     lastModified: statement.updatedAt.toISOString(),
   };

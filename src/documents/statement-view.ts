@@ -24,17 +24,10 @@ export interface StatementView {
   enclosuresHeading: string;
   enclosures: Array<{ title: string }>;
   approvals: Array<{ name: string; title: string; date: string }>;
-  decision: { body: string; meetingDate: string; paragraph: string; outcome: string; text: string } | null;
   /** Numbered in reading order across the whole document, as the seeds number them. */
   footnotes: Array<{ number: number; text: string }>;
   footer: string;
 }
-
-const OUTCOMES: Record<string, string> = {
-  approved_as_proposed: 'enligt förvaltningens förslag',
-  approved_with_changes: 'med ändringar',
-  referred_back: 'att återremittera ärendet',
-};
 
 export function statementView(model: StatementDocumentModel): StatementView {
   const numbering = new FootnoteNumbering();
@@ -55,7 +48,6 @@ export function statementView(model: StatementDocumentModel): StatementView {
     enclosuresHeading: model.enclosures.length === 1 ? 'Bilaga' : 'Bilagor',
     enclosures: model.enclosures,
     approvals: model.approvals,
-    decision: model.decision ? { ...model.decision, meetingDate: formatSwedishDate(model.decision.meetingDate), outcome: OUTCOMES[model.decision.outcome] ?? model.decision.outcome } : null,
     footnotes: numbering.footnotes,
     footer: footerLine(footerAddressFor(model.administration.registerKey)),
   };

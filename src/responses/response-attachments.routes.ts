@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity';
 import { sendAttachment } from '../attachments/attachment-download';
 import { presentAttachment } from '../attachments/attachment.presenter';
@@ -19,7 +19,8 @@ import { assertContentReadable, loadResponseScope, mayReadContent, type Response
  * A response's own files: the scanned or e-mailed answer a registrator records (the answer
  * document), or the bilagor of a statement. The answer document is readable as the answer is;
  * a bilaga as the statement is, so a draft's bilagor stay with the answering organisation even
- * when it then avstår or its answer is recorded from paper.
+ * when it then avstår or its answer is recorded from paper. A decision's protokollsutdrag is listed
+ * and read with its decision (protokollsutdrag.routes.ts).
  */
 async function readableResponse(manager: EntityManager, actor: Actor, responseId: string) {
   const scope = await loadResponseScope(manager, actor, responseId);
@@ -81,7 +82,7 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     errors: [404],
     handler: async ({ params: { id }, context }) => {
       const scope = await readableResponse(dataSource.manager, context.actor!, id);
-      const items = await dataSource.getRepository(Attachment).find({ where: { responseId: id }, order: { uploadedAt: 'ASC' }, take: 200 });
+      const items = await dataSource.getRepository(Attachment).find({ where: { responseId: id, decisionId: IsNull() }, order: { uploadedAt: 'ASC' }, take: 200 });
       return { items: items.filter((attachment) => fileReadable(scope, context.actor!, attachment)).map(presentAttachment) };
     },
   });
@@ -97,7 +98,7 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     errors: [404],
     handler: async ({ params: { id, attachmentId }, context, req, res }) => {
       const scope = await readableResponse(dataSource.manager, context.actor!, id);
-      const attachment = await dataSource.getRepository(Attachment).findOneBy({ id: attachmentId, responseId: id });
+      const attachment = await dataSource.getRepository(Attachment).findOneBy({ id: attachmentId, responseId: id, decisionId: IsNull() });
       if (!attachment || !fileReadable(scope, context.actor!, attachment)) throw notFound('The attachment');
       await sendAttachment(req, res, attachment, await store.get(attachment.storageKey));
     },

@@ -28,7 +28,18 @@ function presentResponse(view: ResponseView, today = todayInStockholm()) {
     late,
     hasStatement: view.hasStatement,
     approvals: view.approvals.map((a) => ({ name: a.name, title: a.title, approvedAt: a.approvedAt.toISOString() })),
-    decisions: view.decisions.map((d) => ({ meetingDate: d.meetingDate, paragraph: d.paragraph, outcome: d.outcome, decisionText: d.decisionText, recordedAt: d.recordedAt.toISOString() })),
+    decisions: view.decisions.map((d) => {
+      const file = view.protokollsutdrag.get(d.id);
+      return {
+        id: d.id,
+        meetingDate: d.meetingDate,
+        paragraph: d.paragraph,
+        outcome: d.outcome,
+        decisionText: d.decisionText,
+        recordedAt: d.recordedAt.toISOString(),
+        protokollsutdrag: file ? { fileName: file.fileName, sizeBytes: Number(file.sizeBytes), uploadedAt: file.uploadedAt.toISOString(), href: `/api/responses/${response.id}/decisions/${d.id}/protokollsutdrag` } : null,
+      };
+    }),
     timeline: view.timeline.map((e) => ({ type: e.type, at: e.occurredAt.toISOString(), actorUserId: e.actorUserId, detail: e.detail })),
     version: response.version,
   };

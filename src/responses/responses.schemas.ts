@@ -34,6 +34,11 @@ export type TransitionInput = z.infer<typeof transitionBody>;
 
 export const patchResponseBody = z.strictObject({ sharedWithCoordinator: z.boolean() }).openapi('PatchResponse');
 
+/** A decision's protokollsutdrag as the answer lists it; href downloads it. */
+export const protokollsutdragSchema = z
+  .object({ fileName: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string(), href: z.string() })
+  .openapi('Protokollsutdrag');
+
 export const responseSchema = z
   .object({
     id: z.string(),
@@ -48,7 +53,17 @@ export const responseSchema = z
     late: z.boolean(),
     hasStatement: z.boolean(),
     approvals: z.array(z.object({ name: z.string(), title: z.string(), approvedAt: z.string() })),
-    decisions: z.array(z.object({ meetingDate: z.string(), paragraph: z.string(), outcome: z.enum(DECISION_OUTCOMES), decisionText: z.string(), recordedAt: z.string() })),
+    decisions: z.array(
+      z.object({
+        id: z.string(),
+        meetingDate: z.string(),
+        paragraph: z.string(),
+        outcome: z.enum(DECISION_OUTCOMES),
+        decisionText: z.string(),
+        recordedAt: z.string(),
+        protokollsutdrag: protokollsutdragSchema.nullable().openapi({ description: "The nämnd's protokollsutdrag of this decision (a PDF), once attached" }),
+      }),
+    ),
     timeline: z.array(z.object({ type: z.string(), at: z.string(), actorUserId: z.string().nullable(), detail: z.unknown() })),
     version: z.number().int(),
   })

@@ -11,8 +11,10 @@ import { sectionsOf } from '../statements/statement-snapshot';
 import { Statement } from '../statements/statement.entity';
 import { findStatement } from '../statements/statements.service';
 import { User } from '../users/user.entity';
+import type { Attachment } from '../attachments/attachment.entity';
 import { Approval } from './approval.entity';
 import { Decision } from './decision.entity';
+import { protokollsutdragOf } from './protokollsutdrag.service';
 import { loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
 import { Response, type ResponseStatus } from './response.entity';
 import type { TransitionInput } from './responses.schemas';
@@ -24,6 +26,8 @@ export interface ResponseView {
   hasStatement: boolean;
   approvals: Approval[];
   decisions: Decision[];
+  /** The protokollsutdrag attached to each decision, by decision id. */
+  protokollsutdrag: Map<string, Attachment>;
   timeline: RecipientEvent[];
 }
 
@@ -37,9 +41,10 @@ export class ResponsesService {
     // query at a time anyway (and pg 9 will refuse queries issued while another runs).
     const approvals = contentReadable ? await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } }) : [];
     const decisions = contentReadable ? await manager.find(Decision, { where: { responseId }, order: { recordedAt: 'ASC' } }) : [];
+    const protokollsutdrag = await protokollsutdragOf(manager, decisions.map((d) => d.id));
     const timeline = await manager.find(RecipientEvent, { where: { recipientId: scope.recipient.id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 500 });
     const hasStatement = await manager.existsBy(Statement, { responseId });
-    return { scope, contentReadable, hasStatement, approvals, decisions, timeline };
+    return { scope, contentReadable, hasStatement, approvals, decisions, protokollsutdrag, timeline };
   }
 
   async transition(responseId: string, input: TransitionInput, expectedVersion: number | undefined, context: RequestContext): Promise<ResponseView> {

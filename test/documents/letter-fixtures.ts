@@ -76,6 +76,8 @@ export function compilationModel(options: { answered: number; sectionsPerStateme
     late: status === 'not_started' || (n % 9 === 4 && n !== 7),
     stance: status === 'submitted' ? stances[n % 3] : status === 'no_comments' ? 'inga_synpunkter' : null,
     receivedExternally: false,
+    // Every other answer has its protokollsutdrag attached.
+    decision: status === 'submitted' ? { meetingDate: '2020-11-19', paragraph: `§ ${n + 10}`, protokollsutdrag: n % 2 === 0 ? { fileName: `Protokollsutdrag § ${n + 10}.pdf`, href: `/x/${n}` } : null } : null,
   }));
   const sections: AnsweredSection[] = matrix
     .filter((row) => row.status === 'submitted')

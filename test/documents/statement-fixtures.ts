@@ -53,7 +53,6 @@ export function sodermalmStatement(overrides: Partial<StatementDocumentModel> = 
     ],
     enclosures: [{ title: 'Remiss av Stockholms stads program mot våld i nära relationer 2021–2025' }, { title: 'Remissbrev, 2020-08-28' }],
     approvals: [{ name: 'Maria Ålund', title: 'Stadsdelsdirektör', date: '2020-11-10' }],
-    decision: null,
     consultation: { caseNumber: 'KS 2020/924', title: 'Stockholms stads program mot våld i nära relationer 2021–2025', sender: 'Kommunstyrelsen' },
     lastModified: null,
     ...overrides,
@@ -99,7 +98,6 @@ export function demoStatementModel(demo: DemoStatement): StatementDocumentModel 
     signatories: demo.signatories,
     enclosures: demo.enclosures,
     approvals: demo.approvals.map((a) => ({ name: a.name, title: a.title, date: a.date })),
-    decision: null,
     consultation: { caseNumber: demo.caseNumber, title: demo.header.title, sender: 'Kommunstyrelsen' },
     lastModified: null,
   };
