@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
-import { requireIfMatch, setEtag } from '../http/etag';
+import { optionalIfMatch, requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { listConsultations } from './consultation-list';
@@ -90,7 +90,7 @@ export function registerConsultationRoutes(api: Api, dataSource: DataSource): vo
     response: consultationSchema,
     errors: [404, 409, 412, 422],
     handler: async ({ params, context, req, res }) => {
-      const view = await sending.send(params.id, req.get('if-match') ? requireIfMatch(req) : undefined, context);
+      const view = await sending.send(params.id, optionalIfMatch(req), context);
       setEtag(res, view.consultation.version);
       return presentConsultation(view);
     },

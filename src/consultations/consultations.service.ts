@@ -10,6 +10,7 @@ import type { ConsultationView } from './consultation.presenter';
 import { summariseRecipients } from './consultation-summaries';
 import type { CreateConsultationInput, UpdateConsultationInput } from './consultations.schemas';
 import { assertVersion, writeNextVersion } from '../db/versioned-write';
+import type { IfMatch } from '../http/etag';
 
 /** Status changes a PATCH may make; draft → open is sending (POST …/send). */
 const ALLOWED_STATUS_CHANGES: Record<ConsultationStatus, ConsultationStatus[]> = {
@@ -48,11 +49,11 @@ export class ConsultationsService {
     });
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateConsultationInput, context: RequestContext): Promise<ConsultationView> {
+  async update(id: string, ifMatch: IfMatch, input: UpdateConsultationInput, context: RequestContext): Promise<ConsultationView> {
     assertCanManageConsultations(context.actor!);
     return this.dataSource.transaction(async (manager) => {
       const before = await findReadableConsultation(manager, context.actor!, id, true);
-      assertVersion(before, expectedVersion);
+      assertVersion(before, ifMatch);
       if (before.status === 'cancelled') throw conflict('The remiss is cancelled and can no longer be changed.', 'consultation-cancelled');
       if (input.status && input.status !== before.status && !ALLOWED_STATUS_CHANGES[before.status].includes(input.status)) {
         const hint = before.status === 'draft' && input.status === 'open' ? ' Send it instead (POST …/send).' : '';
@@ -64,7 +65,7 @@ export class ConsultationsService {
       await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId });
       const changes: Partial<Consultation> = { ...input };
       if (input.caseNumber) changes.caseNumberNormalized = normaliseCaseNumber(input.caseNumber);
-      const after = await writeNextVersion(manager, Consultation, { id }, expectedVersion, changes);
+      const after = await writeNextVersion(manager, Consultation, { id }, before.version, changes);
       await recordAudit(manager, context, { action: 'consultation.updated', entityType: 'consultation', entityId: id, before: snapshot(before), after: snapshot(after) });
       return (await viewsOf(manager, [after]))[0];
     });

@@ -1,7 +1,7 @@
 import { IsNull, type DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { conflict, HttpProblem, preconditionFailed, type FieldError } from '../http/problem';
+import { conflict, HttpProblem, type FieldError } from '../http/problem';
 import { recordRecipientEvents } from '../recipients/recipient-events';
 import { Recipient } from '../recipients/recipient.entity';
 import { todayInStockholm } from '../shared/dates';
@@ -9,16 +9,18 @@ import { assertCanManageConsultations, findReadableConsultation } from './consul
 import { Consultation } from './consultation.entity';
 import type { ConsultationView } from './consultation.presenter';
 import { snapshot, viewsOf } from './consultations.service';
+import type { IfMatch } from '../http/etag';
+import { assertVersion } from '../db/versioned-write';
 
 export class SendingService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Sends a draft remiss: every recipient is dispatched, the remiss opens. Deadline warnings come with the answer. */
-  async send(consultationId: string, expectedVersion: number | undefined, context: RequestContext): Promise<ConsultationView> {
+  async send(consultationId: string, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ConsultationView> {
     assertCanManageConsultations(context.actor!);
     return this.dataSource.transaction(async (manager) => {
       const before = await findReadableConsultation(manager, context.actor!, consultationId, true);
-      if (expectedVersion !== undefined && before.version !== expectedVersion) throw preconditionFailed();
+      assertVersion(before, ifMatch);
       if (before.status !== 'draft') throw conflict(`The remiss is ${before.status}; only a draft can be sent, and only once.`, 'already-sent');
       const recipients = await manager.find(Recipient, { select: { id: true }, where: { consultationId, sentAt: IsNull() } });
       const errors: FieldError[] = [];

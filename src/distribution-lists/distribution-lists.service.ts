@@ -8,6 +8,7 @@ import { escapeLike } from '../shared/sql-text';
 import { DistributionList, DistributionListMember } from './distribution-list.entity';
 import type { CreateDistributionListInput, UpdateDistributionListInput } from './distribution-lists.schemas';
 import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
+import type { IfMatch } from '../http/etag';
 
 export interface DistributionListView {
   list: DistributionList;
@@ -49,12 +50,12 @@ export class DistributionListsService {
     });
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateDistributionListInput, context: RequestContext): Promise<DistributionListView> {
+  async update(id: string, ifMatch: IfMatch, input: UpdateDistributionListInput, context: RequestContext): Promise<DistributionListView> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await lockAtVersion(manager, DistributionList, { id }, expectedVersion, 'The distribution list');
+      const before = await lockAtVersion(manager, DistributionList, { id }, ifMatch, 'The distribution list');
       const beforeView = await this.get(id, manager);
       const { organisationIds, ...fields } = input;
-      await writeNextVersion(manager, DistributionList, { id }, expectedVersion, fields);
+      await writeNextVersion(manager, DistributionList, { id }, before.version, fields);
       if (organisationIds) {
         await assertOrganisationsExist(manager, organisationIds);
         await replaceMembers(manager, id, organisationIds);

@@ -6,6 +6,8 @@ import { badRequest, conflict, notFound, preconditionFailed } from '../http/prob
 import { User } from '../users/user.entity';
 import { DocumentTemplate } from './document-template.entity';
 import { defaultTemplateSource, isDocumentName, TEMPLATE_NAMES, type TemplateBundle } from './template-set';
+import type { IfMatch } from '../http/etag';
+import { assertVersion } from '../db/versioned-write';
 
 /** Renders sample documents with a candidate set; answers the problems (see template-validation.ts). */
 export type TemplateChecker = (templates: TemplateBundle, name: string) => Promise<string[]>;
@@ -60,23 +62,25 @@ export class DocumentTemplatesService {
   }
 
   /** Replaces a template (If-Match: its current version, 0 for a file default never replaced). */
-  replace(name: string, source: string, expectedVersion: number, context: RequestContext): Promise<EffectiveTemplate> {
-    return this.change(name, source, expectedVersion, context);
+  replace(name: string, source: string, ifMatch: IfMatch, context: RequestContext): Promise<EffectiveTemplate> {
+    return this.change(name, source, ifMatch, context);
   }
 
   /** Back to the file default. */
-  reset(name: string, expectedVersion: number, context: RequestContext): Promise<EffectiveTemplate> {
-    return this.change(name, null, expectedVersion, context);
+  reset(name: string, ifMatch: IfMatch, context: RequestContext): Promise<EffectiveTemplate> {
+    return this.change(name, null, ifMatch, context);
   }
 
-  private async change(name: string, source: string | null, expectedVersion: number, context: RequestContext): Promise<EffectiveTemplate> {
+  private async change(name: string, source: string | null, ifMatch: IfMatch, context: RequestContext): Promise<EffectiveTemplate> {
     assertKnown(name);
     const saved = await this.dataSource.transaction(async (manager): Promise<DocumentTemplate | undefined> => {
       // Readers go on; a second change waits until this one is checked and committed.
       await manager.query('LOCK TABLE document_templates IN SHARE ROW EXCLUSIVE MODE');
       const rows = await manager.find(DocumentTemplate);
       const before = rows.find((row) => row.name === name);
-      if ((before?.version ?? 0) !== expectedVersion) throw preconditionFailed();
+      // A file default never replaced is the template at version 0: it exists, so `*` matches it too.
+      const currentVersion = before?.version ?? 0;
+      assertVersion({ version: currentVersion }, ifMatch);
       if (source === null && !before?.source) return before; // already the default: nothing to change
       const overrides = Object.fromEntries(rows.filter((row) => row.source !== null && row.name !== name).map((row) => [row.name, row.source!]));
       if (source !== null) overrides[name] = source;
@@ -89,7 +93,7 @@ export class DocumentTemplatesService {
       const author = context.actor ? await manager.findOneBy(User, { id: context.actor.userId }) : null;
       const fields = { source, updatedBy: context.actor?.userId ?? null, updatedByName: author?.name ?? context.actor?.username ?? null };
       if (before) {
-        const result = await manager.update(DocumentTemplate, { name, version: expectedVersion }, { ...fields, version: expectedVersion + 1 });
+        const result = await manager.update(DocumentTemplate, { name, version: currentVersion }, { ...fields, version: currentVersion + 1 });
         if (result.affected !== 1) throw preconditionFailed();
       } else {
         await manager.insert(DocumentTemplate, { name, ...fields, version: 1 });

@@ -10,6 +10,7 @@ import { Organisation } from './organisation.entity';
 import { presentOrganisation } from './organisation.presenter';
 import type { CreateOrganisationInput, ListOrganisationsQuery, UpdateOrganisationInput } from './organisations.schemas';
 import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
+import type { IfMatch } from '../http/etag';
 
 const SELECT_ORGANISATION_BY_ID = `
   SELECT id, register_key AS "registerKey", name, short_name AS "shortName", kind, parent_id AS "parentId", email,
@@ -55,9 +56,9 @@ export class OrganisationsService {
     });
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateOrganisationInput, context: RequestContext): Promise<Organisation> {
+  async update(id: string, ifMatch: IfMatch, input: UpdateOrganisationInput, context: RequestContext): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await lockAtVersion(manager, Organisation, { id }, expectedVersion, 'The organisation');
+      const before = await lockAtVersion(manager, Organisation, { id }, ifMatch, 'The organisation');
       if (input.parentId) await assertValidParent(manager, input.parentId, id);
       if (input.name) await assertNameFree(manager, input.name, id);
       const activeFrom = input.activeFrom !== undefined ? input.activeFrom : before.activeFrom;
@@ -65,7 +66,7 @@ export class OrganisationsService {
       if (activeFrom && activeTo && activeTo < activeFrom) {
         throw badRequest('The active period ends before it starts.', [{ path: 'body.activeTo', message: 'must not be before activeFrom' }]);
       }
-      const after = await writeNextVersion(manager, Organisation, { id }, expectedVersion, input);
+      const after = await writeNextVersion(manager, Organisation, { id }, before.version, input);
       await recordAudit(manager, context, {
         action: 'organisation.updated',
         entityType: 'organisation',

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
-import { requireIfMatch, setEtag } from '../http/etag';
+import { optionalIfMatch, requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
@@ -75,7 +75,7 @@ export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
     response: responseSchema,
     errors: [404, 409, 412],
     handler: async ({ params, body, context, req, res }) => {
-      const view = await responses.transition(params.id, body, req.get('if-match') ? requireIfMatch(req) : undefined, context);
+      const view = await responses.transition(params.id, body, optionalIfMatch(req), context);
       setEtag(res, view.scope.response.version);
       return presentResponse(view);
     },

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hasRole, isAdmin, type Actor, type RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed } from '../http/problem';
+import { badRequest, conflict, forbidden, notFound } from '../http/problem';
 import { recordRecipientEvents } from '../recipients/recipient-events';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
@@ -19,6 +19,8 @@ import { loadResponseScope, mayReadContent, type ResponseScope } from './respons
 import { Response, type ResponseStatus } from './response.entity';
 import type { TransitionInput } from './responses.schemas';
 import { TRANSITIONS, whyNotAllowed } from './transition-rules';
+import type { IfMatch } from '../http/etag';
+import { assertVersion } from '../db/versioned-write';
 
 export interface ResponseView {
   scope: ResponseScope;
@@ -47,7 +49,7 @@ export class ResponsesService {
     return { scope, contentReadable, hasStatement, approvals, decisions, protokollsutdrag, timeline };
   }
 
-  async transition(responseId: string, input: TransitionInput, expectedVersion: number | undefined, context: RequestContext): Promise<ResponseView> {
+  async transition(responseId: string, input: TransitionInput, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ResponseView> {
     const actor = context.actor!;
     const rule = TRANSITIONS[input.action];
     return this.dataSource.transaction(async (manager) => {
@@ -58,7 +60,7 @@ export class ResponsesService {
       const refusal = whyNotAllowed(input.action, actor, scope.own);
       if (refusal) throw forbidden(refusal);
       const from = scope.response.status;
-      if (expectedVersion !== undefined && scope.response.version !== expectedVersion) throw preconditionFailed();
+      assertVersion(scope.response, ifMatch);
       if (!rule.from.includes(from)) {
         throw conflict(`Cannot ${input.action.replace(/_/g, ' ')} a response that is ${from}; it must be ${rule.from.join(' or ')}.`, 'invalid-transition');
       }
@@ -80,14 +82,14 @@ export class ResponsesService {
     });
   }
 
-  async share(responseId: string, expectedVersion: number, shared: boolean, context: RequestContext): Promise<ResponseView> {
+  async share(responseId: string, ifMatch: IfMatch, shared: boolean, context: RequestContext): Promise<ResponseView> {
     const actor = context.actor!;
     return this.dataSource.transaction(async (manager) => {
       const scope = await loadResponseScope(manager, actor, responseId, true);
       if (!scope.own && !isAdmin(actor)) throw notFound('The response');
       if (!hasRole(actor, 'handlaggare', 'attestant', 'admin')) throw forbidden('Only the answering organisation decides whom to share its draft with.');
-      if (scope.response.version !== expectedVersion) throw preconditionFailed();
-      await manager.update(Response, { id: responseId }, { sharedWithCoordinator: shared, version: expectedVersion + 1 });
+      assertVersion(scope.response, ifMatch);
+      await manager.update(Response, { id: responseId }, { sharedWithCoordinator: shared, version: scope.response.version + 1 });
       await recordAudit(manager, context, { action: 'response.sharing_changed', entityType: 'response', entityId: responseId, organisationId: scope.recipient.organisationId, before: { sharedWithCoordinator: scope.response.sharedWithCoordinator }, after: { sharedWithCoordinator: shared } });
       return this.get(responseId, actor, manager);
     });

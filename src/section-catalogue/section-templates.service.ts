@@ -5,6 +5,7 @@ import { badRequest, conflict } from '../http/problem';
 import { compileDefaultText } from './default-texts';
 import { SectionTemplate } from './section-template.entity';
 import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
+import type { IfMatch } from '../http/etag';
 
 export const presentSectionTemplate = (t: SectionTemplate) => ({ key: t.key, heading: t.heading, position: t.position, standard: t.standard, required: t.required, defaults: t.defaults, version: t.version });
 
@@ -40,11 +41,11 @@ export class SectionTemplatesService {
     });
   }
 
-  async update(key: string, expectedVersion: number, input: TemplateFields, context: RequestContext): Promise<SectionTemplate> {
+  async update(key: string, ifMatch: IfMatch, input: TemplateFields, context: RequestContext): Promise<SectionTemplate> {
     assertCompiles(input.defaults);
     return this.dataSource.transaction(async (manager) => {
-      const before = await lockAtVersion(manager, SectionTemplate, { key }, expectedVersion, 'The section template');
-      const after = await writeNextVersion(manager, SectionTemplate, { key }, expectedVersion, input);
+      const before = await lockAtVersion(manager, SectionTemplate, { key }, ifMatch, 'The section template');
+      const after = await writeNextVersion(manager, SectionTemplate, { key }, before.version, input);
       await recordAudit(manager, context, { action: 'section_template.updated', entityType: 'section_template', entityId: key, before: presentSectionTemplate(before), after: presentSectionTemplate(after) });
       return after;
     });

@@ -2,7 +2,7 @@ import { diffWords } from 'diff';
 import type { DataSource } from 'typeorm';
 import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { conflict, notFound, preconditionFailed } from '../http/problem';
+import { conflict, notFound } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope } from '../responses/response-access';
 import { plainText } from './statement-body';
 import { StatementRevision, type StatementSnapshot } from './statement-revision.entity';
@@ -10,6 +10,8 @@ import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snap
 import { StatementSection } from './statement-section.entity';
 import { Statement } from './statement.entity';
 import { findStatement, type StatementView } from './statements.service';
+import type { IfMatch } from '../http/etag';
+import { assertVersion } from '../db/versioned-write';
 
 export interface SectionDiff {
   key: string;
@@ -76,7 +78,7 @@ export class RevisionsService {
   }
 
   /** Puts an old revision's content back as a new revision; history is never rewritten. */
-  async restore(responseId: string, revisionId: string, expectedVersion: number, reason: string | undefined, context: RequestContext): Promise<StatementView> {
+  async restore(responseId: string, revisionId: string, ifMatch: IfMatch, reason: string | undefined, context: RequestContext): Promise<StatementView> {
     const actor = context.actor!;
     return this.dataSource.transaction(async (manager) => {
       const scope = await loadResponseScope(manager, actor, responseId, true);
@@ -84,7 +86,7 @@ export class RevisionsService {
       if (scope.response.status !== 'drafting') throw conflict(`The response is ${scope.response.status}; restore while drafting.`, 'statement-not-editable');
       const statement = await findStatement(manager, scope, true);
       // Needs the statement's ETag: a restore replaces every section, so it must have seen every save.
-      if (statement.version !== expectedVersion) throw preconditionFailed();
+      assertVersion(statement, ifMatch);
       const revision = await manager.findOneBy(StatementRevision, { id: revisionId, statementId: statement.id });
       if (!revision) throw notFound('The revision');
       const { sections, ...fields } = revision.snapshot;

@@ -1,13 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { badRequest, conflict, notFound, preconditionFailed, type FieldError } from '../http/problem';
+import { badRequest, conflict, notFound, type FieldError } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
 import { StatementSection } from './statement-section.entity';
 import { Statement } from './statement.entity';
 import type { CorrectionInput, PutSectionInput, PutStatementInput, SectionInput } from './statements.schemas';
+import type { IfMatch } from '../http/etag';
+import { assertVersion } from '../db/versioned-write';
 
 /** Own sections that are not in the catalogue carry this prefix and need a heading. */
 const CUSTOM_SECTION_PREFIX = 'egen-';
@@ -43,9 +45,9 @@ export class StatementsService {
   }
 
   /** Replaces header and all sections at once: needs the statement's ETag, so it has seen every section save. */
-  async put(responseId: string, expectedVersion: number, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
+  async put(responseId: string, ifMatch: IfMatch, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
     return this.edit(responseId, context, async (manager, _scope, statement) => {
-      if (statement.version !== expectedVersion) throw preconditionFailed();
+      assertVersion(statement, ifMatch);
       const known = await loadSectionContext(manager, statement.id);
       assertKnownSections(known, input.sections);
       const { sections, ...fields } = input;
@@ -56,11 +58,11 @@ export class StatementsService {
   }
 
   /** One section on its own: needs that section's ETag, so two people can edit two sections at once. */
-  async putSection(responseId: string, key: string, expectedVersion: number, input: PutSectionInput, context: RequestContext): Promise<StatementView> {
+  async putSection(responseId: string, key: string, ifMatch: IfMatch, input: PutSectionInput, context: RequestContext): Promise<StatementView> {
     return this.edit(responseId, context, async (manager, _scope, statement) => {
       const section = await manager.findOneBy(StatementSection, { statementId: statement.id, key });
       if (!section) throw notFound(`The section ${key}`);
-      if (section.version !== expectedVersion) throw preconditionFailed('Someone else saved this section since you read it. Fetch it again and reapply your change.');
+      assertVersion(section, ifMatch, 'Someone else saved this section since you read it. Fetch it again and reapply your change.');
       assertRequiredNotEmptied({ templates: await manager.find(SectionTemplate), current: [section] }, [{ key, body: input.body }]);
       await manager.update(StatementSection, { id: section.id }, { ...input, version: section.version + 1, updatedBy: context.actor!.userId });
       await manager.update(Statement, { id: statement.id }, { version: statement.version + 1 });
@@ -69,13 +71,13 @@ export class StatementsService {
   }
 
   /** After submission: a correction with a reason, kept as its own revision and audited; needs the statement's ETag like a whole save. */
-  async correct(responseId: string, expectedVersion: number, input: CorrectionInput, context: RequestContext): Promise<StatementView> {
+  async correct(responseId: string, ifMatch: IfMatch, input: CorrectionInput, context: RequestContext): Promise<StatementView> {
     return this.edit(
       responseId,
       context,
       async (manager, scope, statement) => {
         if (scope.response.status !== 'submitted') throw conflict('Only a submitted answer is corrected; edit the draft instead.', 'not-submitted');
-        if (statement.version !== expectedVersion) throw preconditionFailed();
+        assertVersion(statement, ifMatch);
         if (input.sections) {
           // A correction may change a required section, not empty it: the record keeps its required text.
           const known = await loadSectionContext(manager, statement.id);

@@ -12,6 +12,7 @@ import { User } from './user.entity';
 import { presentUser } from './user.presenter';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schemas';
 import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
+import type { IfMatch } from '../http/etag';
 
 export class UsersService {
   constructor(
@@ -49,13 +50,13 @@ export class UsersService {
     });
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateUserInput, context: RequestContext): Promise<User> {
+  async update(id: string, ifMatch: IfMatch, input: UpdateUserInput, context: RequestContext): Promise<User> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const updated = await this.dataSource.transaction(async (manager) => {
-      const before = await lockAtVersion(manager, User, { id }, expectedVersion, 'The user');
+      const before = await lockAtVersion(manager, User, { id }, ifMatch, 'The user');
       if (input.organisationId) await assertOrganisationExists(manager, input.organisationId);
       const { password: _password, ...fields } = input;
-      const after = await writeNextVersion(manager, User, { id }, expectedVersion, { ...fields, ...(passwordHash ? { passwordHash } : {}) });
+      const after = await writeNextVersion(manager, User, { id }, before.version, { ...fields, ...(passwordHash ? { passwordHash } : {}) });
       // Deactivation, a new password or changed roles end every open session of the user.
       if (passwordHash || input.active === false || input.roles || input.organisationId) {
         await manager.update(Session, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
