@@ -37,6 +37,16 @@ describe('the sammanställning of KS 2020/924', () => {
     expect(res.body.beredning).toContain(', Fryshuset, ');
     expect(res.body.beredning).toMatch(/, Terrafem och Unizon\.$/);
     expect(res.body.summaries).toHaveLength(3);
+    // Each answer's position: its stance and the first sentence of Förvaltningens synpunkter, not the Sammanfattning's background.
+    const synpunkter = res.body.sections.find((s: { key: string }) => s.key === 'forvaltningens-synpunkter');
+    for (const { organisation, line } of res.body.summaries as Array<{ organisation: string; line: string }>) {
+      const row = res.body.matrix.find((r: { organisation: { name: string } }) => r.organisation.name === organisation);
+      const own = synpunkter.entries.find((e: { organisation: { name: string } }) => e.organisation.name === organisation);
+      expect(line).toMatch(new RegExp(`^${{ tillstyrker: 'Tillstyrker', tillstyrker_med_andringar: 'Tillstyrker med ändringar', avstyrker: 'Avstyrker' }[row.stance as string]}\\. `));
+      expect(own.text.replace(/\s+/g, ' ').startsWith(line.slice(line.indexOf('. ') + 2))).toBe(true);
+      const background = summary.entries.find((e: { organisation: { name: string } }) => e.organisation.name === organisation).text;
+      expect(line).not.toContain(background.slice(0, 40));
+    }
     expect(res.body.notAnswered).toContain('Farsta stadsdelsnämnd');
     expect(res.body.notAnswered).not.toContain('Södermalms stadsdelsnämnd');
   });

@@ -1,6 +1,7 @@
 import { RESPONSE_STATUSES, type ResponseStatus } from '../responses/response.entity';
 import { plainText, type Block } from '../statements/statement-body';
 import { STANCES, type Stance } from '../statements/statement.entity';
+import { STANCE_LABELS } from '../shared/swedish-labels';
 import { firstSentence, inRunningText, swedishList } from '../shared/swedish-text';
 import type { AnsweredSection, MatrixRow } from './compilation-data';
 
@@ -29,7 +30,7 @@ const countBy = <K extends string>(keys: readonly K[], values: Array<K | null>):
 /**
  * The sammanställning: the status matrix with counts, every answered section side by side in
  * distribution order, who has not answered, declined or answered late, the beredning paragraph in
- * the city's style and one summary line per organisation from its Sammanfattning.
+ * the city's style and one summary line per answer (summaryLines).
  */
 export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[]) {
   const organisationOf = new Map(matrix.map((row) => [row.responseId, row]));
@@ -68,8 +69,27 @@ export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[
     declined: names(asked.filter((row) => row.status === 'declined')),
     answeredLate: names(asked.filter((row) => row.late && row.answeredDate)),
     beredning: asked.length ? `Ärendet har remitterats till ${swedishList(asked.map((row) => inRunningText(row.organisation.name, row.organisation.kind)))}.` : '',
-    summaries: (byKey.get('sammanfattning')?.entries ?? []).filter((entry) => entry.text).map((entry) => ({ organisation: entry.organisation.name, line: firstSentence(entry.text) })),
+    summaries: summaryLines(matrix, byKey.get(POSITION_SECTION)),
   };
+}
+
+/**
+ * One line per submitted answer: its ställningstagande and the first sentence of Förvaltningens
+ * synpunkter, where the answer takes its position. Never the Sammanfattning or Bakgrund, which
+ * mostly retell the remiss, nor Förslag till beslut, which is the same formula in every answer.
+ */
+const POSITION_SECTION = 'forvaltningens-synpunkter';
+
+function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefined): Array<{ organisation: string; line: string }> {
+  const sentenceOf = new Map((positions?.entries ?? []).filter((entry) => entry.text).map((entry) => [entry.responseId, firstSentence(entry.text)]));
+  return matrix
+    .filter((row) => row.status === 'submitted')
+    .flatMap((row) => {
+      const stance = row.stance ? `${STANCE_LABELS[row.stance]}.` : null;
+      const sentence = sentenceOf.get(row.responseId) ?? (row.receivedExternally ? 'Svaret kom in utanför remisstjänsten.' : null);
+      const line = [stance, sentence].filter(Boolean).join(' ');
+      return line ? [{ organisation: row.organisation.name, line }] : [];
+    });
 }
 
 export type Compilation = ReturnType<typeof buildCompilation>;

@@ -30,7 +30,7 @@ const compilationSchema = z
     declined: z.array(z.string()),
     answeredLate: z.array(z.string()),
     beredning: z.string().openapi({ example: 'Ärendet har remitterats till stadsledningskontoret, socialnämnden och Södermalms stadsdelsnämnd.' }),
-    summaries: z.array(z.object({ organisation: z.string(), line: z.string() })),
+    summaries: z.array(z.object({ organisation: z.string(), line: z.string() })).openapi({ description: 'One line per submitted answer: its ställningstagande and the first sentence of Förvaltningens synpunkter' }),
   })
   .openapi('Compilation');
 

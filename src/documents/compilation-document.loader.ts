@@ -25,7 +25,7 @@ export async function loadCompilationDocument(manager: EntityManager, consultati
   const declinedReasons = Object.fromEntries(rows.filter((row) => row.status === 'declined' && row.declined_reason).map((row) => [row.id, row.declined_reason!]));
   const lastModified = new Date(Math.max(consultation.updatedAt.getTime(), ...rows.map((row) => new Date(row.updated_at).getTime())));
   return {
-    consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, sender: sender?.name ?? '', dueDate: consultation.dueDate, sentDate: consultation.sentDate },
+    consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, sender: sender?.name ?? '', dueDate: consultation.dueDate, sentDate: consultation.sentDate, status: consultation.status },
     coordinator: coordinator ? { name: coordinator.name, registerKey: coordinator.registerKey } : { name: sender?.name ?? 'Stockholms stad', registerKey: sender?.registerKey ?? null },
     groupBy,
     compilation,

@@ -21,8 +21,10 @@ function stanceSummary(counts: Record<Stance, number>): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
-function statusText(row: MatrixRow): string {
+/** On a closed remiss an unanswered remissinstans is not "in progress, late": its answer is missing. */
+function statusText(row: MatrixRow, closed: boolean): string {
   if (row.role === 'for_information') return ROLE_LABELS.for_information;
+  if (closed && !ANSWERED.has(row.status)) return 'Svar saknas';
   return STATUS_LABELS[row.status] + (row.late ? ', försenat' : '');
 }
 
@@ -105,7 +107,7 @@ export function compilationView(model: CompilationDocumentModel) {
     answeredLate: compilation.answeredLate.length ? swedishList(compilation.answeredLate) : null,
     matrix: compilation.matrix.map((row) => ({
       organisation: row.organisation.name,
-      status: statusText(row),
+      status: statusText(row, consultation.status === 'closed'),
       dueDate: row.role === 'respond' && row.dueDate ? `${row.dueDate}${row.extended ? '*' : ''}` : '',
       answeredDate: row.answeredDate ?? '',
       stance: row.stance ? STANCE_LABELS[row.stance] : '',

@@ -1,5 +1,5 @@
 import type { Compilation } from '../compilation/compilation-builder';
-import type { ConsultationKind } from '../consultations/consultation.entity';
+import type { ConsultationKind, ConsultationStatus } from '../consultations/consultation.entity';
 import type { RecipientRole } from '../recipients/recipient.entity';
 import type { Block } from '../statements/statement-body';
 import type { Stance } from '../statements/statement.entity';
@@ -84,7 +84,7 @@ export type CompilationGrouping = (typeof COMPILATION_GROUPINGS)[number];
 
 /** The sammanställning as a document: the compilation (src/compilation) plus what its pages print around it. */
 export interface CompilationDocumentModel {
-  consultation: { caseNumber: string; title: string; kind: ConsultationKind; sender: string; dueDate: string | null; sentDate: string | null };
+  consultation: { caseNumber: string; title: string; kind: ConsultationKind; sender: string; dueDate: string | null; sentDate: string | null; status: ConsultationStatus };
   /** The coordinating organisation: letterhead and footer. */
   coordinator: { name: string; registerKey: string | null };
   groupBy: CompilationGrouping;

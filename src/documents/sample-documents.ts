@@ -96,7 +96,7 @@ const compilationData: Compilation = {
   summaries: [{ organisation: 'Organisation 1', line: 'Förvaltningen tillstyrker förslaget i huvudsak.' }],
 };
 const compilation = (groupBy: CompilationDocumentModel['groupBy']): CompilationDocumentModel => ({
-  consultation: { ...consultation, kind: 'program', dueDate: '2020-11-27', sentDate: '2020-08-28' },
+  consultation: { ...consultation, kind: 'program', dueDate: '2020-11-27', sentDate: '2020-08-28', status: 'closed' },
   coordinator: { name: 'Socialförvaltningen', registerKey: null },
   groupBy,
   compilation: compilationData,

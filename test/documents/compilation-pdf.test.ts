@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CompilationDocumentModel } from '../../src/documents/document-model';
 import { layoutDocumentSpec, renderDocumentPdf } from '../../src/documents/render-document';
 import { compilationModel, recipientName } from './letter-fixtures';
-import { assertArchivable, cleanUpPdfs, pageCount, pageTexts, pdfinfo, pdftotext, savePdf, squash } from './pdf-tools';
+import { assertArchivable, cleanUpPdfs, pageCount, pageTexts, pdfinfo, pdftotext, savePdf, squash, words } from './pdf-tools';
 
 /*
  * The sammanställning as one PDF/A-2a rendered in one pass: title page, the status table with every
@@ -13,6 +13,7 @@ afterAll(cleanUpPdfs);
 
 const CREATED = new Date('2020-12-03T10:00:00Z');
 const render = async (model: CompilationDocumentModel, name: string) => savePdf(await renderDocumentPdf({ kind: 'compilation', model }, { creationDate: CREATED }), name);
+const FIRST_SENTENCE_OF_SYNPUNKTER = 'Förvaltningen är positiv till att programmet lyfter fram det förebyggande arbetet och vikten av samverkan mellan stadens verksamheter, civilsamhället och andra myndigheter.';
 const headings = (model: CompilationDocumentModel) => model.compilation.sections.map((section) => section.heading);
 
 describe('a sammanställning per section', () => {
@@ -56,13 +57,59 @@ describe('a sammanställning per section', () => {
     expect(text).toContain('Ställningstaganden: 1 tillstyrker, 1 tillstyrker med ändringar, 1 avstyrker');
   });
 
-  it('puts the title page, the status table and each section on pages of their own, numbered "Sida N (M)"', () => {
+  it('starts the status table on a page of its own, then flows the sections on, numbered "Sida N (M)"', () => {
     const pages = pageTexts(file, '-layout');
     expect(pages[0]).toContain('Ärendets beredning');
     expect(pages[0]).not.toContain('Svarsläget');
     expect(pages[1]).toMatch(/^\s*Svarsläget/m);
     pages.forEach((page, index) => expect(page).toContain(`Sida ${index + 1} (${pages.length})`));
-    expect(pages.length).toBe(2 + headings(model).length);
+    // Seven sections of three answers each: flowed on, not one page each.
+    expect(pages.length).toBeLessThan(2 + headings(model).length);
+  });
+
+  it('leaves no page after the status table mostly empty, and starts sections part-way down a page', () => {
+    const all = words(file);
+    const footerTop = Math.max(...all.filter((w) => w.text === 'Socialförvaltningen').map((w) => w.yMin));
+    const pages = pageCount(file);
+    // A section heading below the body text of the one before it, on the same page.
+    const lines = (page: number) => all.filter((w) => w.page === page).map((w) => w.text);
+    const midPage = headings(model).filter((heading) => {
+      for (let page = 2; page <= pages; page++) {
+        const text = lines(page).join(' ');
+        const at = text.indexOf(heading);
+        if (at >= 0) return text.slice(0, at).includes('nämnd'); // an answer's text precedes it there
+      }
+      return false;
+    });
+    expect(midPage.length).toBeGreaterThanOrEqual(3);
+    for (let page = 3; page < pages; page++) {
+      const lowest = Math.max(...all.filter((w) => w.page === page && w.yMax < footerTop).map((w) => w.yMax));
+      // Within the last few lines of the page body: only keep-together may leave a gap.
+      expect({ page, filled: lowest > footerTop - 120 }).toEqual({ page, filled: true });
+    }
+  });
+
+  it('sums each answer up by its stance and the first sentence of Förvaltningens synpunkter, never its background', () => {
+    const text = squash(pdftotext(file));
+    const summary = text.slice(text.indexOf('Svaren i korthet'), text.indexOf('Svarsläget'));
+    expect(model.compilation.summaries).toHaveLength(3);
+    expect(summary).toContain(`${recipientName(0)}: Tillstyrker. ${FIRST_SENTENCE_OF_SYNPUNKTER}`);
+    expect(summary).toContain(`${recipientName(1)}: Tillstyrker med ändringar. ${FIRST_SENTENCE_OF_SYNPUNKTER}`);
+    expect(summary).not.toContain('Förvaltningen välkomnar ett samlat program');
+    expect(summary).not.toContain('Kommunstyrelsen har remitterat programmet');
+  });
+
+  it('says "Ej påbörjat, försenat" of a silent remissinstans while the remiss is open', () => {
+    expect(squash(pdftotext(file, '-layout'))).toMatch(/Södermalms stadsdelsnämnd\s+Ej påbörjat, försenat\s+2020-12-02\*/);
+  });
+});
+
+describe('a sammanställning of a closed remiss', () => {
+  it('says "Svar saknas" of those who never answered, and nothing of lateness or work in progress', async () => {
+    const text = squash(pdftotext(await render(compilationModel({ answered: 3, sectionsPerStatement: 0, status: 'closed' }), 'compilation-closed'), '-layout'));
+    expect(text).toMatch(/Södermalms stadsdelsnämnd\s+Svar saknas\s+2020-12-02\*/);
+    expect(text).toMatch(/Kungsholmens stadsdelsnämnd\s+Avstår, försenat/);
+    expect(text).not.toContain('Ej påbörjat');
   });
 });
 

@@ -1,8 +1,10 @@
 import { buildCompilation } from '../../src/compilation/compilation-builder';
+import type { ConsultationStatus } from '../../src/consultations/consultation.entity';
 import type { AnsweredSection, MatrixRow } from '../../src/compilation/compilation-data';
 import type { AnswerLetterModel, CompilationDocumentModel, CompilationGrouping, CoverLetterModel } from '../../src/documents/document-model';
 import type { ResponseStatus } from '../../src/responses/response.entity';
 import type { Stance } from '../../src/statements/statement.entity';
+import catalogue from '../../templates/sections/catalogue.json';
 import { longStatement, sodermalmStatement } from './statement-fixtures';
 
 /**
@@ -50,15 +52,17 @@ const DISTRICTS = ['Rinkeby-Kista', 'Spånga-Tensta', 'Hässelby-Vällingby', 'B
 /** The name of the n-th remissinstans: the stadsdelsnämnder first, then numbered organisations. */
 export const recipientName = (n: number) => (n < DISTRICTS.length ? `${DISTRICTS[n]} stadsdelsnämnd` : `Remissinstans nummer ${n + 1}`);
 
-const slug = (heading: string) => heading.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-');
+/** The catalogue's key for a standard heading (as the compilation finds Förvaltningens synpunkter), else one made up. */
+const catalogueKeys = new Map(catalogue.sections.map((section) => [section.heading, section.key]));
+const slug = (heading: string) => catalogueKeys.get(heading) ?? heading.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-');
 
 /**
  * A sammanställning of `answered` submitted statements (each `sectionsPerStatement` sections of the
  * long fixture: the default 10 makes 40 answers about 330 pages), plus declined, no-comments and unanswered
  * recipients.
  */
-export function compilationModel(options: { answered: number; sectionsPerStatement?: number; declined?: number; noComments?: number; unanswered?: number; groupBy?: CompilationGrouping }): CompilationDocumentModel {
-  const { answered, sectionsPerStatement = 10, declined = 2, noComments = 1, unanswered = 3, groupBy = 'section' } = options;
+export function compilationModel(options: { answered: number; sectionsPerStatement?: number; declined?: number; noComments?: number; unanswered?: number; groupBy?: CompilationGrouping; status?: ConsultationStatus }): CompilationDocumentModel {
+  const { answered, sectionsPerStatement = 10, declined = 2, noComments = 1, unanswered = 3, groupBy = 'section', status = 'open' } = options;
   const statement = sectionsPerStatement > 0 ? longStatement(sectionsPerStatement, 4) : sodermalmStatement();
   const statuses: ResponseStatus[] = [...Array<ResponseStatus>(answered).fill('submitted'), ...Array<ResponseStatus>(declined).fill('declined'), ...Array<ResponseStatus>(noComments).fill('no_comments'), ...Array<ResponseStatus>(unanswered).fill('not_started')];
   const stances: Stance[] = ['tillstyrker', 'tillstyrker_med_andringar', 'avstyrker'];
@@ -84,7 +88,7 @@ export function compilationModel(options: { answered: number; sectionsPerStateme
     .flatMap((row) => statement.sections.map((section, position) => ({ responseId: row.responseId, key: slug(section.heading), heading: section.heading, position, body: section.body, stance: position === 4 ? row.stance : null })));
   const declinedReasons = Object.fromEntries(matrix.filter((row) => row.status === 'declined').map((row) => [row.responseId, 'Ärendet berör inte nämndens ansvarsområde.']));
   return {
-    consultation: { caseNumber: 'KS 2020/924', title: TITLE, kind: 'program', sender: 'Kommunstyrelsen', dueDate: '2020-11-27', sentDate: '2020-08-28' },
+    consultation: { caseNumber: 'KS 2020/924', title: TITLE, kind: 'program', sender: 'Kommunstyrelsen', dueDate: '2020-11-27', sentDate: '2020-08-28', status },
     coordinator: { name: 'Socialförvaltningen', registerKey: 'socialforvaltningen' },
     groupBy,
     compilation: buildCompilation(matrix, sections),
