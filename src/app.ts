@@ -15,6 +15,7 @@ import { registerDocs } from './docs/docs.routes';
 import { registerDocumentTemplateRoutes } from './documents/document-templates.routes';
 import { registerDocumentRoutes } from './documents/documents.routes';
 import { registerHealthRoutes } from './health/health.routes';
+import { noStoreByDefault } from './http/cache-control';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logging';
 import { Api } from './http/route';
@@ -59,6 +60,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use(requestLogger(logger));
   // No upgrade-insecure-requests: the demo runs on plain http, and TLS is the proxy's job in production.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use('/api', noStoreByDefault());
   app.use(authenticate(auth));
 
   registerHealthRoutes(api, dataSource);

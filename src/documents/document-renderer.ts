@@ -41,7 +41,7 @@ export class DocumentRenderer {
         // Headers go out with the first bytes: until then a failure is still a clean problem+json.
         if (!started) {
           started = true;
-          res.status(200).set({ 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(fileName, 'inline'), 'Cache-Control': 'private, no-cache', 'X-Content-Type-Options': 'nosniff' });
+          res.status(200).set({ 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(fileName, 'inline'), 'X-Content-Type-Options': 'nosniff' });
         }
         res.write(chunk);
       });
@@ -85,5 +85,4 @@ function fromPoolError(error: unknown): unknown {
 export const PREVIEW_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
-  'Cache-Control': 'private, no-cache',
 };
