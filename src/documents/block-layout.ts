@@ -1,8 +1,9 @@
 import { textWidth } from './fonts';
-import { hasClass, isInlineNode, type Element, type Node } from './html-subset';
+import { hasClass, isInlineNode, textOf, type Element, type Node } from './html-subset';
 import { breakLines } from './line-breaking';
 import { FOOTNOTE_INDENT, LIST_INDENT, PAGE, singleLine, STYLES, type BlockStyle } from './layout-styles';
-import { asArtifact, inlineRuns, lineOp, node, shift, type Box, type DrawOp, type StructNode } from './layout-primitives';
+import { letterheadFields } from './page-frame';
+import { asArtifact, contentRun, inlineRuns, lineOp, node, shift, type Box, type DrawOp, type StructNode } from './layout-primitives';
 import { layoutTable, layoutTwoColumns } from './table-layout';
 
 /**
@@ -22,6 +23,8 @@ export interface LaidOutDocument {
   footnotes: Map<number, FootnoteLine[]>;
   structure: StructNode;
   letterhead: Element | null;
+  /** The structure nodes of the letterhead's fields, drawn by the page frame on page 1. */
+  letterheadTags: ReadonlyMap<Element, StructNode>;
   footer: Element | null;
 }
 
@@ -30,6 +33,7 @@ class BlockLayout {
   readonly footnotes = new Map<number, FootnoteLine[]>();
   readonly structure: StructNode = { type: 'Document', children: [] };
   letterhead: Element | null = null;
+  readonly letterheadTags = new Map<Element, StructNode>();
   footer: Element | null = null;
   /** Collapsing margins: the larger of the previous block's space after and this one's space before. */
   private pendingSpace = 0;
@@ -60,8 +64,12 @@ class BlockLayout {
     switch (element.tag) {
       case 'h1':
       case 'h2':
-      case 'h3':
-        return this.textBlock(element.children, STYLES[element.tag], node(element.tag.toUpperCase(), parent), x, width, true);
+      case 'h3': {
+        const heading = node(element.tag.toUpperCase(), parent);
+        // Bookmarks (drawn only for documents of more than one page) follow the headings.
+        heading.outline = { title: textOf(element).replace(/\s+/g, ' ').trim(), level: Number(element.tag[1]) };
+        return this.textBlock(element.children, STYLES[element.tag], heading, x, width, true);
+      }
       case 'p': {
         const blockStyle = hasClass(element, 'subtitle') ? STYLES.subtitle : hasClass(element, 'stance') ? STYLES.stance : hasClass(element, 'note') ? STYLES.note : STYLES.body;
         return this.textBlock(element.children, blockStyle, node('P', parent), x, width, false);
@@ -80,7 +88,12 @@ class BlockLayout {
       }
       case 'div':
         if (hasClass(element, 'page-break')) this.pendingBreak = this.boxes.length > 0;
-        else if (hasClass(element, 'letterhead')) this.letterhead = element;
+        else if (hasClass(element, 'letterhead')) {
+          this.letterhead = element;
+          // Page 1's letterhead is read first; the page frame draws it (and repeats it as an artifact).
+          const head = node('Div', parent);
+          for (const field of letterheadFields(element)) this.letterheadTags.set(field, node('P', head));
+        }
         else if (hasClass(element, 'footer')) this.footer = element;
         else if (hasClass(element, 'meta')) {
           const box = layoutTwoColumns(element.children.filter((c): c is Element => typeof c !== 'string'), node('Div', parent), width);
@@ -94,34 +107,44 @@ class BlockLayout {
     }
   }
 
-  /** A paragraph or heading. Headings keep with what follows; paragraphs keep two lines together at either end. */
+  /**
+   * A paragraph or heading. Headings keep with what follows; paragraphs keep two lines together at
+   * either end. Its text is tagged in runs around its footnote references (Reference > Link, the
+   * link going to the note), and each note it refers to first follows as its last child.
+   */
   private textBlock(children: readonly Node[], blockStyle: BlockStyle, struct: StructNode, x: number, width: number, heading: boolean, labelOp?: DrawOp): void {
     const runs = inlineRuns(children, blockStyle.text);
     const lines = breakLines(runs, width, blockStyle.justify);
     const notes = lines.flatMap((line) => line.footnotes);
     // A lead-in ("… följande personer:") belongs with the list or table it introduces.
     const leadIn = runs.length > 0 && runs[runs.length - 1].text.trimEnd().endsWith(':');
+    let text = contentRun(struct);
+    // The bookmark goes where the heading's text is drawn.
+    if (struct.outline) text.outline = struct.outline;
     lines.forEach((line, index) => {
       const keep = heading || (lines.length > 1 && (index === 0 || index === lines.length - 2)) || (leadIn && index === lines.length - 1);
-      const ops = [lineOp(line, x, blockStyle, struct)];
+      const fragmentStructs = line.fragments.map((fragment) => {
+        if (fragment.footnote === undefined || !this.noteNodes.has(fragment.footnote)) return text;
+        const link = node('Link', node('Reference', struct));
+        link.link = { destination: noteId(fragment.footnote), contents: `Fotnot ${fragment.footnote}` };
+        text = contentRun(struct);
+        return link;
+      });
+      const ops = [lineOp(line, x, blockStyle, text, fragmentStructs)];
       if (index === 0 && labelOp) ops.unshift(labelOp);
       this.add({ height: blockStyle.leading, keepWithNext: keep, ops, footnotes: line.footnotes }, index === 0 ? blockStyle.spaceBefore : 0);
     });
-    // Notes follow their paragraph in the reading order, wherever on the page they are drawn.
-    for (const number of notes) this.noteStruct(number, struct);
+    // Notes follow their reference's text in the reading order, wherever on the page they are drawn.
+    for (const number of notes) {
+      const note = this.noteNodes.get(number);
+      if (note && !this.placedNotes.has(number)) struct.children.push(note);
+      this.placedNotes.add(number);
+    }
     this.after(blockStyle.spaceAfter);
   }
 
   private noteNodes = new Map<number, StructNode>();
-  private noteParents = new Map<number, StructNode>();
-
-  private noteStruct(number: number, referrer: StructNode): void {
-    const note = this.noteNodes.get(number);
-    if (!note || this.noteParents.has(number)) return;
-    const parent = findParent(this.structure, referrer) ?? this.structure;
-    parent.children.push(note);
-    this.noteParents.set(number, parent);
-  }
+  private placedNotes = new Set<number>();
 
   private list(element: Element, struct: StructNode, x: number, width: number, depth: number): void {
     const ordered = element.tag === 'ol';
@@ -155,7 +178,7 @@ class BlockLayout {
   }
 
   private footnoteLines(number: number, item: Element): FootnoteLine[] {
-    const note: StructNode = { type: 'Note', children: [] };
+    const note: StructNode = { type: 'Note', children: [], id: noteId(number), destination: noteId(number) };
     this.noteNodes.set(number, note);
     const s = STYLES.footnote;
     const label = String(number);
@@ -170,14 +193,7 @@ class BlockLayout {
   }
 }
 
-function findParent(root: StructNode, target: StructNode): StructNode | null {
-  for (const child of root.children) {
-    if (child === target) return root;
-    const found = findParent(child, target);
-    if (found) return found;
-  }
-  return null;
-}
+const noteId = (number: number) => `fotnot-${number}`;
 
 /** Lays out the parsed template output. */
 export function layoutDocument(root: Element): LaidOutDocument {
@@ -193,5 +209,5 @@ export function layoutDocument(root: Element): LaidOutDocument {
   collect(root);
   const layout = new BlockLayout(footnoteItems);
   layout.blocks(root.children, layout.structure, PAGE.left, PAGE.right - PAGE.left);
-  return { boxes: layout.boxes, footnotes: layout.footnotes, structure: layout.structure, letterhead: layout.letterhead, footer: layout.footer };
+  return { boxes: layout.boxes, footnotes: layout.footnotes, structure: layout.structure, letterhead: layout.letterhead, letterheadTags: layout.letterheadTags, footer: layout.footer };
 }

@@ -13,10 +13,24 @@ export interface StructNode {
   type: string;
   children: StructNode[];
   scope?: 'Column' | 'Row';
+  /**
+   * Not an element: the parent's own text at this point of its children. Text and child elements
+   * of one element (a paragraph around a footnote reference, a list item's text before its
+   * sub-list) are kept in reading order this way.
+   */
+  content?: true;
+  /** The element identifier (/ID), by which a Reference finds its Note. */
+  id?: string;
+  /** A bookmark to where the element starts (headings of multi-page documents). */
+  outline?: { title: string; level: number };
+  /** A Link: its text is also a link annotation to this named destination. */
+  link?: { destination: string; contents: string };
+  /** A named destination is set where the element's text starts (a footnote, for its references). */
+  destination?: string;
 }
 
 export type DrawOp =
-  | { kind: 'text'; x: number; y: number; line: Line; struct: StructNode | null }
+  | { kind: 'text'; x: number; y: number; line: Line; struct: StructNode | null; fragmentStructs?: ReadonlyArray<StructNode | null> }
   | { kind: 'rule'; x1: number; x2: number; y: number; width: number; color: RGB };
 
 export interface Box {
@@ -33,6 +47,13 @@ export interface Box {
 
 export function node(type: string, parent: StructNode, scope?: StructNode['scope']): StructNode {
   const created: StructNode = { type, children: [], ...(scope ? { scope } : {}) };
+  parent.children.push(created);
+  return created;
+}
+
+/** A run of the parent's own text, placed after the children it has so far (see StructNode.content). */
+export function contentRun(parent: StructNode): StructNode {
+  const created: StructNode = { type: parent.type, children: [], content: true };
   parent.children.push(created);
   return created;
 }
@@ -61,13 +82,13 @@ export function inlineRuns(nodes: readonly Node[], base: TextStyle): Run[] {
   return runs.filter((run) => run.text.length > 0);
 }
 
-export function lineOp(line: Line, x: number, blockStyle: BlockStyle, struct: StructNode | null): DrawOp {
-  return { kind: 'text', x, y: baselineOffset(blockStyle.text.size, blockStyle.leading, blockStyle.text.variant), line, struct };
+export function lineOp(line: Line, x: number, blockStyle: BlockStyle, struct: StructNode | null, fragmentStructs?: ReadonlyArray<StructNode | null>): DrawOp {
+  return { kind: 'text', x, y: baselineOffset(blockStyle.text.size, blockStyle.leading, blockStyle.text.variant), line, struct, ...(fragmentStructs ? { fragmentStructs } : {}) };
 }
 
 /** The same drawing, outside the structure tree (a repeated header row is not content a second time). */
 export function asArtifact(ops: DrawOp[]): DrawOp[] {
-  return ops.map((op) => (op.kind === 'text' ? { ...op, struct: null } : op));
+  return ops.map((op) => (op.kind === 'text' ? { ...op, struct: null, fragmentStructs: undefined } : op));
 }
 
 export function shift(ops: DrawOp[], dx: number, dy = 0): DrawOp[] {

@@ -63,6 +63,8 @@ export const STYLES = {
   footnote: style('regular', 8, 10, 0, 2),
   headerCity: style('bold', 14, 17, 0, 0),
   headerDocType: style('bold', 11, 14, 0, 0),
+  /** "UTKAST" on every page of a draft: the document type's weight, in a red that prints dark. */
+  headerDraft: style('bold', 11, 14, 0, 0, false, [0.7, 0.1, 0.1]),
   headerSmall: style('regular', 9, 12, 0, 0),
   footer: style('regular', 7.5, 10, 0, 0, false, GREY),
   footerStrong: style('bold', 7.5, 10, 0, 0, false, GREY),

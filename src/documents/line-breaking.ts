@@ -26,6 +26,8 @@ export interface Fragment {
   text: string;
   style: TextStyle;
   width: number;
+  /** The fragment is the reference mark of this footnote (tagged as a Reference to its Note). */
+  footnote?: number;
 }
 
 export interface Line {
@@ -36,6 +38,8 @@ export interface Line {
   maxWidth: number;
   justify: boolean;
   footnotes: number[];
+  /** The line was broken at a space, which is not drawn but must stay in the text (ISO 32000-1 §14.8.2.5). */
+  softBreak?: boolean;
 }
 
 interface Piece {
@@ -125,11 +129,11 @@ function makeLine(pieces: readonly Piece[], maxWidth: number, justify: boolean):
     if (piece.text === ' ') spaceWidth += piece.width;
     if (piece.footnote !== undefined && !footnotes.includes(piece.footnote)) footnotes.push(piece.footnote);
     const last = fragments[fragments.length - 1];
-    if (last && sameStyle(last.style, piece.style)) {
+    if (last && sameStyle(last.style, piece.style) && last.footnote === piece.footnote) {
       last.text += piece.text;
       last.width += piece.width;
     } else {
-      fragments.push({ text: piece.text, style: piece.style, width: piece.width });
+      fragments.push({ text: piece.text, style: piece.style, width: piece.width, ...(piece.footnote !== undefined ? { footnote: piece.footnote } : {}) });
     }
   }
   const loose = maxWidth - width > spaceWidth * MAX_STRETCH;
@@ -175,7 +179,7 @@ export function breakLines(runs: readonly Run[], maxWidth: number, justify: bool
       width += spaceW;
       startWith(item.pieces, item.width);
     } else {
-      lines.push(makeLine(current, maxWidth, justify));
+      lines.push({ ...makeLine(current, maxWidth, justify), softBreak: true });
       current = [];
       width = 0;
       startWith(item.pieces, item.width);

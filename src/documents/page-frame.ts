@@ -1,11 +1,12 @@
 import { hasClass, type Element } from './html-subset';
 import { breakLines } from './line-breaking';
 import { GREY, PAGE, STYLES, type BlockStyle } from './layout-styles';
-import { lineOp, shift, type DrawOp } from './layout-primitives';
+import { lineOp, shift, type DrawOp, type StructNode } from './layout-primitives';
 
 /**
- * The running header and footer, repeated on every page as artifacts (screen readers skip them;
- * the same facts are in the document's metadata and first page). Laid out from the template's
+ * The running header and footer. The letterhead on page 1 is content, tagged where the layout
+ * placed it in the structure (first); its repeats on later pages, the page numbers and the footer
+ * are artifacts (screen readers skip them; the footer's facts are in the document's metadata). Laid out from the template's
  * letterhead and footer blocks, so a template decides what they say and this decides where.
  *
  *   Stockholms stad                         Tjänsteutlåtande
@@ -24,12 +25,12 @@ function paragraphs(element: Element | undefined): Element[] {
   return (element?.children ?? []).filter((c): c is Element => typeof c !== 'string' && c.tag === 'p');
 }
 
-function column(items: Array<{ text: string; style: BlockStyle }>, x: number, width: number, top: number): DrawOp[] {
+function column(items: Array<{ text: string; style: BlockStyle; struct?: StructNode | null }>, x: number, width: number, top: number): DrawOp[] {
   const ops: DrawOp[] = [];
   let y = top;
   for (const item of items) {
     for (const line of breakLines([{ text: item.text, style: item.style.text }], width, false).slice(0, MAX_FIELD_LINES)) {
-      ops.push(...shift([lineOp(line, x, item.style, null)], 0, y));
+      ops.push(...shift([lineOp(line, x, item.style, item.struct ?? null)], 0, y));
       y += item.style.leading;
     }
   }
@@ -43,17 +44,26 @@ export interface PageFrame {
   opsFor(pageNumber: number, pageCount: number): DrawOp[];
 }
 
-export function pageFrame(letterhead: Element | null, footer: Element | null): PageFrame {
+/** The letterhead's blocks: who sends (left) and what the document is (right). */
+export function letterheadBlocks(letterhead: Element | null): { sender: Element | undefined; document: Element | undefined } {
   const blocks = (letterhead?.children ?? []).filter((c): c is Element => typeof c !== 'string');
-  const sender = blocks.find((b) => hasClass(b, 'sender')) ?? blocks[0];
-  const documentBlock = blocks.find((b) => hasClass(b, 'document')) ?? blocks[1];
-  const left = column(
-    paragraphs(sender).map((p) => ({ text: textOf(p), style: hasClass(p, 'city') ? STYLES.headerCity : STYLES.headerSmall })),
-    PAGE.frameLeft,
-    RIGHT_COLUMN - PAGE.frameLeft - 16,
-    HEADER_TOP,
-  );
-  const rightItems = paragraphs(documentBlock).map((p) => ({ text: textOf(p), style: hasClass(p, 'doctype') ? STYLES.headerDocType : STYLES.headerSmall, page: hasClass(p, 'page') }));
+  return { sender: blocks.find((b) => hasClass(b, 'sender')) ?? blocks[0], document: blocks.find((b) => hasClass(b, 'document')) ?? blocks[1] };
+}
+
+/** The letterhead's fields in reading order, without the page number (always an artifact). */
+export function letterheadFields(letterhead: Element | null): Element[] {
+  const { sender, document } = letterheadBlocks(letterhead);
+  return [...paragraphs(sender), ...paragraphs(document).filter((p) => !hasClass(p, 'page'))];
+}
+
+/** tags: the structure node of each letterhead field on page 1 (see letterheadFields). */
+export function pageFrame(letterhead: Element | null, footer: Element | null, tags: ReadonlyMap<Element, StructNode> = new Map()): PageFrame {
+  const { sender, document: documentBlock } = letterheadBlocks(letterhead);
+  const leftItems = paragraphs(sender).map((p) => ({ text: textOf(p), style: hasClass(p, 'city') ? STYLES.headerCity : STYLES.headerSmall, struct: tags.get(p) }));
+  const leftColumn = (firstPage: boolean) => column(firstPage ? leftItems : leftItems.map((item) => ({ ...item, struct: null })), PAGE.frameLeft, RIGHT_COLUMN - PAGE.frameLeft - 16, HEADER_TOP);
+  const left = leftColumn(false);
+  const firstLeft = leftColumn(true);
+  const rightItems = paragraphs(documentBlock).map((p) => ({ text: textOf(p), style: hasClass(p, 'doctype') ? STYLES.headerDocType : hasClass(p, 'draft') ? STYLES.headerDraft : STYLES.headerSmall, page: hasClass(p, 'page'), struct: tags.get(p) }));
   const footerOps = footer
     ? [
         { kind: 'rule' as const, x1: PAGE.frameLeft, x2: PAGE.frameRight, y: FOOTER_RULE, width: 0.5, color: GREY },
@@ -68,12 +78,12 @@ export function pageFrame(letterhead: Element | null, footer: Element | null): P
   return {
     opsFor(pageNumber, pageCount) {
       const right = column(
-        rightItems.map((item) => ({ text: item.page ? `Sida ${pageNumber} (${pageCount})` : item.text, style: item.style })),
+        rightItems.map((item) => ({ text: item.page ? `Sida ${pageNumber} (${pageCount})` : item.text, style: item.style, struct: pageNumber === 1 && !item.page ? item.struct : null })),
         RIGHT_COLUMN,
         PAGE.frameRight - RIGHT_COLUMN,
         HEADER_TOP + 3,
       );
-      return [...left, ...right, ...footerOps];
+      return [...(pageNumber === 1 ? firstLeft : left), ...right, ...footerOps];
     },
   };
 }

@@ -5,6 +5,7 @@ import { PAGE } from './layout-styles';
 import type { DrawOp, StructNode } from './layout-primitives';
 import type { PageLayout } from './pagination';
 import type { PageFrame } from './page-frame';
+import { TagTree, type ElementInternals } from './tag-tree';
 
 /**
  * Writes laid-out pages with PDFKit as PDF/A-2a: tagged (every piece of text is marked content of
@@ -33,7 +34,7 @@ interface EmbeddedFontInternals {
 }
 interface DocumentInternals {
   _font: EmbeddedFontInternals;
-  page: { fonts: Record<string, unknown> };
+  page: { fonts: Record<string, unknown>; dictionary: unknown };
   addContent(data: string): void;
   _addInfo(): void;
   info: Record<string, string | Date>;
@@ -64,28 +65,31 @@ function addEscapedXmpInfo(this: DocumentInternals & PDFKit.PDFDocument): void {
 </rdf:Description>`);
 }
 
+/** One marked-content sequence to be: a run of drawing for one node (null: an artifact). */
+interface Segment {
+  struct: StructNode | null;
+  artifact: 'Pagination' | 'Layout';
+  content: string;
+  /** Where the run's first text starts (top-down): for links, destinations and bookmarks. */
+  box: { x: number; top: number; width: number; height: number } | null;
+}
+
 class Writer {
   private readonly embedded = new Map<FontVariant, EmbeddedFontInternals>();
-  private readonly elements = new Map<StructNode, PDFKit.PDFStructureElement>();
+  private readonly tags: TagTree;
+  private readonly destinations = new Set<string>();
+  private readonly outlined = new Set<StructNode>();
+  /** The open bookmark of each level, so an H2 is filed under its H1. */
+  private outlineLevels: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
   private readonly internals: DocumentInternals;
 
-  constructor(private readonly doc: PDFKit.PDFDocument, structure: StructNode) {
+  constructor(private readonly doc: PDFKit.PDFDocument, private readonly bookmarks: boolean) {
     this.internals = doc as unknown as DocumentInternals;
-    const root = doc.struct('Document');
-    doc.addStructure(root);
-    this.elements.set(structure, root);
-    this.createElements(structure, root);
+    this.tags = new TagTree(doc);
   }
 
-  /** The tag tree is built up front in reading order; content is attached to it as pages are drawn. */
-  private createElements(parent: StructNode, parentElement: PDFKit.PDFStructureElement): void {
-    for (const child of parent.children) {
-      const options = child.scope ? ({ scope: child.scope } as PDFKit.Mixins.StructureElementOptions) : {};
-      const element = this.doc.struct(child.type, options);
-      parentElement.add(element);
-      this.elements.set(child, element);
-      this.createElements(child, element);
-    }
+  finish(structure: StructNode): void {
+    this.tags.finish(structure);
   }
 
   /** The document's own font objects, sharing the process-wide shaping cache. */
@@ -104,49 +108,101 @@ class Writer {
 
   page(layout: PageLayout, frameOps: DrawOp[]): void {
     this.doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
-    this.doc.markContent('Artifact', { type: 'Pagination' });
-    this.internals.addContent(frameOps.map((op) => this.op(op)).join('\n'));
-    this.doc.endMarkedContent();
-    // Consecutive lines of one element become one marked-content sequence.
-    const ops = [...layout.content, ...layout.footnotes];
-    for (let i = 0; i < ops.length; ) {
-      const struct = ops[i].kind === 'text' ? (ops[i] as { struct: StructNode | null }).struct : null;
+    const segments = [...this.segments(frameOps, 'Pagination'), ...this.segments([...layout.content, ...layout.footnotes], 'Layout')];
+    // Consecutive runs of one node (the lines of a paragraph) become one marked-content sequence.
+    for (let i = 0; i < segments.length; ) {
+      const { struct, artifact } = segments[i];
       let j = i + 1;
-      while (j < ops.length && ops[j].kind === 'text' && (ops[j] as { struct: StructNode | null }).struct === struct) j++;
-      const element = struct ? this.elements.get(struct) : undefined;
-      if (element) {
-        const content = this.doc.markStructureContent(struct!.type);
-        this.internals.addContent(ops.slice(i, j).map((op) => this.op(op)).join('\n'));
-        this.doc.endMarkedContent();
-        element.add(content);
-      } else {
-        this.doc.markContent('Artifact', { type: 'Layout' });
-        this.internals.addContent(ops.slice(i, j).map((op) => this.op(op)).join('\n'));
+      while (j < segments.length && segments[j].struct === struct && (struct || segments[j].artifact === artifact)) j++;
+      const content = segments
+        .slice(i, j)
+        .map((s) => s.content)
+        .join('\n');
+      if (struct) this.tagged(struct, content, segments[i].box);
+      else {
+        this.doc.markContent('Artifact', { type: artifact });
+        this.internals.addContent(content);
         this.doc.endMarkedContent();
       }
       i = j;
     }
   }
 
-  /** One operation as PDF content, in unflipped page space (PDFKit's pages start flipped to top-down). */
-  private op(op: DrawOp): string {
-    const flip = `q 1 0 0 -1 0 ${num(PAGE.height)} cm`;
-    if (op.kind === 'rule') {
-      const [r, g, b] = op.color;
-      const y = num(PAGE.height - op.y);
-      return `${flip} ${num(op.width)} w ${num(r)} ${num(g)} ${num(b)} RG ${num(op.x1)} ${y} m ${num(op.x2)} ${y} l S Q`;
+  private tagged(struct: StructNode, content: string, box: Segment['box']): void {
+    if (box && struct.destination && !this.destinations.has(struct.destination)) {
+      this.destinations.add(struct.destination);
+      this.doc.addNamedDestination(struct.destination, 'XYZ', box.x, box.top, null);
     }
-    return `${flip} BT ${this.line(op.line, op.x, op.y)} ET Q`;
+    if (box && struct.outline && this.bookmarks && !this.outlined.has(struct)) {
+      this.outlined.add(struct);
+      this.bookmark(struct.outline, box.top);
+    }
+    const marked = this.doc.markStructureContent(struct.type);
+    this.internals.addContent(content);
+    this.doc.endMarkedContent();
+    if (!struct.link) {
+      this.tags.record(struct, marked);
+      return;
+    }
+    // A Link holds its text and its annotation (an OBJR naming the page it is on, ISO 32000-1 §14.7.4.3).
+    let element = this.tags.prebuilt.get(struct);
+    if (!element) {
+      element = this.doc.struct('Link');
+      this.tags.prebuilt.set(struct, element);
+      const internals = element as unknown as ElementInternals;
+      const flushChild = internals._flushChild.bind(internals);
+      const pageRef = this.internals.page.dictionary;
+      internals._flushChild = (child) => {
+        if (child && typeof child === 'object' && 'annotationRef' in child) (internals.dictionary.data.K as unknown[]).push({ Type: 'OBJR', Obj: child.annotationRef, Pg: pageRef });
+        else flushChild(child);
+      };
+    }
+    element.add(marked);
+    if (box) this.doc.goTo(box.x, box.top, box.width, box.height, struct.link.destination, { Contents: new String(struct.link.contents), structParent: element } as unknown as PDFKit.Mixins.AnnotationOption);
   }
 
-  private line(line: Line, x: number, baseline: number): string {
-    const encoded = line.fragments.map((fragment) => this.encode(fragment));
+  private bookmark(entry: { title: string; level: number }, top: number): void {
+    while (this.outlineLevels.length && this.outlineLevels[this.outlineLevels.length - 1].level >= entry.level) this.outlineLevels.pop();
+    const parent = this.outlineLevels.length ? this.outlineLevels[this.outlineLevels.length - 1].item : this.doc.outline;
+    // PDFKit measures the destination's left from the right edge: the page width puts it at the left.
+    const item = parent.addItem(entry.title, { top, left: PAGE.width } as never);
+    this.outlineLevels.push({ level: entry.level, item });
+  }
+
+  /** Operations as content runs, a text line split where its fragments belong to different nodes. */
+  private segments(ops: DrawOp[], artifact: Segment['artifact']): Segment[] {
+    const segments: Segment[] = [];
+    const flip = `q 1 0 0 -1 0 ${num(PAGE.height)} cm`;
+    for (const op of ops) {
+      if (op.kind === 'rule') {
+        const [r, g, b] = op.color;
+        const y = num(PAGE.height - op.y);
+        segments.push({ struct: null, artifact, content: `${flip} ${num(op.width)} w ${num(r)} ${num(g)} ${num(b)} RG ${num(op.x1)} ${y} m ${num(op.x2)} ${y} l S Q`, box: null });
+        continue;
+      }
+      const parts = this.line(op.line, op.x, op.y);
+      const structOf = (index: number) => op.fragmentStructs?.[index] ?? op.struct;
+      for (let i = 0; i < parts.length; ) {
+        let j = i + 1;
+        while (j < parts.length && structOf(j) === structOf(i)) j++;
+        const run = parts.slice(i, j);
+        const size = op.line.fragments[i].style.size;
+        const top = op.y - op.line.fragments[i].style.rise - size;
+        segments.push({ struct: structOf(i), artifact, content: `${flip} BT ${run.map((p) => p.content).join(' ')} ET Q`, box: { x: run[0].x, top, width: run.reduce((sum, p) => sum + p.width, 0), height: size * 1.25 } });
+        i = j;
+      }
+    }
+    return segments;
+  }
+
+  private line(line: Line, x: number, baseline: number): Array<{ content: string; x: number; width: number }> {
+    const last = line.fragments.length - 1;
+    const encoded = line.fragments.map((fragment, index) => this.encode(fragment, Boolean(line.softBreak) && index === last));
     const natural = encoded.reduce((sum, e) => sum + e.width, 0);
     const spaces = encoded.reduce((sum, e) => sum + e.spaces, 0);
     const extra = line.justify && spaces ? Math.max(0, (line.maxWidth - natural) / spaces) : 0;
-    const parts: string[] = [];
     let cursor = x;
-    line.fragments.forEach((fragment, index) => {
+    return line.fragments.map((fragment, index) => {
       const { font, glyphs, width, spaces: fragmentSpaces } = encoded[index];
       const { size, rise, color } = fragment.style;
       const spaceAdjust = -(extra * 1000) / size;
@@ -161,13 +217,18 @@ class Writer {
         }
       }
       if (run) tj.push(`<${run}>`);
-      parts.push(`${num(color[0])} ${num(color[1])} ${num(color[2])} rg /${font.id} ${num(size)} Tf 1 0 0 1 ${num(cursor)} ${num(PAGE.height - baseline + rise)} Tm [${tj.join(' ')}] TJ`);
-      cursor += width + extra * fragmentSpaces;
+      const start = cursor;
+      const advance = width + extra * fragmentSpaces;
+      cursor += advance;
+      return { content: `${num(color[0])} ${num(color[1])} ${num(color[2])} rg /${font.id} ${num(size)} Tf 1 0 0 1 ${num(start)} ${num(PAGE.height - baseline + rise)} Tm [${tj.join(' ')}] TJ`, x: start, width: advance };
     });
-    return parts.join(' ');
   }
 
-  private encode(fragment: Fragment): { font: EmbeddedFontInternals; glyphs: Array<{ hex: string; kern: number; space: boolean }>; width: number; spaces: number } {
+  /**
+   * The glyphs of a fragment. trailingSpace: the line was broken at a space; it is written after
+   * the last glyph (invisible past the ragged edge) so the text reads "sitt remissvar", not "sittremissvar".
+   */
+  private encode(fragment: Fragment, trailingSpace: boolean): { font: EmbeddedFontInternals; glyphs: Array<{ hex: string; kern: number; space: boolean }>; width: number; spaces: number } {
     const font = this.font(fragment.style.variant);
     const glyphs: Array<{ hex: string; kern: number; space: boolean }> = [];
     let advance = 0;
@@ -187,6 +248,7 @@ class Writer {
         advance += positions[i].xAdvance;
       });
     });
+    if (trailingSpace && !fragment.text.endsWith(' ')) glyphs.push({ hex: font.encode(' ')[0][0], kern: 0, space: false });
     return { font, glyphs, width: (advance * fragment.style.size) / 1000, spaces };
   }
 }
@@ -214,8 +276,9 @@ export function writePdf(pages: PageLayout[], frame: PageFrame, structure: Struc
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const writer = new Writer(doc, structure);
+  const writer = new Writer(doc, pages.length > 1);
   pages.forEach((page, index) => writer.page(page, frame.opsFor(index + 1, pages.length)));
+  writer.finish(structure);
   doc.end();
   return done;
 }

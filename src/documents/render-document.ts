@@ -87,7 +87,7 @@ export function layoutDocumentSpec(spec: DocumentSpec, templates: TemplateSet = 
   const { markup, meta, lastModified, fallbackDate } = describe(spec, templates);
   const laidOut = layoutDocument(parseHtmlSubset(markup));
   const pages = paginate(laidOut);
-  const frame = pageFrame(laidOut.letterhead, laidOut.footer);
+  const frame = pageFrame(laidOut.letterhead, laidOut.footer, laidOut.letterheadTags);
   return {
     pages,
     render: (onData, options = {}) => writePdf(pages, frame, laidOut.structure, { ...meta, creationDate: options.creationDate ?? defaultCreationDate(lastModified, fallbackDate) }, onData),
