@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await startTestApp();
   registrator = bearer(await t.login('registrator'));
   ids = {};
-  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'unizon', 'roks', 'origo', 'sdn-sodermalm', 'sdn-ostermalm', 'ks-pensionarsrad']) ids[key] = await organisationId(t.dataSource, key);
+  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'unizon', 'roks', 'origo', 'sdn-sodermalm', 'sdn-norra-innerstaden', 'ks-pensionarsrad']) ids[key] = await organisationId(t.dataSource, key);
   const lists = await request(t.app).get('/api/distribution-lists?q=Alla stadsdelsnämnder').set(registrator);
   allaSdn = lists.body.items[0].id;
 });
@@ -30,10 +30,10 @@ const board = (id: string, auth = registrator) => request(t.app).get(`/api/consu
 const send = (id: string) => request(t.app).post(`/api/consultations/${id}/send`).set(registrator);
 
 describe('sändlistor', () => {
-  it('are seeded: Alla stadsdelsnämnder with 13 members in order, and the KS 2020/924 list', async () => {
+  it("are seeded: Alla stadsdelsnämnder with today's 11 members in order, and the KS 2020/924 list", async () => {
     const list = await request(t.app).get(`/api/distribution-lists/${allaSdn}`).set(registrator);
-    expect(list.body.memberCount).toBe(13);
-    expect(list.body.members[0].name).toBe('Rinkeby-Kista stadsdelsnämnd');
+    expect(list.body.memberCount).toBe(11);
+    expect(list.body.members[0].name).toBe('Järva stadsdelsnämnd');
     const ks924 = await request(t.app).get('/api/distribution-lists?q=KS 2020/924').set(registrator);
     expect(ks924.body.items[0].memberCount).toBeGreaterThan(40);
   });
@@ -68,7 +68,7 @@ describe('distribution and sending', () => {
 
     const added = await addRecipients(id, { distributionListIds: [allaSdn], organisationIds: [ids.unizon, ids.roks, ids.origo] });
     expect(added.status).toBe(201);
-    expect(added.body.added).toHaveLength(16);
+    expect(added.body.added).toHaveLength(14);
     expect(added.body.added.every((r: { status: string }) => r.status === 'not_started')).toBe(true);
 
     const duplicate = await addRecipients(id, { organisationIds: [ids.unizon] });
@@ -76,8 +76,8 @@ describe('distribution and sending', () => {
     expect(duplicate.body.errors).toEqual([{ path: 'body.organisationIds.0', message: 'is already a recipient of this remiss' }]);
     const again = await addRecipients(id, { distributionListIds: [allaSdn] });
     expect(again.body).toMatchObject({ added: [] });
-    expect(again.body.skipped).toHaveLength(13);
-    expect((await board(id)).body.total).toBe(16);
+    expect(again.body.skipped).toHaveLength(11);
+    expect((await board(id)).body.total).toBe(14);
 
     const sent = await send(id);
     expect(sent.status).toBe(200);
@@ -107,7 +107,7 @@ describe('distribution and sending', () => {
 
   it('removes a recipient before sending', async () => {
     const id = await draft('KS 2026/102');
-    const added = await addRecipients(id, { organisationIds: [ids['sdn-sodermalm'], ids['sdn-ostermalm']] });
+    const added = await addRecipients(id, { organisationIds: [ids['sdn-sodermalm'], ids['sdn-norra-innerstaden']] });
     expect((await request(t.app).delete(`/api/consultations/${id}/recipients/${added.body.added[0].id}`).set(registrator)).status).toBe(204);
     expect((await board(id)).body.total).toBe(1);
   });
@@ -128,7 +128,7 @@ describe('anstånd, status board and deadlines', () => {
   beforeAll(async () => {
     // Sent long ago with a passed deadline, so lateness shows.
     id = await draft('KS 2020/777', { registeredDate: '2020-08-20', dueDate: '2020-12-02' });
-    const added = await addRecipients(id, { organisationIds: [ids['sdn-sodermalm'], ids['sdn-ostermalm'], ids.unizon] });
+    const added = await addRecipients(id, { organisationIds: [ids['sdn-sodermalm'], ids['sdn-norra-innerstaden'], ids.unizon] });
     sodermalm = added.body.added[0];
     await send(id);
   });
@@ -150,7 +150,7 @@ describe('anstånd, status board and deadlines', () => {
     const res = await board(id);
     const byName = Object.fromEntries(res.body.items.map((r: { organisation: { name: string } }) => [r.organisation.name, r]));
     expect(byName['Södermalms stadsdelsnämnd']).toMatchObject({ dueDate: '2099-12-24', extended: true, late: false, lastEvent: { type: 'extension_granted' } });
-    expect(byName['Östermalms stadsdelsnämnd']).toMatchObject({ dueDate: '2020-12-02', extended: false, late: true });
+    expect(byName['Norra innerstadens stadsdelsnämnd']).toMatchObject({ dueDate: '2020-12-02', extended: false, late: true });
     expect(res.body.counts).toMatchObject({ late: 2, byStatus: { not_started: 3 } });
     const lateOnly = await request(t.app).get(`/api/consultations/${id}/recipients?late=true`).set(registrator);
     expect(lateOnly.body.total).toBe(2);
@@ -161,9 +161,9 @@ describe('anstånd, status board and deadlines', () => {
   });
 
   it("lists deadlines for the handläggare's organisation and for the coordinator, sorted by effective date", async () => {
-    const handlaggare = await request(t.app).get('/api/deadlines').set(bearer(await t.login('handlaggare.ostermalm')));
+    const handlaggare = await request(t.app).get('/api/deadlines').set(bearer(await t.login('handlaggare.norrainnerstaden')));
     expect(handlaggare.body.scope).toBe('received');
-    expect(new Set(handlaggare.body.items.map((d: { recipient: { organisation: { name: string } } }) => d.recipient.organisation.name))).toEqual(new Set(['Östermalms stadsdelsnämnd']));
+    expect(new Set(handlaggare.body.items.map((d: { recipient: { organisation: { name: string } } }) => d.recipient.organisation.name))).toEqual(new Set(['Norra innerstadens stadsdelsnämnd']));
     expect(handlaggare.body.items[0]).toMatchObject({ consultation: { id }, dueDate: '2020-12-02', overdue: true, workingDaysRemaining: 0 });
     const coordinator = await request(t.app).get('/api/deadlines').set(bearer(await t.login('coordinator')));
     expect(coordinator.body.scope).toBe('coordinated');
@@ -172,7 +172,7 @@ describe('anstånd, status board and deadlines', () => {
     expect(coordinator.body.items.some((d: { dueDate: string }) => d.dueDate === '2099-12-24')).toBe(true);
     const overdueOnly = await request(t.app).get('/api/deadlines?overdue=true&scope=all').set(registrator);
     expect(overdueOnly.body.items.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
-    expect((await request(t.app).get('/api/deadlines?scope=all').set(bearer(await t.login('handlaggare.ostermalm')))).status).toBe(403);
+    expect((await request(t.app).get('/api/deadlines?scope=all').set(bearer(await t.login('handlaggare.norrainnerstaden')))).status).toBe(403);
   });
 });
 
@@ -181,14 +181,14 @@ describe('who sees what', () => {
     const id = await draft('KS 2026/200');
     await addRecipients(id, { organisationIds: [ids['sdn-sodermalm']] });
     const sodermalm = bearer(await t.login('handlaggare.sodermalm'));
-    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
+    const norraInnerstaden = bearer(await t.login('handlaggare.norrainnerstaden'));
     expect((await request(t.app).get(`/api/consultations/${id}`).set(sodermalm)).status).toBe(404);
     expect((await request(t.app).get(`/api/consultations/${id}`).set(bearer(await t.login('coordinator')))).status).toBe(200);
     await send(id);
     expect((await request(t.app).get(`/api/consultations/${id}`).set(sodermalm)).status).toBe(200);
-    expect((await request(t.app).get(`/api/consultations/${id}`).set(ostermalm)).status).toBe(404);
-    expect((await board(id, ostermalm)).status).toBe(404);
-    const listed = await request(t.app).get('/api/consultations?limit=200').set(ostermalm);
+    expect((await request(t.app).get(`/api/consultations/${id}`).set(norraInnerstaden)).status).toBe(404);
+    expect((await board(id, norraInnerstaden)).status).toBe(404);
+    const listed = await request(t.app).get('/api/consultations?limit=200').set(norraInnerstaden);
     expect(listed.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
     expect((await request(t.app).get(`/api/consultations/${id}`).set(bearer(await t.login('reader')))).status).toBe(200);
   });

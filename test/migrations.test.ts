@@ -1,5 +1,6 @@
 import { MIGRATIONS } from '../migrations';
 import { prepareDatabase } from '../src/db/prepare-database';
+import { DEMO_USERS } from '../src/demo/demo-users';
 import { pendingSchemaChanges } from '../src/db/schema-drift';
 import { ORGANISATION_REGISTER } from '../src/organisations/organisation-register';
 import { connect, createDatabase } from './support/test-database';
@@ -30,7 +31,7 @@ describe('migrations', () => {
       const count = async () => (await first.query(`SELECT (SELECT count(*) FROM organisations)::int AS o, (SELECT count(*) FROM users)::int AS u, (SELECT count(*) FROM audit_events)::int AS a`))[0];
       const afterFirstStart = await count();
       expect(afterFirstStart.o).toBe(ORGANISATION_REGISTER.length);
-      expect(afterFirstStart.u).toBe(7);
+      expect(afterFirstStart.u).toBe(DEMO_USERS.length);
       const restart = await prepareDatabase(first, { demoPassword: 'a-demo-password' });
       expect(restart).toEqual({ migrations: [], organisations: 0, distributionLists: 0, sectionTemplates: 0, demoUsers: 0, demoConsultations: 0, demoStatements: 0 });
       expect(await count()).toEqual(afterFirstStart);

@@ -32,10 +32,10 @@ beforeAll(async () => {
     .set(admin)
     .send({ username: 'kollega.sodermalm', name: 'Kim Kollega', organisationId: await organisationId(t.dataSource, 'sdf-sodermalm'), roles: ['handlaggare'], password: TEST_PASSWORD });
   colleague = bearer(await t.login('kollega.sodermalm'));
-  const ids = Object.fromEntries(await Promise.all(['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-ostermalm', 'unizon', 'roks'].map(async (k) => [k, await organisationId(t.dataSource, k)])));
+  const ids = Object.fromEntries(await Promise.all(['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-norra-innerstaden', 'unizon', 'roks'].map(async (k) => [k, await organisationId(t.dataSource, k)])));
   const created = await request(t.app).post('/api/consultations').set(registrator).send({ caseNumber: 'KS 2026/300', title: 'Program för trygghet', kind: 'program', senderId: ids.kommunstyrelsen, coordinatorId: ids.socialforvaltningen, registeredDate: '2026-10-01', dueDate: '2027-02-26' });
   consultationId = created.body.id;
-  await request(t.app).post(`/api/consultations/${consultationId}/recipients`).set(registrator).send({ organisationIds: [ids['sdn-sodermalm'], ids['sdn-ostermalm'], ids.unizon, ids.roks] });
+  await request(t.app).post(`/api/consultations/${consultationId}/recipients`).set(registrator).send({ organisationIds: [ids['sdn-sodermalm'], ids['sdn-norra-innerstaden'], ids.unizon, ids.roks] });
   await request(t.app).post(`/api/consultations/${consultationId}/send`).set(registrator);
   const board = await request(t.app).get(`/api/consultations/${consultationId}/recipients`).set(registrator);
   for (const row of board.body.items) responseOf[row.organisation.name] = row.responseId;
@@ -128,10 +128,10 @@ describe('from not_started to submitted', () => {
   });
 
   it('other organisations see neither the draft nor its revisions (404)', async () => {
-    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
-    expect((await statement(id(), ostermalm)).status).toBe(404);
-    expect((await request(t.app).get(`/api/responses/${id()}/revisions`).set(ostermalm)).status).toBe(404);
-    expect((await transition(id(), { action: 'submit_for_review' }, ostermalm)).status).toBe(404);
+    const norraInnerstaden = bearer(await t.login('handlaggare.norrainnerstaden'));
+    expect((await statement(id(), norraInnerstaden)).status).toBe(404);
+    expect((await request(t.app).get(`/api/responses/${id()}/revisions`).set(norraInnerstaden)).status).toBe(404);
+    expect((await transition(id(), { action: 'submit_for_review' }, norraInnerstaden)).status).toBe(404);
     expect((await statement(id(), bearer(await t.login('coordinator')))).status).toBe(404);
     expect((await statement(id(), registrator)).status).toBe(404);
   });
@@ -182,11 +182,11 @@ describe('from not_started to submitted', () => {
 });
 
 describe('revisions', () => {
-  const id = () => responseOf['Östermalms stadsdelsnämnd'];
-  const ostermalm = () => t.login('handlaggare.ostermalm').then(bearer);
+  const id = () => responseOf['Norra innerstadens stadsdelsnämnd'];
+  const norraInnerstaden = () => t.login('handlaggare.norrainnerstaden').then(bearer);
 
   it('diffs two revisions per section and restores an old one as a new revision', async () => {
-    const auth = await ostermalm();
+    const auth = await norraInnerstaden();
     await transition(id(), { action: 'start' }, auth);
     const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/sammanfattning`).set(auth)).headers.etag;
     await saveSection(id(), 'sammanfattning', etag, { body: paragraph('Nämnden stöder förslaget.') }, auth);
@@ -232,7 +232,7 @@ describe('revisions', () => {
 
   it("refuses to restore another response's revision", async () => {
     const other = (await request(t.app).get(`/api/responses/${responseOf['Södermalms stadsdelsnämnd']}/revisions`).set(handlaggare)).body.items[0].id;
-    const auth = await ostermalm();
+    const auth = await norraInnerstaden();
     const etag = (await statement(id(), auth)).headers.etag;
     expect((await request(t.app).post(`/api/responses/${id()}/revisions/${other}/restore`).set(auth).set('If-Match', etag).send({})).status).toBe(404);
   });
@@ -240,8 +240,8 @@ describe('revisions', () => {
   it('shares the draft with the coordinator only when the organisation chooses to', async () => {
     const coordinator = bearer(await t.login('coordinator'));
     expect((await statement(id(), coordinator)).status).toBe(404);
-    const current = await request(t.app).get(`/api/responses/${id()}`).set(await ostermalm());
-    const shared = await request(t.app).patch(`/api/responses/${id()}`).set(await ostermalm()).set('If-Match', current.headers.etag).send({ sharedWithCoordinator: true });
+    const current = await request(t.app).get(`/api/responses/${id()}`).set(await norraInnerstaden());
+    const shared = await request(t.app).patch(`/api/responses/${id()}`).set(await norraInnerstaden()).set('If-Match', current.headers.etag).send({ sharedWithCoordinator: true });
     expect(shared.status).toBe(200);
     expect((await statement(id(), coordinator)).status).toBe(200);
   });
@@ -252,9 +252,9 @@ describe('answers from outside the system', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const uploaded = await request(t.app).post(`/api/responses/${responseOf['Unizon']}/attachments`).set(registrator).attach('file', pdf, { filename: 'Svar från Unizon.pdf', contentType: 'application/pdf' });
     expect(uploaded.status).toBe(201);
-    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
-    expect((await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments`).set(ostermalm)).status).toBe(404);
-    expect((await request(t.app).post(`/api/responses/${responseOf['Unizon']}/attachments`).set(ostermalm).attach('file', pdf, 'x.pdf')).status).toBe(404);
+    const norraInnerstaden = bearer(await t.login('handlaggare.norrainnerstaden'));
+    expect((await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments`).set(norraInnerstaden)).status).toBe(404);
+    expect((await request(t.app).post(`/api/responses/${responseOf['Unizon']}/attachments`).set(norraInnerstaden).attach('file', pdf, 'x.pdf')).status).toBe(404);
   });
 
   it('the registrator records a paper answer and an avstår; the status board counts all of it', async () => {
@@ -273,10 +273,10 @@ describe('answers from outside the system', () => {
     expect((await transition(responseOf['Unizon'], { action: 'start' }, registrator)).status).toBe(404);
     const board = await request(t.app).get(`/api/consultations/${consultationId}/recipients`).set(registrator);
     expect(board.body.counts.byStatus).toMatchObject({ submitted: 2, declined: 1, drafting: 1 });
-    const ostermalm = bearer(await t.login('handlaggare.ostermalm'));
-    const files = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments`).set(ostermalm);
+    const norraInnerstaden = bearer(await t.login('handlaggare.norrainnerstaden'));
+    const files = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments`).set(norraInnerstaden);
     expect(files.body.items.map((f: { fileName: string }) => f.fileName)).toEqual(['Svar från Unizon.pdf']);
-    const content = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments/${files.body.items[0].id}/content`).set(ostermalm).buffer(true);
+    const content = await request(t.app).get(`/api/responses/${responseOf['Unizon']}/attachments/${files.body.items[0].id}/content`).set(norraInnerstaden).buffer(true);
     expect(content.status).toBe(200);
     expect(content.body.toString('latin1')).toMatch(/^%PDF-1.4/);
   });

@@ -44,9 +44,9 @@ async function saveSection(responseId: string, key: string, body: object, auth: 
 const transition = (responseId: string, body: object, auth: Record<string, string>) => request(t.app).post(`/api/responses/${responseId}/transitions`).set(auth).send(body);
 
 /**
- * A remiss to Södermalm and Östermalm, coordinated by socialförvaltningen:
+ * A remiss to Södermalm and Norra innerstaden, coordinated by socialförvaltningen:
  * - Södermalm's answer is a draft that mentions "zebrafinkar" (shared with the coordinator later);
- * - Östermalm's answer, about "kolibrier", is submitted (tillstyrker), with one section
+ * - Norra innerstaden's answer, about "kolibrier", is submitted (tillstyrker), with one section
  *   of its own stance (avstyrker) and a section whose text looks like HTML.
  * Plus two remisser in draft, which only registrators, admins and the coordinator of one of them see.
  */
@@ -54,7 +54,7 @@ beforeAll(async () => {
   t = await startTestApp();
   registrator = await as('registrator');
   admin = await as('admin');
-  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'stadsledningskontoret', 'sdn-sodermalm', 'sdn-ostermalm', 'sdf-ostermalm', 'sdn-farsta']) ids[key] = await organisationId(t.dataSource, key);
+  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'stadsledningskontoret', 'sdn-sodermalm', 'sdn-norra-innerstaden', 'sdf-norra-innerstaden', 'sdn-farsta']) ids[key] = await organisationId(t.dataSource, key);
   const created = await request(t.app).post('/api/consultations').set(registrator).send({
     caseNumber: 'KS 2026/901',
     title: 'Program för fåglar i staden',
@@ -65,7 +65,7 @@ beforeAll(async () => {
     dueDate: '2026-12-18',
   });
   consultationId = created.body.id;
-  await request(t.app).post(`/api/consultations/${consultationId}/recipients`).set(registrator).send({ organisationIds: [ids['sdn-sodermalm'], ids['sdn-ostermalm']] });
+  await request(t.app).post(`/api/consultations/${consultationId}/recipients`).set(registrator).send({ organisationIds: [ids['sdn-sodermalm'], ids['sdn-norra-innerstaden']] });
   expect((await request(t.app).post(`/api/consultations/${consultationId}/send`).set(registrator)).status).toBeLessThan(300);
   // Sent in September (answers must arrive after sending and not in the future, so the story needs the past).
   await t.dataSource.query(`UPDATE recipients SET sent_at = '2026-09-02T08:00:00Z' WHERE consultation_id = $1`, [consultationId]);
@@ -77,34 +77,34 @@ beforeAll(async () => {
   expect((await transition(sodermalmResponse, { action: 'start' }, sodermalm)).status).toBe(200);
   await saveSection(sodermalmResponse, 'sammanfattning', paragraph({ text: 'Utkastet nämner zebrafinkar och deras boenden.' }), sodermalm);
 
-  const ostermalm = await as('handlaggare.ostermalm');
-  const ostermalmResponse = responseOf['Östermalms stadsdelsnämnd'];
-  expect((await transition(ostermalmResponse, { action: 'start' }, ostermalm)).status).toBe(200);
-  await saveSection(ostermalmResponse, 'sammanfattning', paragraph({ text: 'Kolibrier behöver fler ' }, { text: 'boenden', bold: true }, { text: '. Våldsutsatta kolibrier lever i nära relationer.' }), ostermalm);
+  const norraInnerstaden = await as('handlaggare.norrainnerstaden');
+  const norraInnerstadenResponse = responseOf['Norra innerstadens stadsdelsnämnd'];
+  expect((await transition(norraInnerstadenResponse, { action: 'start' }, norraInnerstaden)).status).toBe(200);
+  await saveSection(norraInnerstadenResponse, 'sammanfattning', paragraph({ text: 'Kolibrier behöver fler ' }, { text: 'boenden', bold: true }, { text: '. Våldsutsatta kolibrier lever i nära relationer.' }), norraInnerstaden);
   await saveSection(
-    ostermalmResponse,
+    norraInnerstadenResponse,
     'forvaltningens-synpunkter',
     [
       { type: 'paragraph', content: [{ text: 'Förvaltningen avstyrker kolibrier i parkerna.' }, { footnote: 'Se rapporten om pelikanfåglar.' }] },
       { type: 'bullet_list', items: [{ content: [{ text: 'Citat: <img src=x onerror=alert(1)> & "citat" \uE000falsk\uE001 <b>träff</b>' }] }] },
     ],
-    ostermalm,
+    norraInnerstaden,
     'avstyrker',
   );
   // The whole workflow: only a statement submitted as the answer is published (record_external would leave it a draft).
-  const statement = await request(t.app).get(`/api/responses/${ostermalmResponse}/statement`).set(ostermalm);
+  const statement = await request(t.app).get(`/api/responses/${norraInnerstadenResponse}/statement`).set(norraInnerstaden);
   const { header, signatories, enclosures, sections } = statement.body;
   const withStance = await request(t.app)
-    .put(`/api/responses/${ostermalmResponse}/statement`)
-    .set(ostermalm)
+    .put(`/api/responses/${norraInnerstadenResponse}/statement`)
+    .set(norraInnerstaden)
     .set('If-Match', statement.headers.etag)
     .send({ header, signatories, enclosures, stance: 'tillstyrker', sections: sections.map(({ key, heading, body, stance }: { key: string; heading: string; body: unknown; stance: string | null }) => ({ key, heading, body, stance })) });
   expect(withStance.status).toBe(200);
-  expect((await transition(ostermalmResponse, { action: 'submit_for_review' }, ostermalm)).status).toBe(200);
-  expect((await transition(ostermalmResponse, { action: 'approve' }, admin)).status).toBe(200);
+  expect((await transition(norraInnerstadenResponse, { action: 'submit_for_review' }, norraInnerstaden)).status).toBe(200);
+  expect((await transition(norraInnerstadenResponse, { action: 'approve' }, admin)).status).toBe(200);
   const decision = { action: 'decide', meetingDate: '2026-12-08', paragraph: '§ 7', outcome: 'approved_as_proposed', decisionText: 'Nämnden beslutade enligt förvaltningens förslag.' };
-  expect((await transition(ostermalmResponse, decision, admin)).status).toBe(200);
-  expect((await transition(ostermalmResponse, { action: 'submit', submittedDate: '2026-10-15' }, registrator)).status).toBe(200);
+  expect((await transition(norraInnerstadenResponse, decision, admin)).status).toBe(200);
+  expect((await transition(norraInnerstadenResponse, { action: 'submit', submittedDate: '2026-10-15' }, registrator)).status).toBe(200);
 
   await request(t.app).post('/api/consultations').set(registrator).send({
     caseNumber: 'KS 2026/902',
@@ -133,13 +133,13 @@ const hitsOf = (res: request.Response): Hit[] => {
 };
 
 describe('only what the caller may read', () => {
-  // [user, sees Södermalm's unshared draft, sees Östermalm's answer, sees the remisser in draft]
+  // [user, sees Södermalm's unshared draft, sees Norra innerstaden's answer, sees the remisser in draft]
   const MATRIX: Array<[string, boolean, boolean, number]> = [
     ['admin', true, true, 2],
     ['registrator', false, true, 2],
     ['handlaggare.sodermalm', true, true, 0],
     ['attestant.sodermalm', true, true, 0],
-    ['handlaggare.ostermalm', false, true, 0],
+    ['handlaggare.norrainnerstaden', false, true, 0],
     ['coordinator', false, true, 1],
     ['reader', false, true, 0],
   ];
@@ -151,7 +151,7 @@ describe('only what the caller may read', () => {
     if (draft) expect(draftHits[0]).toMatchObject({ kind: 'section', response: { organisation: { name: 'Södermalms stadsdelsnämnd' }, status: 'drafting' } });
     const answerHits = hitsOf(await search(q('kolibrier'), auth));
     expect(answerHits.length > 0).toBe(answer);
-    expect(answerHits.every((hit) => hit.response?.organisation.name === 'Östermalms stadsdelsnämnd')).toBe(true);
+    expect(answerHits.every((hit) => hit.response?.organisation.name === 'Norra innerstadens stadsdelsnämnd')).toBe(true);
     expect(hitsOf(await search(q('myrslokar'), auth)).length).toBe(drafts);
     // The prefix and the stem reach the same rows, and the text of the draft never rides along.
     const broad = await search(q('fågl* OR zebra* OR boende', `&consultationId=${consultationId}&limit=200`), auth);
@@ -168,7 +168,7 @@ describe('only what the caller may read', () => {
     };
     await share(true);
     expect(hitsOf(await search(q('zebrafinkar'), coordinator))).toHaveLength(1);
-    expect(hitsOf(await search(q('zebrafinkar'), await as('handlaggare.ostermalm')))).toHaveLength(0);
+    expect(hitsOf(await search(q('zebrafinkar'), await as('handlaggare.norrainnerstaden')))).toHaveLength(0);
     expect(hitsOf(await search(q('zebrafinkar'), registrator))).toHaveLength(0);
     await share(false);
     expect(hitsOf(await search(q('zebrafinkar'), coordinator))).toHaveLength(0);
@@ -209,7 +209,7 @@ describe('only what the caller may read', () => {
     expect((await transition(responseId, { action: 'start' }, sodermalm)).status).toBe(200);
     await saveSection(responseId, 'sammanfattning', paragraph({ text: 'Utkastet om pingvinägg blev aldrig svaret.' }), sodermalm);
     expect((await transition(responseId, { action: 'record_external', receivedDate: todayInStockholm(), stance: 'tillstyrker' }, registrator)).status).toBe(200);
-    for (const username of ['registrator', 'coordinator', 'handlaggare.ostermalm', 'reader']) expect([username, hitsOf(await search(q('pingvinägg'), await as(username))).length]).toEqual([username, 0]);
+    for (const username of ['registrator', 'coordinator', 'handlaggare.norrainnerstaden', 'reader']) expect([username, hitsOf(await search(q('pingvinägg'), await as(username))).length]).toEqual([username, 0]);
     expect(hitsOf(await search(q('pingvinägg'), sodermalm))).toHaveLength(1);
     expect(hitsOf(await search(q('pingvinägg'), admin))).toHaveLength(1);
   });
@@ -266,7 +266,7 @@ describe('language', () => {
 
   it('stems: "boende" finds "boenden", and highlights the word as written', async () => {
     const hits = hitsOf(await scoped('boende'));
-    expect(hits.map((hit) => hit.response?.organisation.name).sort()).toEqual(['Södermalms stadsdelsnämnd', 'Östermalms stadsdelsnämnd']);
+    expect(hits.map((hit) => hit.response?.organisation.name).sort()).toEqual(['Norra innerstadens stadsdelsnämnd', 'Södermalms stadsdelsnämnd']);
     expect(hits.flatMap((hit) => hit.snippet.parts.filter((part) => part.match).map((part) => part.text))).toContain('boenden');
   });
 
@@ -294,24 +294,24 @@ describe('language', () => {
 });
 
 describe('filters', () => {
-  const answerIds = () => ({ sodermalm: responseOf['Södermalms stadsdelsnämnd'], ostermalm: responseOf['Östermalms stadsdelsnämnd'] });
+  const answerIds = () => ({ sodermalm: responseOf['Södermalms stadsdelsnämnd'], norraInnerstaden: responseOf['Norra innerstadens stadsdelsnämnd'] });
   const responsesOf = async (extra: string, text = 'kolibrier OR zebrafinkar OR fåglar') =>
     [...new Set(hitsOf(await search(q(text, `&consultationId=${consultationId}&limit=200${extra}`), admin)).map((hit) => hit.response?.id ?? 'remiss'))].sort();
 
   it('by kind, organisation (nämnd or förvaltning), section, stance, status and date', async () => {
-    const { sodermalm, ostermalm } = answerIds();
-    expect(await responsesOf('')).toEqual(['remiss', sodermalm, ostermalm].sort());
+    const { sodermalm, norraInnerstaden } = answerIds();
+    expect(await responsesOf('')).toEqual(['remiss', sodermalm, norraInnerstaden].sort());
     expect(await responsesOf('&kind=consultation')).toEqual(['remiss']);
     expect(await responsesOf('&kind=statement,section&status=drafting')).toEqual([sodermalm]);
-    expect(await responsesOf(`&organisationId=${ids['sdn-ostermalm']}`)).toEqual([ostermalm]);
-    expect(await responsesOf(`&organisationId=${ids['sdf-ostermalm']}`)).toEqual([ostermalm]);
-    expect(await responsesOf('&status=submitted')).toEqual([ostermalm]);
+    expect(await responsesOf(`&organisationId=${ids['sdn-norra-innerstaden']}`)).toEqual([norraInnerstaden]);
+    expect(await responsesOf(`&organisationId=${ids['sdf-norra-innerstaden']}`)).toEqual([norraInnerstaden]);
+    expect(await responsesOf('&status=submitted')).toEqual([norraInnerstaden]);
     const avstyrker = hitsOf(await search(q('kolibrier', `&consultationId=${consultationId}&stance=avstyrker`), admin));
     expect(avstyrker.map((hit) => hit.section?.key)).toEqual(['forvaltningens-synpunkter']);
     const tillstyrker = hitsOf(await search(q('kolibrier', `&consultationId=${consultationId}&stance=tillstyrker`), admin));
     expect(tillstyrker.map((hit) => hit.section?.key)).toEqual(['sammanfattning']);
-    expect(await responsesOf('&sectionKey=forvaltningens-synpunkter')).toEqual([ostermalm]);
-    expect(await responsesOf('&from=2026-10-15&to=2026-10-15&kind=section')).toEqual([ostermalm]);
+    expect(await responsesOf('&sectionKey=forvaltningens-synpunkter')).toEqual([norraInnerstaden]);
+    expect(await responsesOf('&from=2026-10-15&to=2026-10-15&kind=section')).toEqual([norraInnerstaden]);
     expect(await responsesOf('&from=2026-09-01&to=2026-09-01')).toEqual(['remiss']);
   });
 
@@ -323,8 +323,8 @@ describe('filters', () => {
     expect(await draftHits('&stance=avstyrker')).toBe(1);
     await t.dataSource.query(`UPDATE statements SET stance = NULL WHERE response_id = $1`, [sodermalm]);
     expect(await draftHits('&stance=avstyrker')).toBe(0);
-    await t.dataSource.query(`UPDATE statement_sections SET response_status = 'submitted', organisation_id = $2 WHERE response_id = $1`, [sodermalm, ids['sdn-ostermalm']]);
-    expect(hitsOf(await search(q('zebrafinkar'), await as('handlaggare.ostermalm')))).toHaveLength(0);
+    await t.dataSource.query(`UPDATE statement_sections SET response_status = 'submitted', organisation_id = $2 WHERE response_id = $1`, [sodermalm, ids['sdn-norra-innerstaden']]);
+    expect(hitsOf(await search(q('zebrafinkar'), await as('handlaggare.norrainnerstaden')))).toHaveLength(0);
     expect(await draftHits('&status=drafting')).toBe(1);
   });
 

@@ -1,9 +1,10 @@
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { conflict, HttpProblem, type FieldError } from '../http/problem';
 import { recordRecipientEvents } from '../recipients/recipient-events';
 import { Recipient } from '../recipients/recipient.entity';
+import { settleUnsentRecipients } from '../recipients/recipients-on-send-date';
 import { todayInStockholm } from '../shared/dates';
 import { assertCanManageConsultations, findReadableConsultation } from './consultation-access';
 import { Consultation } from './consultation.entity';
@@ -22,16 +23,15 @@ export class SendingService {
       const before = await findReadableConsultation(manager, context.actor!, consultationId, true);
       assertVersion(before, ifMatch);
       if (before.status !== 'draft') throw conflict(`The remiss is ${before.status}; only a draft can be sent, and only once.`, 'already-sent');
-      const recipients = await manager.find(Recipient, { select: { id: true }, where: { consultationId, sentAt: IsNull() } });
-      const errors: FieldError[] = [];
-      if (!before.dueDate) errors.push({ path: 'dueDate', message: 'must be set before sending' });
-      if (recipients.length === 0) errors.push({ path: 'recipients', message: 'add at least one recipient before sending' });
-      if (errors.length) throw new HttpProblem(422, 'The remiss is not ready to be sent.', { slug: 'not-ready-to-send', errors });
-
       const sentAt = new Date();
       const sentDate = todayInStockholm(sentAt);
+      const ids = await settleUnsentRecipients(manager, consultationId, sentDate, context);
+      const errors: FieldError[] = [];
+      if (!before.dueDate) errors.push({ path: 'dueDate', message: 'must be set before sending' });
+      if (ids.length === 0) errors.push({ path: 'recipients', message: 'add at least one recipient before sending' });
+      if (errors.length) throw new HttpProblem(422, 'The remiss is not ready to be sent.', { slug: 'not-ready-to-send', errors });
+
       await manager.update(Consultation, { id: consultationId, version: before.version }, { status: 'open', sentDate, version: before.version + 1 });
-      const ids = recipients.map((r) => r.id);
       await manager.createQueryBuilder().update(Recipient).set({ sentAt }).where('id IN (:...ids)', { ids }).execute();
       await recordRecipientEvents(manager, ids, 'sent', context.actor!.userId, { dueDate: before.dueDate });
       const after = await manager.findOneByOrFail(Consultation, { id: consultationId });

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service';
 import { normaliseCaseNumber } from '../consultations/case-number';
 import { Consultation } from '../consultations/consultation.entity';
 import { DistributionList } from '../distribution-lists/distribution-list.entity';
+import { resolveMembersOn, type ListMember } from '../distribution-lists/list-resolution';
 import { Organisation } from '../organisations/organisation.entity';
 import { RecipientExtension } from '../recipients/recipient-extension.entity';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
@@ -158,11 +159,12 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
 }
 
 async function addDemoRecipients(manager: EntityManager, consultation: Consultation, demo: DemoConsultation, idOf: (key: string) => string): Promise<void> {
-  const members: Array<{ organisationId: string; viaListId: string | null }> = [];
+  const members: ListMember[] = [];
   if (demo.recipients.listKey) {
     const list = await manager.findOneByOrFail(DistributionList, { seedKey: demo.recipients.listKey });
     const rows: Array<{ organisation_id: string }> = await manager.query('SELECT organisation_id FROM distribution_list_members WHERE list_id = $1 ORDER BY position', [list.id]);
-    members.push(...rows.map((row) => ({ organisationId: row.organisation_id, viaListId: list.id })));
+    // The list as it stood on the send date, as sending resolves it (a list seeded before a merger names the old nämnder).
+    members.push(...(await resolveMembersOn(manager, rows.map((row) => ({ organisationId: row.organisation_id, viaListId: list.id })), demo.sentDate)).members);
   }
   members.push(...(demo.recipients.keys ?? []).map((key) => ({ organisationId: idOf(key), viaListId: null })));
   const sentAt = new Date(`${demo.sentDate}T09:00:00+02:00`);
@@ -171,6 +173,9 @@ async function addDemoRecipients(manager: EntityManager, consultation: Consultat
     members.map((member, index) => manager.create(Recipient, { consultationId: consultation.id, ...member, role: 'respond', required: true, position: index + 1, sentAt })),
   );
   const answerByOrg = new Map(demo.answers.map((answer) => [idOf(answer.key), answer]));
+  // An answer from a body the remiss did not go to on its date would vanish without a word.
+  const unknown = demo.answers.filter((answer) => !recipients.some((r) => r.organisationId === idOf(answer.key)));
+  if (unknown.length) throw new Error(`Demo remiss ${demo.caseNumber} has answers from non-recipients: ${unknown.map((a) => a.key).join(', ')}`);
   for (const recipient of recipients) {
     const answer = answerByOrg.get(recipient.organisationId);
     const status = answer ? (answer.status ?? 'submitted') : 'not_started';

@@ -11,7 +11,11 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; name: string; title: 
   { username: 'registrator', name: 'Rut Diariesson', title: 'Registrator', roles: ['registrator'], organisationKey: 'stadsledningskontoret' },
   { username: 'handlaggare.sodermalm', name: 'Hanna Söderberg', title: 'Utredare', roles: ['handlaggare'], organisationKey: 'sdf-sodermalm' },
   { username: 'attestant.sodermalm', name: 'Arvid Malmsten', title: 'Stadsdelsdirektör', roles: ['attestant'], organisationKey: 'sdf-sodermalm' },
+  // Östermalm's förvaltning closed on 2023-06-30; this login is the history of KS 2020/924.
   { username: 'handlaggare.ostermalm', name: 'Östen Strandberg', title: 'Utredare', roles: ['handlaggare'], organisationKey: 'sdf-ostermalm' },
+  // Its successor, a recipient of the open demo remiss.
+  { username: 'handlaggare.norrainnerstaden', name: 'Nora Vasström', title: 'Utredare', roles: ['handlaggare'], organisationKey: 'sdf-norra-innerstaden' },
+  { username: 'attestant.norrainnerstaden', name: 'Ingvar Gärdenfors', title: 'Avdelningschef', roles: ['attestant'], organisationKey: 'sdf-norra-innerstaden' },
   { username: 'coordinator', name: 'Cecilia Samordnare', title: 'Samordnare', roles: ['coordinator'], organisationKey: 'socialforvaltningen' },
   { username: 'reader', name: 'Rikard Läsare', title: 'Utredare', roles: ['reader'], organisationKey: 'stadsledningskontoret' },
 ];

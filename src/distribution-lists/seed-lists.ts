@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { Organisation } from '../organisations/organisation.entity';
+import { isActiveOn } from '../organisations/active-period';
 import { ORGANISATION_REGISTER } from '../organisations/organisation-register';
 import { DistributionList, DistributionListMember } from './distribution-list.entity';
 
-const STADSDELSNAMNDER = ORGANISATION_REGISTER.filter((e) => e.key.startsWith('sdn-')).map((e) => e.key);
+/** The stadsdelsnämnder that existed on `day`, in distribution order. */
+const stadsdelsnamnderOn = (day: string) => ORGANISATION_REGISTER.filter((e) => e.key.startsWith('sdn-') && isActiveOn(e, day)).map((e) => e.key);
+/** Today's, as the register knows them (no end date): the list resolves its members on each send date anyway. */
+const STADSDELSNAMNDER = ORGANISATION_REGISTER.filter((e) => e.key.startsWith('sdn-') && !e.activeTo).map((e) => e.key);
 /** Facknämnder: every nämnd except kommunstyrelsen, the stadsdelsnämnder and the non-subject ones. */
 const FACKNAMNDER = ORGANISATION_REGISTER.filter(
   (e) => e.kind === 'committee' && !e.key.startsWith('sdn-') && !['kommunstyrelsen', 'revisorskollegiet', 'valnamnden'].includes(e.key),
@@ -19,7 +23,8 @@ export const SEED_LISTS: ReadonlyArray<{ key: string; name: string; description:
     name: 'Remissinstanser KS 2020/924',
     description: 'Sändlistan för remissen av stadens program mot våld i nära relationer m.m. 2021–2025.',
     members: [
-      ...STADSDELSNAMNDER,
+      // KS 2020/924 went out on 2020-08-28, to the 13 stadsdelsnämnder of that day.
+      ...stadsdelsnamnderOn('2020-08-28'),
       ...FACKNAMNDER,
       'stadsledningskontoret',
       'stockholms-stadshus',

@@ -1,11 +1,10 @@
+import { ORGANISATION_REGISTER } from '../organisations/organisation-register';
+
 /**
  * Footer lines of a förvaltning's documents: postal and visiting address, switchboard, web. The
- * register has no addresses (they are letterhead data, not organisation data), so they live here,
- * keyed by the organisation register key. An organisation without an entry gets the city's
- * general footer, which is always correct if less specific.
- *
- * Entries must be checked against the förvaltning's own letterhead before production use: they
- * are printed on official documents.
+ * addresses live in the organisation register (RegisterEntry.address, each with its public source),
+ * keyed by register key. An organisation without one gets the city's general footer, which is
+ * always correct if less specific: an address is never invented.
  */
 export interface FooterAddress {
   postal: string;
@@ -21,11 +20,9 @@ const CITY_DEFAULT: FooterAddress = {
   web: 'stockholm.se',
 };
 
-const ADDRESSES: Record<string, FooterAddress> = {
-  stadsledningskontoret: { postal: 'Stadshuset, 105 35 Stockholm', visiting: 'Ragnar Östbergs plan 1', phone: 'Växel 08-508 000 00', web: 'stockholm.se' },
-  socialforvaltningen: { postal: 'Box 44, 101 20 Stockholm', visiting: 'Swedenborgsgatan 20', phone: 'Växel 08-508 25 000', web: 'stockholm.se' },
-  'sdf-ostermalm': { postal: 'Box 24156, 104 51 Stockholm', visiting: 'Karlavägen 104', phone: 'Växel 08-508 09 000', web: 'stockholm.se' },
-};
+const ADDRESSES: Record<string, FooterAddress> = Object.fromEntries(
+  ORGANISATION_REGISTER.flatMap(({ key, address }) => (address ? [[key, { postal: address.postal, visiting: address.visiting, phone: address.phone, web: 'stockholm.se' }]] : [])),
+);
 
 /** The footer address of an organisation, or the city's general one. */
 export function footerAddressFor(registerKey: string | null): FooterAddress {

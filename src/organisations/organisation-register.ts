@@ -4,10 +4,13 @@
  * Keys are a stable contract once released: distribution lists, demo data and imports refer to
  * them, so a key is never renamed or reused. Rename an organisation by changing `name`, not `key`.
  * Parents come before their children so one pass in array order can resolve every parentKey.
+ * The register is history: a body that no longer exists keeps its entry with `activeTo` and the
+ * `successorKey` that took over its work (see district-register.ts for the stadsdelsnämnder).
  *
  * Sources: Stockholms stad's nämnd and bolag organisation and the bodies named in the reference
  * tjänsteutlåtanden (remissinstanser of KS 2020/924 and KS 2023/553).
  */
+import { DISTRICT_REGISTER } from './district-register';
 
 export type OrganisationKind = 'committee' | 'administration' | 'council' | 'company' | 'external';
 
@@ -21,7 +24,35 @@ export interface RegisterEntry {
   kind: OrganisationKind;
   /** key of the parent entry. Each förvaltning (kind administration) has its nämnd as parent; councils (råd) have kommunstyrelsen as parent. */
   parentKey?: string;
+  /** First day the body existed (ISO date), when it began within the register's span (2020 on). */
+  activeFrom?: string;
+  /** Last day the body existed (ISO date); absent while it exists. */
+  activeTo?: string;
+  /** key of the body that took over its work the day after activeTo (a nämnd's successor is a nämnd, a förvaltning's a förvaltning). */
+  successorKey?: string;
+  /** A förvaltning's letterhead address, only as a public page gives it (`source`); printed in document footers. */
+  address?: RegisterAddress;
 }
+
+export interface RegisterAddress {
+  /** e.g. 'Box 44, 101 20 Stockholm' */
+  postal: string;
+  visiting: string | null;
+  /** The switchboard as the source prints it, e.g. 'Växel 08-508 000 00'. */
+  phone: string;
+  /** URL of the public page the address was taken from. */
+  source: string;
+}
+
+/*
+ * Addresses: none recorded yet. Searched (2026-12) the stored start.stockholm and stockholm.se
+ * pages of the stadsdelsförvaltningar (e.g. start.stockholm/om-stockholms-stad/organisation/
+ * stadsdelsforvaltningar/norra-innerstaden/, …/sodermalm/, …/skarholmen/) and of the facknämnder
+ * (socialförvaltningen): they describe each förvaltning but give no postal or visiting address or
+ * switchboard. The three footer addresses an earlier session wrote from memory (stadsledningskontoret,
+ * socialförvaltningen, Östermalm) had no source and were removed; footers print the city's general
+ * line until an entry here has one.
+ */
 
 export const ORGANISATION_REGISTER: readonly RegisterEntry[] = [
   // Kommunstyrelsen, its förvaltning and its councils
@@ -52,102 +83,8 @@ export const ORGANISATION_REGISTER: readonly RegisterEntry[] = [
     parentKey: 'kommunstyrelsen',
   },
 
-  // The 13 stadsdelsnämnder of 2020 (Järva and Norra innerstaden replaced four of them on 2023-07-01)
-  { key: 'sdn-rinkeby-kista', name: 'Rinkeby-Kista stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-rinkeby-kista',
-    name: 'Rinkeby-Kista stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-rinkeby-kista',
-  },
-  { key: 'sdn-spanga-tensta', name: 'Spånga-Tensta stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-spanga-tensta',
-    name: 'Spånga-Tensta stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-spanga-tensta',
-  },
-  { key: 'sdn-hasselby-vallingby', name: 'Hässelby-Vällingby stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-hasselby-vallingby',
-    name: 'Hässelby-Vällingby stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-hasselby-vallingby',
-  },
-  { key: 'sdn-bromma', name: 'Bromma stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-bromma',
-    name: 'Bromma stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-bromma',
-  },
-  { key: 'sdn-kungsholmen', name: 'Kungsholmens stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-kungsholmen',
-    name: 'Kungsholmens stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-kungsholmen',
-  },
-  { key: 'sdn-norrmalm', name: 'Norrmalms stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-norrmalm',
-    name: 'Norrmalms stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-norrmalm',
-  },
-  { key: 'sdn-ostermalm', name: 'Östermalms stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-ostermalm',
-    name: 'Östermalms stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-ostermalm',
-  },
-  { key: 'sdn-sodermalm', name: 'Södermalms stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-sodermalm',
-    name: 'Södermalms stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-sodermalm',
-  },
-  {
-    key: 'sdn-enskede-arsta-vantor',
-    name: 'Enskede-Årsta-Vantörs stadsdelsnämnd',
-    kind: 'committee',
-  },
-  {
-    key: 'sdf-enskede-arsta-vantor',
-    name: 'Enskede-Årsta-Vantörs stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-enskede-arsta-vantor',
-  },
-  { key: 'sdn-skarpnack', name: 'Skarpnäcks stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-skarpnack',
-    name: 'Skarpnäcks stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-skarpnack',
-  },
-  { key: 'sdn-farsta', name: 'Farsta stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-farsta',
-    name: 'Farsta stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-farsta',
-  },
-  { key: 'sdn-hagersten-alvsjo', name: 'Hägersten-Älvsjö stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-hagersten-alvsjo',
-    name: 'Hägersten-Älvsjö stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-hagersten-alvsjo',
-  },
-  { key: 'sdn-skarholmen', name: 'Skärholmens stadsdelsnämnd', kind: 'committee' },
-  {
-    key: 'sdf-skarholmen',
-    name: 'Skärholmens stadsdelsförvaltning',
-    kind: 'administration',
-    parentKey: 'sdn-skarholmen',
-  },
+  // The stadsdelsnämnder, as they were and are (district-register.ts)
+  ...DISTRICT_REGISTER,
 
   // Facknämnder and their förvaltningar
   { key: 'arbetsmarknadsnamnden', name: 'Arbetsmarknadsnämnden', kind: 'committee' },

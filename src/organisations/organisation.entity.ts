@@ -9,6 +9,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 @Index('uq_organisations_name_ci', { synchronize: false })
 @Check('ck_organisations_kind', `"kind" IN ('committee', 'administration', 'council', 'company', 'external')`)
 @Check('ck_organisations_active_range', `"active_to" IS NULL OR "active_from" IS NULL OR "active_to" >= "active_from"`)
+@Check('ck_organisations_successor_not_self', `"successor_id" IS NULL OR "successor_id" <> "id"`)
 export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -43,6 +44,15 @@ export class Organisation {
 
   @Column('date', { name: 'active_to', nullable: true })
   activeTo: string | null;
+
+  /** The body that took over its work after activeTo (a merger's result): a sändlista resolves a retired member to it. */
+  @Index('ix_organisations_successor_id')
+  @Column('uuid', { name: 'successor_id', nullable: true })
+  successorId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'fk_organisations_successor' })
+  successor?: Organisation | null;
 
   @Column('integer', { default: 1 })
   version: number;

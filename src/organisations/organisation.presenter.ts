@@ -1,9 +1,6 @@
 import { todayInStockholm } from '../shared/dates';
+import { isActiveOn } from './active-period';
 import type { Organisation } from './organisation.entity';
-
-export function isActiveOn(organisation: Pick<Organisation, 'activeFrom' | 'activeTo'>, day: string): boolean {
-  return (!organisation.activeFrom || organisation.activeFrom <= day) && (!organisation.activeTo || organisation.activeTo >= day);
-}
 
 export function presentOrganisation(organisation: Organisation, today = todayInStockholm()) {
   return {
@@ -16,6 +13,7 @@ export function presentOrganisation(organisation: Organisation, today = todayInS
     email: organisation.email,
     activeFrom: organisation.activeFrom,
     activeTo: organisation.activeTo,
+    successorId: organisation.successorId,
     active: isActiveOn(organisation, today),
     version: organisation.version,
     createdAt: organisation.createdAt.toISOString(),

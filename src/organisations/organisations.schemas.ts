@@ -15,6 +15,7 @@ export const organisationSchema = z
     email: z.string().nullable(),
     activeFrom: z.string().nullable(),
     activeTo: z.string().nullable(),
+    successorId: z.string().nullable().openapi({ description: 'The body that took over its work after activeTo (e.g. a merger); a sändlista resolves a retired member to it' }),
     active: z.boolean().openapi({ description: 'Whether the organisation is active today (Europe/Stockholm)' }),
     version: z.number().int(),
     createdAt: z.string(),
@@ -30,6 +31,7 @@ const fields = {
   email: z.email({ message: 'must be an e-mail address' }).max(254).nullable(),
   activeFrom: isoDate.nullable(),
   activeTo: isoDate.nullable(),
+  successorId: uuidSchema.nullable(),
 };
 
 const activeRangeIsOrdered = (o: { activeFrom?: string | null; activeTo?: string | null }) =>
@@ -45,6 +47,7 @@ export const createOrganisationBody = z
     email: fields.email.optional(),
     activeFrom: fields.activeFrom.optional(),
     activeTo: fields.activeTo.optional(),
+    successorId: fields.successorId.optional(),
   })
   .refine(activeRangeIsOrdered, activeRangeIssue)
   .openapi('CreateOrganisation');
@@ -60,6 +63,7 @@ export const listOrganisationsQuery = z.strictObject({
   kind: kindSchema.optional(),
   parentId: uuidSchema.optional(),
   active: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
+  activeOn: isoDate.optional().openapi({ description: 'Only organisations that existed on this day (the register as it was on a date)' }),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['name', '-name', 'kind', '-kind', 'createdAt', '-createdAt']).default('name'),
   ...paginationQuery,

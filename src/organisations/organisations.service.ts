@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
 import { escapeLike } from '../shared/sql-text';
+import { activeOnSql } from './active-period';
 import { Organisation } from './organisation.entity';
 import { presentOrganisation } from './organisation.presenter';
 import type { CreateOrganisationInput, ListOrganisationsQuery, UpdateOrganisationInput } from './organisations.schemas';
@@ -14,7 +15,7 @@ import type { IfMatch } from '../http/etag';
 
 const SELECT_ORGANISATION_BY_ID = `
   SELECT id, register_key AS "registerKey", name, short_name AS "shortName", kind, parent_id AS "parentId", email,
-         active_from::text AS "activeFrom", active_to::text AS "activeTo", version, created_at AS "createdAt", updated_at AS "updatedAt"
+         active_from::text AS "activeFrom", active_to::text AS "activeTo", successor_id AS "successorId", version, created_at AS "createdAt", updated_at AS "updatedAt"
     FROM organisations WHERE id = $1`;
 
 const SORT_COLUMNS = { name: 'lower(o.name)', kind: 'o.kind', createdAt: 'o.created_at' } as const;
@@ -28,9 +29,9 @@ export class OrganisationsService {
     if (query.parentId) qb.andWhere('o.parent_id = :parentId', { parentId: query.parentId });
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.short_name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     if (query.active !== undefined) {
-      const activeToday = '(o.active_from IS NULL OR o.active_from <= :today) AND (o.active_to IS NULL OR o.active_to >= :today)';
-      qb.andWhere(query.active ? `(${activeToday})` : `NOT (${activeToday})`, { today: todayInStockholm() });
+      qb.andWhere(query.active ? activeOnSql('o', 'today') : `NOT ${activeOnSql('o', 'today')}`, { today: todayInStockholm() });
     }
+    if (query.activeOn) qb.andWhere(activeOnSql('o', 'activeOn'), { activeOn: query.activeOn });
     const descending = query.sort.startsWith('-');
     const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
     qb.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('o.id', 'ASC');
@@ -49,6 +50,7 @@ export class OrganisationsService {
   async create(input: CreateOrganisationInput, context: RequestContext): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
       if (input.parentId) await assertValidParent(manager, input.parentId, null);
+      if (input.successorId) await assertValidSuccessor(manager, input.successorId, null);
       await assertNameFree(manager, input.name, null);
       const organisation = await manager.save(Organisation, manager.create(Organisation, input));
       await recordAudit(manager, context, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, after: presentOrganisation(organisation) });
@@ -60,6 +62,7 @@ export class OrganisationsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await lockAtVersion(manager, Organisation, { id }, ifMatch, 'The organisation');
       if (input.parentId) await assertValidParent(manager, input.parentId, id);
+      if (input.successorId) await assertValidSuccessor(manager, input.successorId, id);
       if (input.name) await assertNameFree(manager, input.name, id);
       const activeFrom = input.activeFrom !== undefined ? input.activeFrom : before.activeFrom;
       const activeTo = input.activeTo !== undefined ? input.activeTo : before.activeTo;
@@ -113,6 +116,22 @@ async function assertValidParent(manager: EntityManager, parentId: string, ownId
     [parentId, ownId],
   );
   if (rows.length) throw parentError('would make the organisation its own ancestor');
+}
+
+/** A successor is another existing organisation, and following successors from it never comes back (a resolution must end). */
+async function assertValidSuccessor(manager: EntityManager, successorId: string, ownId: string | null): Promise<void> {
+  const successorError = (message: string) => badRequest('The successor organisation is not valid.', [{ path: 'body.successorId', message }]);
+  if (successorId === ownId) throw successorError('must be another organisation');
+  if (!(await manager.existsBy(Organisation, { id: successorId }))) throw successorError('is not a known organisation');
+  if (!ownId) return;
+  const rows: Array<{ id: string }> = await manager.query(
+    `WITH RECURSIVE successors(id, successor_id) AS (
+       SELECT id, successor_id FROM organisations WHERE id = $1
+       UNION SELECT o.id, o.successor_id FROM organisations o JOIN successors s ON o.id = s.successor_id
+     ) SELECT id FROM successors WHERE id = $2`,
+    [successorId, ownId],
+  );
+  if (rows.length) throw successorError('would make the organisation its own successor');
 }
 
 /** Whatever refers to the organisation (users, sub-organisations, remisser, answers), the delete says how to retire it instead. */

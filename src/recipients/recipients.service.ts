@@ -6,8 +6,11 @@ import type { Consultation } from '../consultations/consultation.entity';
 import { summariseRecipients } from '../consultations/consultation-summaries';
 import { DistributionListMember } from '../distribution-lists/distribution-list.entity';
 import { badRequest, conflict, HttpProblem, notFound, type FieldError } from '../http/problem';
+import { resolveMembersOn } from '../distribution-lists/list-resolution';
 import { Organisation } from '../organisations/organisation.entity';
+import { assertActiveOn } from '../organisations/register-on-date';
 import { Response } from '../responses/response.entity';
+import { todayInStockholm } from '../shared/dates';
 import { recordRecipientEvents } from './recipient-events';
 import { Recipient } from './recipient.entity';
 import type { AddRecipientsInput } from './recipients.schemas';
@@ -33,12 +36,13 @@ export class RecipientsService {
       assertChangeable(consultation);
       const existing = new Set((await manager.find(Recipient, { select: { organisationId: true }, where: { consultationId } })).map((r) => r.organisationId));
       await assertDirectOrganisationsValid(manager, input.organisationIds, existing);
+      // The register of the day the recipients go out (today, whether sent now or with the draft).
+      const day = todayInStockholm();
+      await assertActiveOn(manager, input.organisationIds.map((id, index) => ({ id, path: `body.organisationIds.${index}` })), day, 'A remiss goes');
+      const lists = await resolveMembersOn(manager, await listMembers(manager, input.distributionListIds), day);
       // Distribution order: whole lists first (in list order), then organisations named one by one.
-      const candidates: Candidate[] = [
-        ...(await listMembers(manager, input.distributionListIds)),
-        ...input.organisationIds.map((organisationId) => ({ organisationId, viaListId: null })),
-      ];
-      const skipped: Array<{ organisationId: string; reason: string }> = [];
+      const candidates: Candidate[] = [...lists.members, ...input.organisationIds.map((organisationId) => ({ organisationId, viaListId: null }))];
+      const skipped: Array<{ organisationId: string; reason: string }> = [...lists.replaced];
       const toAdd: Candidate[] = [];
       for (const candidate of candidates) {
         if (existing.has(candidate.organisationId)) {
