@@ -45,13 +45,14 @@ describe('the remissbrev', () => {
     expect(text).toContain('telefon 08-508 29 000');
   });
 
-  it('has the letterhead with "Sida N (M)" on every page and the sender\'s address in the footer', () => {
+  it('has the letterhead with "Sida N (M)" on every page and, in the footer, the city\'s general line (the register has no sourced address for stadsledningskontoret)', () => {
     const pages = pageTexts(file, '-layout');
     pages.forEach((page, index) => {
       expect(page).toMatch(/Stockholms stad\s+Remiss/);
       expect(page).toContain('Dnr KS 2020/924');
       expect(page).toContain(`Sida ${index + 1} (${pages.length})`);
-      expect(page).toContain('Ragnar Östbergs plan 1');
+      expect(page).toContain('105 35 Stockholm');
+      expect(page).not.toContain('Ragnar Östbergs plan 1');
     });
     expect(pages[0]).toMatch(/Registrator\s+Till/);
   });
