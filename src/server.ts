@@ -59,7 +59,7 @@ function printWelcome(config: Config, server: Server): void {
   const lines = [`remiss is listening on ${url}  (API docs: ${url}/docs)`];
   if (config.demo) {
     lines.push(`Demo logins (password: ${config.databaseUrl ? 'the DEMO_PASSWORD you set' : `"${config.demoPassword}"`}):`);
-    for (const user of DEMO_USERS) lines.push(`  ${user.username.padEnd(24)} ${user.roles.join(', ')}`);
+    for (const user of DEMO_USERS) lines.push(`  ${user.username.padEnd(30)} ${user.roles.join(', ')}`);
     lines.push(`Try: curl -s ${url}/api/auth/login -H 'content-type: application/json' -d '{"username":"admin","password":"..."}'`);
   }
   console.log(lines.join('\n'));

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { seedOrganisationRegister } from '../src/organisations/seed-register';
 import { todayInStockholm } from '../src/shared/dates';
 import { addRecipient, organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
@@ -52,6 +53,31 @@ describe('the register on a date', () => {
     expect(forvaltning.body).toMatchObject({ activeTo: '2023-06-30', successorId: ids['sdf-norra-innerstaden'] });
     const norraInnerstaden = await request(t.app).get(`/api/organisations/${ids['sdn-norra-innerstaden']}`).set(registrator);
     expect(norraInnerstaden.body).toMatchObject({ activeFrom: '2023-07-01', activeTo: null, successorId: null, active: true });
+  });
+});
+
+describe('keeping the register', () => {
+  it('a database seeded before the register knew of a merger learns it at the next start; a date set by hand stays', async () => {
+    await t.dataSource.query(`UPDATE organisations SET active_to = NULL, successor_id = NULL WHERE id = $1`, [ids['sdn-spanga-tensta']]);
+    await t.dataSource.query(`UPDATE organisations SET active_to = '2023-06-29' WHERE id = $1`, [ids['sdn-rinkeby-kista']]);
+    expect(await seedOrganisationRegister(t.dataSource)).toBe(0);
+    const [spanga, rinkeby] = await Promise.all([ids['sdn-spanga-tensta'], ids['sdn-rinkeby-kista']].map(async (id) => (await request(t.app).get(`/api/organisations/${id}`).set(registrator)).body));
+    expect(spanga).toMatchObject({ activeTo: '2023-06-30', successorId: ids['sdn-jarva'] });
+    expect(rinkeby).toMatchObject({ activeTo: '2023-06-29', successorId: ids['sdn-jarva'] });
+    await t.dataSource.query(`UPDATE organisations SET active_to = '2023-06-30' WHERE id = $1`, [ids['sdn-rinkeby-kista']]);
+  });
+
+  it('a successor is another known organisation, never one whose successors lead back', async () => {
+    const created = await request(t.app).post('/api/organisations').set(registrator).send({ name: 'Testnämnden för sammanslagningar', kind: 'committee', activeTo: '2024-12-31', successorId: ids['sdn-jarva'] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ successorId: ids['sdn-jarva'], active: false });
+    const patch = (id: string, version: number, body: object) => request(t.app).patch(`/api/organisations/${id}`).set(registrator).set('If-Match', `"v${version}"`).send(body);
+    expect((await patch(created.body.id, 1, { successorId: created.body.id })).body.errors).toEqual([{ path: 'body.successorId', message: 'must be another organisation' }]);
+    const jarva = (await request(t.app).get(`/api/organisations/${ids['sdn-jarva']}`).set(registrator)).body;
+    const cycle = await patch(ids['sdn-jarva'], jarva.version, { successorId: created.body.id });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.errors).toEqual([{ path: 'body.successorId', message: 'would make the organisation its own successor' }]);
+    expect((await patch(created.body.id, 1, { successorId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
   });
 });
 
