@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './health/health.routes';
 import { noStoreByDefault } from './http/cache-control';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logging';
+import { bodyTimeout } from './http/request-timeouts';
 import { Api } from './http/route';
 import { registerCompilationPdfRoute, registerCompilationRoutes } from './compilation/compilation.routes';
 import { registerConsultationRoutes } from './consultations/consultations.routes';
@@ -58,6 +59,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false); // ETags here mean row versions (If-Match), not response hashes.
   app.use(requestLogger(logger));
+  app.use(bodyTimeout(config.requestTimeouts));
   // No upgrade-insecure-requests: the demo runs on plain http, and TLS is the proxy's job in production.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use('/api', noStoreByDefault());

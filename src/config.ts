@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { RequestTimeouts } from './http/request-timeouts';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -53,6 +54,10 @@ const envSchema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
       .default('1mb'),
+    // Slow clients (one byte at a time) would otherwise hold a connection for minutes.
+    HEADERS_TIMEOUT_MS: positiveInt.max(600_000).default(20_000),
+    BODY_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
+    UPLOAD_TIMEOUT_MS: positiveInt.max(3_600_000).default(300_000),
     TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
@@ -100,6 +105,8 @@ export interface Config {
   /** Failed logins per window: per address and username (`max`), and per address across usernames (`addressMax`). */
   loginRateLimit: { max: number; addressMax: number; windowSeconds: number };
   jsonBodyLimit: string;
+  /** How long a client may take to send its request head, a JSON body, and a multipart upload (408 after). */
+  requestTimeouts: RequestTimeouts;
   /** Express's trust proxy: false, a hop count, or addresses/subnets. */
   trustProxy: false | number | string;
   logLevel: string;
@@ -149,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? !embeddedMode,
     loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, addressMax: e.LOGIN_RATE_LIMIT_ADDRESS_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
     jsonBodyLimit: e.JSON_BODY_LIMIT,
+    requestTimeouts: { headersMs: e.HEADERS_TIMEOUT_MS, bodyMs: e.BODY_TIMEOUT_MS, uploadMs: e.UPLOAD_TIMEOUT_MS },
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { prepareDatabase } from './db/prepare-database';
 import { DEMO_USERS } from './demo/demo-users';
 import { createLogger } from './http/logging';
+import { createHttpServer } from './http/request-timeouts';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { createFileStore, uploadSpoolDir } from './storage/create-file-store';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   logger.info(prepared, 'database ready');
 
   const { app, close: closeApp } = createApp({ config, dataSource, logger });
-  const server = app.listen(config.port, config.host);
+  const server = createHttpServer(app, config.requestTimeouts).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   printWelcome(config, server);
   const mailer = createMailer(config, logger);

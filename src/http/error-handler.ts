@@ -58,7 +58,12 @@ function fromDatabase(error: unknown): HttpProblem | undefined {
 
 export function errorHandler(): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
-    if (res.headersSent) return next(error);
+    if (res.headersSent) {
+      // Already answered in full (e.g. 408 to a slow body, whose parser then fails as the
+      // connection closes): nothing is left to tell the client.
+      if (res.writableEnded) return void req.log.debug({ err: error }, 'error after the answer was sent');
+      return next(error);
+    }
     const known =
       error instanceof HttpProblem
         ? error

@@ -23,6 +23,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   403: ['forbidden', 'Forbidden'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  408: ['request-timeout', 'Request timeout'],
   409: ['conflict', 'Conflict'],
   412: ['precondition-failed', 'Precondition failed'],
   413: ['payload-too-large', 'Payload too large'],

@@ -1,0 +1,105 @@
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { createHttpServer } from '../src/http/request-timeouts';
+import { createConsultation } from './support/factories';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  t = await startTestApp({ HEADERS_TIMEOUT_MS: '600', BODY_TIMEOUT_MS: '600', UPLOAD_TIMEOUT_MS: '1500' });
+  server = createHttpServer(t.app, t.config.requestTimeouts);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+interface Dribbled {
+  response: string;
+  /** When the server closed the connection, in ms after the head was sent. */
+  closedAfterMs: number;
+  bytesDribbled: number;
+}
+
+/** Sends `head` at once, then `dribble` one byte every 100 ms until the server closes the connection (or 10 s pass). */
+function dribble(head: string, dribble: string): Promise<Dribbled> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let sent = 0;
+    let started = 0;
+    let ticker: NodeJS.Timeout | undefined;
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`still open after 10 s; received: ${Buffer.concat(chunks).toString()}`));
+    }, 10_000);
+    socket.on('connect', () => {
+      started = Date.now();
+      socket.write(head);
+      ticker = setInterval(() => {
+        if (sent < dribble.length && socket.writable) socket.write(dribble[sent++]);
+      }, 100);
+    });
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', () => undefined); // a reset after the answer is still a cut
+    socket.on('close', () => {
+      clearInterval(ticker);
+      clearTimeout(giveUp);
+      resolve({ response: Buffer.concat(chunks).toString(), closedAfterMs: Date.now() - started, bytesDribbled: sent });
+    });
+  });
+}
+
+describe('slow clients are cut off (HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, UPLOAD_TIMEOUT_MS)', () => {
+  it('a JSON body dribbled a byte at a time gets 408 problem+json and the connection closed after BODY_TIMEOUT_MS', async () => {
+    const body = JSON.stringify({ username: 'admin', password: 'x'.repeat(200) });
+    const result = await dribble(`POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+    expect(result.response).toMatch(/^HTTP\/1\.1 408 /);
+    expect(result.response).toMatch(/content-type: application\/problem\+json/i);
+    expect(result.response).toMatch(/connection: close/i);
+    expect(result.response).toContain('"status":408');
+    expect(result.closedAfterMs).toBeGreaterThanOrEqual(550);
+    expect(result.closedAfterMs).toBeLessThan(2_500);
+    expect(result.bytesDribbled).toBeLessThan(body.length);
+  });
+
+  it('an upload gets UPLOAD_TIMEOUT_MS, then the same 408, and leaves nothing behind', async () => {
+    const consultation = await createConsultation(t.dataSource);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'registrator', password: 'test-password-1' }) });
+    const { token } = (await login.json()) as { token: string };
+    const part = `--XX\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\n${'Remissvar '.repeat(50)}\r\n--XX--\r\n`;
+    const result = await dribble(
+      `POST /api/consultations/${consultation.id}/attachments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: ${part.length}\r\n\r\n`,
+      part,
+    );
+    expect(result.response).toMatch(/^HTTP\/1\.1 408 /);
+    expect(result.response).toContain('upload did not arrive');
+    expect(result.closedAfterMs).toBeGreaterThanOrEqual(1_400);
+    expect(result.closedAfterMs).toBeLessThan(3_500);
+    const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM attachments WHERE consultation_id = $1', [consultation.id]);
+    expect(stored[0].n).toBe(0);
+  });
+
+  it('a body nobody reads (a GET that sends one) is cut too', async () => {
+    const result = await dribble('GET /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n', 'x'.repeat(100));
+    expect(result.response).toMatch(/^HTTP\/1\.1 200 /);
+    expect(result.closedAfterMs).toBeLessThan(2_500);
+  });
+
+  it('headers dribbled a byte at a time get 408 and the connection closed after HEADERS_TIMEOUT_MS', async () => {
+    const result = await dribble('GET /health HTTP/1.1\r\nHost: localhost\r\n', 'X-Slow: ' + 'a'.repeat(100) + '\r\n\r\n');
+    expect(result.response).toMatch(/^HTTP\/1\.1 408 /);
+    expect(result.closedAfterMs).toBeLessThan(2_500);
+  });
+
+  it('a client at normal speed is not affected', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'test-password-1' }) });
+    expect(res.status).toBe(200);
+  });
+});
