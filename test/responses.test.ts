@@ -140,6 +140,11 @@ describe('from not_started to submitted', () => {
     const wrongState = await transition(id(), { action: 'approve' }, attestant);
     expect(wrongState.status).toBe(409);
     expect(wrongState.body.detail).toBe('Cannot approve a response that is drafting; it must be in_review.');
+    // A statement goes to review with its overall ställningstagande (response-visibility.test.ts).
+    const current = await statement(id());
+    const { header, signatories, enclosures, sections } = current.body;
+    const keep = sections.map(({ key, heading, body, stance }: { key: string; heading: string; body: unknown; stance: string | null }) => ({ key, heading, body, stance }));
+    expect((await request(t.app).put(`/api/responses/${id()}/statement`).set(handlaggare).set('If-Match', current.headers.etag).send({ header, signatories, enclosures, stance: 'tillstyrker_med_andringar', sections: keep })).status).toBe(200);
     expect((await transition(id(), { action: 'submit_for_review' })).status).toBe(200);
     expect((await transition(id(), { action: 'approve' })).status).toBe(403);
     const approved = await transition(id(), { action: 'approve' }, attestant);
@@ -306,9 +311,9 @@ describe('attest', () => {
     const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01') });
     await transition(response.id, { action: 'start' });
     const current = await statement(response.id);
-    const { header, signatories, enclosures, stance, sections } = current.body;
+    const { header, signatories, enclosures, sections } = current.body;
     const filled = sections.map(({ key, heading }: { key: string; heading: string }) => ({ key, heading, body: paragraph('Text.'), stance: null }));
-    expect((await request(t.app).put(`/api/responses/${response.id}/statement`).set(handlaggare).set('If-Match', current.headers.etag).send({ header, signatories, enclosures, stance, sections: filled })).status).toBe(200);
+    expect((await request(t.app).put(`/api/responses/${response.id}/statement`).set(handlaggare).set('If-Match', current.headers.etag).send({ header, signatories, enclosures, stance: 'tillstyrker', sections: filled })).status).toBe(200);
     for (const [action, auth] of [['submit_for_review', handlaggare], ['approve', attestant], ['return_to_drafting', handlaggare], ['submit_for_review', handlaggare]] as const) {
       expect([action, (await transition(response.id, { action }, auth)).status]).toEqual([action, 200]);
     }

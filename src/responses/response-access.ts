@@ -67,6 +67,18 @@ export function mayReadContent(scope: ResponseScope, actor: Actor, what: 'answer
   return scope.coordinates && scope.response.sharedWithCoordinator;
 }
 
+/**
+ * The response's own record (its timeline of who did what, approvals and decisions, whether a
+ * statement exists, whom it is shared with, its version) is the answering organisation's working
+ * material until it has answered. Before that, everyone else sees no more than the status board
+ * shows (status, due date, answered date, late). That includes the coordinator of a draft shared
+ * with it: sharing opens the statement's text (mayReadContent), not the organisation's internal
+ * steps. Once answered, the answer and its history are a public record like the statement.
+ */
+export function mayReadWorkingMaterial(scope: ResponseScope, actor: Actor): boolean {
+  return scope.own || isAdmin(actor) || ANSWERED_STATUSES.includes(scope.response.status);
+}
+
 /** mayReadContent, or 404 as if the content did not exist. */
 export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 'answer' | 'statement' = 'answer'): void {
   if (!mayReadContent(scope, actor, what)) throw notFound('The response');

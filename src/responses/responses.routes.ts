@@ -1,3 +1,4 @@
+import type { Response as ExpressResponse } from 'express';
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
 import { optionalIfMatch, requireIfMatch, setEtag } from '../http/etag';
@@ -8,6 +9,7 @@ import { ANSWERED_STATUSES } from './response.entity';
 import { patchResponseBody, responseSchema, transitionBody } from './responses.schemas';
 import { ResponsesService, type ResponseView } from './responses.service';
 
+/** Everyone who may read the remiss sees the status board's part; the rest only with view.full (mayReadWorkingMaterial). */
 function presentResponse(view: ResponseView, today = todayInStockholm()) {
   const { response, recipient, consultation, organisation } = view.scope;
   const dueDate = recipient.extendedDueDate ?? consultation.dueDate;
@@ -15,18 +17,20 @@ function presentResponse(view: ResponseView, today = todayInStockholm()) {
   // As lateSql (recipients/lateness.ts): nobody is late on a cancelled remiss.
   const late =
     recipient.role === 'respond' && consultation.status !== 'cancelled' && !!dueDate && !!recipient.sentAt && (answered ? !!response.answeredDate && response.answeredDate > dueDate : today > dueDate);
+  const full = view.full;
   return {
     id: response.id,
+    visibility: full ? ('full' as const) : ('status' as const),
     status: response.status,
     consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title },
     recipient: { id: recipient.id, organisation: { id: organisation.id, name: organisation.name }, dueDate },
     answeredDate: response.answeredDate,
-    declinedReason: view.contentReadable ? response.declinedReason : null,
-    stance: view.contentReadable ? response.stance : null,
+    declinedReason: full ? response.declinedReason : null,
+    stance: full ? response.stance : null,
     receivedExternally: response.receivedExternally,
-    sharedWithCoordinator: response.sharedWithCoordinator,
+    sharedWithCoordinator: full ? response.sharedWithCoordinator : null,
     late,
-    hasStatement: view.hasStatement,
+    hasStatement: full ? view.hasStatement : null,
     approvals: view.approvals.map((a) => ({ name: a.name, title: a.title, approvedAt: a.approvedAt.toISOString() })),
     decisions: view.decisions.map((d) => {
       const file = view.protokollsutdrag.get(d.id);
@@ -41,8 +45,13 @@ function presentResponse(view: ResponseView, today = todayInStockholm()) {
       };
     }),
     timeline: view.timeline.map((e) => ({ type: e.type, at: e.occurredAt.toISOString(), actorUserId: e.actorUserId, detail: e.detail })),
-    version: response.version,
+    version: full ? response.version : null,
   };
+}
+
+/** The version is working material too (it counts the changes): no ETag where the view is the status board's. */
+function setResponseEtag(res: ExpressResponse, view: ResponseView): void {
+  if (view.full) setEtag(res, view.scope.response.version);
 }
 
 export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
@@ -59,7 +68,7 @@ export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
     errors: [404],
     handler: async ({ params, context, res }) => {
       const view = await responses.get(params.id, context.actor!);
-      setEtag(res, view.scope.response.version);
+      setResponseEtag(res, view);
       return presentResponse(view);
     },
   });
@@ -76,7 +85,7 @@ export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
     errors: [404, 409, 412],
     handler: async ({ params, body, context, req, res }) => {
       const view = await responses.transition(params.id, body, optionalIfMatch(req), context);
-      setEtag(res, view.scope.response.version);
+      setResponseEtag(res, view);
       return presentResponse(view);
     },
   });
@@ -93,7 +102,7 @@ export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
     errors: [404, 412, 428],
     handler: async ({ params, body, context, req, res }) => {
       const view = await responses.share(params.id, requireIfMatch(req), body.sharedWithCoordinator, context);
-      setEtag(res, view.scope.response.version);
+      setResponseEtag(res, view);
       return presentResponse(view);
     },
   });

@@ -42,6 +42,10 @@ export const protokollsutdragSchema = z
 export const responseSchema = z
   .object({
     id: z.string(),
+    visibility: z.enum(['full', 'status']).openapi({
+      description:
+        "status: another organisation's response before it has answered (the coordinator's too, even of a shared draft): no more than the status board shows. declinedReason, stance, sharedWithCoordinator, hasStatement and version are null, approvals, decisions and timeline empty, and there is no ETag.",
+    }),
     status: z.enum(RESPONSE_STATUSES),
     consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
     recipient: z.object({ id: z.string(), organisation: z.object({ id: z.string(), name: z.string() }), dueDate: z.string().nullable() }),
@@ -49,9 +53,9 @@ export const responseSchema = z
     declinedReason: z.string().nullable(),
     stance: z.string().nullable(),
     receivedExternally: z.boolean(),
-    sharedWithCoordinator: z.boolean(),
+    sharedWithCoordinator: z.boolean().nullable(),
     late: z.boolean(),
-    hasStatement: z.boolean(),
+    hasStatement: z.boolean().nullable(),
     approvals: z.array(z.object({ name: z.string(), title: z.string(), approvedAt: z.string() })),
     decisions: z.array(
       z.object({
@@ -65,6 +69,6 @@ export const responseSchema = z
       }),
     ),
     timeline: z.array(z.object({ type: z.string(), at: z.string(), actorUserId: z.string().nullable(), detail: z.unknown() })),
-    version: z.number().int(),
+    version: z.number().int().nullable(),
   })
   .openapi('Response');

@@ -15,7 +15,7 @@ import type { Attachment } from '../attachments/attachment.entity';
 import { Approval } from './approval.entity';
 import { Decision } from './decision.entity';
 import { protokollsutdragOf } from './protokollsutdrag.service';
-import { loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
+import { loadResponseScope, mayReadWorkingMaterial, type ResponseScope } from './response-access';
 import { Response, type ResponseStatus } from './response.entity';
 import type { TransitionInput } from './responses.schemas';
 import { TRANSITIONS, whyNotAllowed } from './transition-rules';
@@ -24,7 +24,8 @@ import { assertVersion } from '../db/versioned-write';
 
 export interface ResponseView {
   scope: ResponseScope;
-  contentReadable: boolean;
+  /** mayReadWorkingMaterial: false leaves the view at what the status board shows. */
+  full: boolean;
   hasStatement: boolean;
   approvals: Approval[];
   decisions: Decision[];
@@ -38,15 +39,15 @@ export class ResponsesService {
 
   async get(responseId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<ResponseView> {
     const scope = await loadResponseScope(manager, actor, responseId);
-    const contentReadable = mayReadContent(scope, actor);
+    if (!mayReadWorkingMaterial(scope, actor)) return { scope, full: false, hasStatement: false, approvals: [], decisions: [], protokollsutdrag: new Map(), timeline: [] };
     // One after the other: inside a transaction the manager has one connection, which runs one
     // query at a time anyway (and pg 9 will refuse queries issued while another runs).
-    const approvals = contentReadable ? await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } }) : [];
-    const decisions = contentReadable ? await manager.find(Decision, { where: { responseId }, order: { recordedAt: 'ASC' } }) : [];
+    const approvals = await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } });
+    const decisions = await manager.find(Decision, { where: { responseId }, order: { recordedAt: 'ASC' } });
     const protokollsutdrag = await protokollsutdragOf(manager, decisions.map((d) => d.id));
     const timeline = await manager.find(RecipientEvent, { where: { recipientId: scope.recipient.id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 500 });
     const hasStatement = await manager.existsBy(Statement, { responseId });
-    return { scope, contentReadable, hasStatement, approvals, decisions, protokollsutdrag, timeline };
+    return { scope, full: true, hasStatement, approvals, decisions, protokollsutdrag, timeline };
   }
 
   async transition(responseId: string, input: TransitionInput, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ResponseView> {
@@ -104,7 +105,7 @@ async function applyAction(manager: EntityManager, scope: ResponseScope, input: 
       if (!(await manager.existsBy(Statement, { responseId: scope.response.id }))) await createDraftStatement(manager, scope, actor);
       return {};
     case 'submit_for_review':
-      await assertRequiredSectionsFilled(manager, scope);
+      await assertReadyForReview(manager, scope);
       return {};
     case 'return_to_drafting':
       return {};
@@ -141,11 +142,21 @@ function answerDate(scope: ResponseScope, date: string, field: string, today: st
   return date;
 }
 
-async function assertRequiredSectionsFilled(manager: EntityManager, scope: ResponseScope): Promise<void> {
+/**
+ * What goes to review is what will be answered: every required section holds text, and the
+ * statement says where the organisation stands. The stance is the answer's (copied at submit) and
+ * the compilation's stance column: without it the answer would count as saying nothing.
+ */
+async function assertReadyForReview(manager: EntityManager, scope: ResponseScope): Promise<void> {
   const statement = await findStatement(manager, scope);
   const required = await manager.find(SectionTemplate, { where: { required: true } });
   const sections = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s]));
   const missing = required.filter((t) => !sections.get(t.key)?.body.length).map((t) => t.heading);
   if (missing.length) throw conflict(`These required sections are empty: ${missing.join(', ')}.`, 'required-sections-empty');
+  if (!statement.stance) {
+    throw conflict(
+      'Yttrandet saknar ställningstagande: välj tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter (stance) innan det går till granskning.',
+      'stance-missing',
+    );
+  }
 }
-
