@@ -1,13 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { todayInStockholm } from '../src/shared/dates';
 import { addRecipient, createConsultation, organisationId } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 import { TEST_PASSWORD } from './support/test-constants';
+import { fixtures, multipart } from './support/upload-fixtures';
 
 // Another organisation's response before it has answered: no more than the status board shows.
 // And a statement goes to review only with an overall ställningstagande.
 
 let t: TestApp;
+let sandbox: string;
 const auth: Record<string, Record<string, string>> = {};
 let consultationId: string;
 let sodermalm: string;
@@ -28,7 +33,8 @@ async function fillStatement(id: string, stance: string | null, who = 'handlagga
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  sandbox = await mkdtemp(join(tmpdir(), 'remiss-visibility-'));
+  t = await startTestApp({ STORAGE_DIR: join(sandbox, 'files') });
   const admin = bearer(await t.login('admin'));
   const ostermalmForvaltning = await organisationId(t.dataSource, 'sdf-ostermalm');
   const created = await request(t.app)
@@ -45,7 +51,10 @@ beforeAll(async () => {
   sodermalm = (await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28') })).response.id;
   ostermalm = (await addRecipient(t.dataSource, remiss.id, 'sdn-ostermalm', { sentAt: new Date('2020-08-28') })).response.id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await rm(sandbox, { recursive: true, force: true });
+});
 
 const OTHERS = ['handlaggare.ostermalm', 'attestant.ostermalm.test', 'coordinator', 'registrator', 'reader'];
 
@@ -105,6 +114,14 @@ describe("another organisation's response while it is being drafted, attested an
       expect(res.headers.etag).toBe(`"v${res.body.version}"`);
     }
     for (const who of OTHERS) await expectStatusOnly(sodermalm, who);
+
+    // The decision's protokollsutdrag follows the decision: the organisation's own until it answers.
+    const { body, contentType } = multipart({ name: 'Protokollsutdrag § 7.pdf', data: fixtures.pdf() });
+    const decisionId = decided.body.decisions[0].id;
+    const protokoll = `/api/responses/${sodermalm}/decisions/${decisionId}/protokollsutdrag`;
+    expect((await request(t.app).post(protokoll).set(auth['attestant.sodermalm']).set('content-type', contentType).send(body)).status).toBe(201);
+    expect((await request(t.app).get(protokoll).set(auth['handlaggare.sodermalm'])).status).toBe(200);
+    for (const who of OTHERS) expect({ who, status: (await request(t.app).get(protokoll).set(auth[who])).status }).toEqual({ who, status: 404 });
   });
 
   it('a draft shared with the coordinator opens its text to the coordinator, not the organisation’s internal steps', async () => {
@@ -114,6 +131,8 @@ describe("another organisation's response while it is being drafted, attested an
     expect(shared.status).toBe(200);
     expect((await request(t.app).get(`/api/responses/${sodermalm}/statement`).set(auth.coordinator)).status).toBe(200);
     await expectStatusOnly(sodermalm, 'coordinator');
+    const decisionId = current.body.decisions[0].id;
+    expect((await request(t.app).get(`/api/responses/${sodermalm}/decisions/${decisionId}/protokollsutdrag`).set(auth.coordinator)).status).toBe(404);
     expect((await request(t.app).get(`/api/responses/${sodermalm}/statement`).set(auth['handlaggare.ostermalm'])).status).toBe(404);
   });
 
@@ -123,6 +142,8 @@ describe("another organisation's response while it is being drafted, attested an
       const res = await getResponse(sodermalm, who);
       expect({ who, body: res.body }).toMatchObject({ who, body: { visibility: 'full', status: 'submitted', stance: 'tillstyrker', decisions: [{ decisionText: DECISION_TEXT }], approvals: [{ name: 'Arvid Malmsten' }] } });
       expect(res.body.timeline.length).toBeGreaterThan(4);
+      const protokoll = `/api/responses/${sodermalm}/decisions/${res.body.decisions[0].id}/protokollsutdrag`;
+      expect({ who, status: (await request(t.app).get(protokoll).set(auth[who])).status }).toEqual({ who, status: 200 });
     }
   });
 

@@ -8,7 +8,7 @@ import type { ReceivedUpload } from '../http/multipart-upload';
 import { conflict, forbidden, notFound } from '../http/problem';
 import type { FileStore } from '../storage/file-store';
 import { Decision } from './decision.entity';
-import { assertContentReadable, loadResponseScope } from './response-access';
+import { assertWorkingMaterialReadable, loadResponseScope } from './response-access';
 import { whyNotAllowed } from './transition-rules';
 
 /**
@@ -45,8 +45,8 @@ export class ProtokollsutdragService {
   async open(responseId: string, decisionId: string, actor: Actor): Promise<{ attachment: Attachment; content: Readable }> {
     const manager = this.dataSource.manager;
     const scope = await loadResponseScope(manager, actor, responseId);
-    // Readable as the decision is (GET /api/responses/{id} lists decisions under the same rule).
-    assertContentReadable(scope, actor);
+    // Readable as the decision is: working material until answered (GET /api/responses/{id}).
+    assertWorkingMaterialReadable(scope, actor);
     const attachment = await manager.findOneBy(Attachment, { decisionId, responseId });
     if (!attachment) throw notFound('The protokollsutdrag');
     return { attachment, content: await this.store.get(attachment.storageKey) };

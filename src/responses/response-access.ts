@@ -79,6 +79,11 @@ export function mayReadWorkingMaterial(scope: ResponseScope, actor: Actor): bool
   return scope.own || isAdmin(actor) || ANSWERED_STATUSES.includes(scope.response.status);
 }
 
+/** mayReadWorkingMaterial, or 404 as if it did not exist. */
+export function assertWorkingMaterialReadable(scope: ResponseScope, actor: Actor): void {
+  if (!mayReadWorkingMaterial(scope, actor)) throw notFound('The response');
+}
+
 /** mayReadContent, or 404 as if the content did not exist. */
 export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 'answer' | 'statement' = 'answer'): void {
   if (!mayReadContent(scope, actor, what)) throw notFound('The response');
