@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 
-export const CONSULTATION_KINDS = ['program', 'motion', 'skrivelse', 'betankande', 'promemoria', 'detaljplan', 'other'] as const;
+export const CONSULTATION_KINDS = ['program', 'handlingsplan', 'strategi', 'policy', 'riktlinjer', 'motion', 'skrivelse', 'betankande', 'promemoria', 'utredning', 'detaljplan', 'other'] as const;
 export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
 export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -14,7 +14,7 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 // GIN index on search_vector (migration 1764144000000-Search); TypeORM cannot describe GIN.
 @Index('ix_consultations_search', { synchronize: false })
 @Index('uq_consultations_sender_case_number', ['senderId', 'caseNumberNormalized'], { unique: true })
-@Check('ck_consultations_kind', `"kind" IN ('program', 'motion', 'skrivelse', 'betankande', 'promemoria', 'detaljplan', 'other')`)
+@Check('ck_consultations_kind', `"kind" IN ('program', 'handlingsplan', 'strategi', 'policy', 'riktlinjer', 'motion', 'skrivelse', 'betankande', 'promemoria', 'utredning', 'detaljplan', 'other')`)
 @Check('ck_consultations_status', `"status" IN ('draft', 'open', 'closed', 'cancelled')`)
 @Check('ck_consultations_due_after_registered', `"due_date" IS NULL OR "due_date" >= "registered_date"`)
 export class Consultation {

@@ -10,6 +10,7 @@ import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { Response, type ResponseStatus } from '../responses/response.entity';
 import { todayInStockholm } from '../shared/dates';
+import { User } from '../users/user.entity';
 import { addDays, addMonths, nextWorkingDayOnOrAfter } from '../shared/working-days';
 import type { Stance } from '../statements/statement.entity';
 
@@ -18,7 +19,8 @@ const SEED = { actor: null, requestId: 'seed:demo-consultations' };
 interface DemoAnswer {
   key: string;
   answeredDate: string;
-  extension?: { dueDate: string; reason: string };
+  /** An anstånd, granted on grantedOn: weeks after the remissbrev, which keeps the deadline it was sent with. */
+  extension?: { dueDate: string; reason: string; grantedOn: string };
   /** Default 'submitted'. */
   status?: Extract<ResponseStatus, 'submitted' | 'declined' | 'no_comments'>;
   declinedReason?: string;
@@ -65,7 +67,7 @@ const DEMO_CONSULTATIONS: DemoConsultation[] = [
     answers: [
       { key: 'sdn-ostermalm', answeredDate: '2020-11-27' },
       { key: 'sdn-hasselby-vallingby', answeredDate: '2020-11-26' },
-      { key: 'sdn-sodermalm', answeredDate: '2020-12-02', extension: { dueDate: '2020-12-02', reason: 'Nämnden sammanträder efter sista svarsdag.' } },
+      { key: 'sdn-sodermalm', answeredDate: '2020-12-02', extension: { dueDate: '2020-12-02', reason: 'Nämnden sammanträder efter sista svarsdag.', grantedOn: '2020-10-20' } },
     ],
   },
   {
@@ -102,7 +104,7 @@ export function openDemoConsultation(today: string): DemoConsultation {
   return {
     caseNumber: `KS ${year}/1187`,
     title: `${OPEN_DEMO_TITLE} ${year + 1}–${year + 4}`,
-    kind: 'program',
+    kind: 'handlingsplan',
     senderKey: 'kommunstyrelsen',
     coordinatorKey: 'socialforvaltningen',
     registeredDate,
@@ -131,6 +133,8 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
       if (!id) throw new Error(`Demo data names unknown organisation ${key}`);
       return id;
     };
+    // The demo registrator registers the demo remisser, so their letters name a person to ask.
+    const registrator = await manager.findOneBy(User, { username: 'registrator' });
     let created = 0;
     const open = openDemoConsultation(todayInStockholm());
     for (const demo of [...DEMO_CONSULTATIONS, open]) {
@@ -149,8 +153,9 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
         dueDate: demo.dueDate,
         description: demo.description,
         status: demo.status,
+        createdBy: registrator?.id ?? null,
       });
-      await addDemoRecipients(manager, consultation, demo, idOf);
+      await addDemoRecipients(manager, consultation, demo, idOf, registrator);
       await recordAudit(manager, SEED, { action: 'consultation.seeded', entityType: 'consultation', entityId: consultation.id, after: { caseNumber: demo.caseNumber }, organisationId: null });
       created++;
     }
@@ -158,7 +163,7 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
   });
 }
 
-async function addDemoRecipients(manager: EntityManager, consultation: Consultation, demo: DemoConsultation, idOf: (key: string) => string): Promise<void> {
+async function addDemoRecipients(manager: EntityManager, consultation: Consultation, demo: DemoConsultation, idOf: (key: string) => string, registrator: User | null): Promise<void> {
   const members: ListMember[] = [];
   if (demo.recipients.listKey) {
     const list = await manager.findOneByOrFail(DistributionList, { seedKey: demo.recipients.listKey });
@@ -189,7 +194,15 @@ async function addDemoRecipients(manager: EntityManager, consultation: Consultat
     });
     await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'sent', occurredAt: sentAt, detail: { dueDate: demo.dueDate } });
     if (answer?.extension) {
-      await manager.insert(RecipientExtension, { recipientId: recipient.id, dueDate: answer.extension.dueDate, previousDueDate: demo.dueDate, reason: answer.extension.reason, grantedByName: 'Registrator, kommunstyrelsen', grantedAt: sentAt });
+      await manager.insert(RecipientExtension, {
+        recipientId: recipient.id,
+        dueDate: answer.extension.dueDate,
+        previousDueDate: demo.dueDate,
+        reason: answer.extension.reason,
+        grantedByUserId: registrator?.id ?? null,
+        grantedByName: registrator?.name ?? 'Registrator, kommunstyrelsen',
+        grantedAt: new Date(`${answer.extension.grantedOn}T10:00:00+02:00`),
+      });
       await manager.update(Recipient, { id: recipient.id }, { extendedDueDate: answer.extension.dueDate });
     }
     if (answer) {

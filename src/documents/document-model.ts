@@ -39,6 +39,8 @@ export interface LetterPerson {
   title: string | null;
   phone: string | null;
   email: string | null;
+  /** Where the person works, when the letter says so (the contact of an answer letter). */
+  organisation?: string | null;
 }
 
 /** The remissbrev to one remissinstans: what is sent, by whom, the Dnr, its own deadline, how to answer. */
@@ -64,6 +66,23 @@ export interface CoverLetterModel {
   lastModified: string | null;
 }
 
+/** The beslut om anstånd: one remissinstans's deadline moved, why, and by whom. */
+export interface ExtensionLetterModel {
+  /** The förvaltning that writes on the remittent's behalf, on the day the anstånd was granted. */
+  administration: { name: string; registerKey: string | null };
+  sender: string;
+  recipient: { name: string; kind?: string };
+  consultation: { caseNumber: string; title: string; kind: ConsultationKind };
+  /** YYYY-MM-DD: the day the anstånd was granted. */
+  date: string;
+  dueDate: string;
+  previousDueDate: string | null;
+  reason: string;
+  /** Who granted it: the letter's contact. */
+  grantedBy: LetterPerson;
+  lastModified: string | null;
+}
+
 /** The short letter of a remissinstans that avstår or has inga synpunkter. */
 export interface AnswerLetterModel {
   administration: { name: string; registerKey: string | null };
@@ -74,8 +93,10 @@ export interface AnswerLetterModel {
   reason: string | null;
   /** YYYY-MM-DD, the day of the answer. */
   date: string;
-  /** Who recorded the answer, when known. */
+  /** Who recorded the answer, when known: the letter's contact person. */
   officer: LetterPerson | null;
+  /** The förvaltning's registry address: the contact when nobody is known. */
+  replyEmail?: string | null;
   lastModified: string | null;
 }
 
@@ -101,6 +122,7 @@ export type DocumentSpec =
   | { kind: 'statement'; model: StatementDocumentModel }
   | { kind: 'cover-letter'; model: CoverLetterModel }
   | { kind: 'answer-letter'; model: AnswerLetterModel }
+  | { kind: 'extension-letter'; model: ExtensionLetterModel }
   | { kind: 'compilation'; model: CompilationDocumentModel };
 
 export interface PdfOptions {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { anyUser } from '../authz/policy';
 import type { Config } from '../config';
 import type { Api } from '../http/route';
-import { idParams } from '../http/schemas';
+import { idParams, uuidSchema } from '../http/schemas';
 import { recipientParams } from '../recipients/recipients.schemas';
 import { DocumentRenderer, PREVIEW_HEADERS } from './document-renderer';
 import { DocumentsService } from './documents.service';
@@ -10,6 +10,7 @@ import type { PdfPoolOptions } from './pdf-pool';
 
 
 const TAG = 'Dokument';
+const extensionParams = recipientParams.extend({ extensionId: uuidSchema });
 
 export interface DocumentRoutes {
   /** The pool and the templates in effect, for the other document routes (templates, compilation PDF). */
@@ -89,6 +90,21 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     errors: [404, 503],
     handler: async ({ params, context, res }) => {
       const { document, fileName } = await documents.coverLetter(params.id, params.recipientId, context.actor!);
+      await renderer.sendPdf(res, document, fileName);
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/consultations/:id/recipients/:recipientId/extensions/:extensionId/letter.pdf',
+    tag: TAG,
+    summary: 'The beslut om anstånd to one remissinstans (PDF/A-2a), dated the day it was granted: the new sista svarsdag, the one it replaces, the reason and who granted it',
+    policy: anyUser('organisation'),
+    params: extensionParams,
+    status: 200,
+    errors: [404, 503],
+    handler: async ({ params, context, res }) => {
+      const { document, fileName } = await documents.extensionLetter(params.id, params.recipientId, params.extensionId, context.actor!);
       await renderer.sendPdf(res, document, fileName);
     },
   });

@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import { hasRole, isAdmin, type Actor } from '../authz/actor';
 import { actingOrganisationIds, canManageConsultations, findReadableConsultation } from '../consultations/consultation-access';
 import { conflict, notFound } from '../http/problem';
+import { RecipientExtension } from '../recipients/recipient-extension.entity';
 import { Recipient } from '../recipients/recipient.entity';
+import type { Consultation } from '../consultations/consultation.entity';
 import { assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
 import type { DocumentSpec } from './document-model';
-import { loadAnswerLetter, loadCoverLetter } from './letter-documents.loader';
+import { loadAnswerLetter, loadCoverLetter, loadExtensionLetter } from './letter-documents.loader';
 import { loadStatementDocument } from './statement-document.loader';
 
 export interface NamedDocument {
@@ -49,6 +51,13 @@ export class DocumentsService {
   }
 
   async coverLetter(consultationId: string, recipientId: string, actor: Actor): Promise<NamedDocument> {
+    const { consultation, recipient } = await this.sentLetterScope(consultationId, recipientId, actor);
+    const model = await loadCoverLetter(this.dataSource.manager, consultation, recipient);
+    return { document: { kind: 'cover-letter', model }, fileName: `Remissbrev ${consultation.caseNumber} ${model.recipient.name}.pdf` };
+  }
+
+  /** The remiss and recipient of a letter to it: for those who send the remiss, coordinate it, or received it. */
+  private async sentLetterScope(consultationId: string, recipientId: string, actor: Actor): Promise<{ consultation: Consultation; recipient: Recipient }> {
     const manager = this.dataSource.manager;
     const consultation = await findReadableConsultation(manager, actor, consultationId);
     const recipient = await manager.findOneBy(Recipient, { id: recipientId, consultationId });
@@ -60,8 +69,17 @@ export class DocumentsService {
       const received = mine.includes(recipient.organisationId) && recipient.sentAt !== null;
       if (!coordinates && !received) throw notFound('The recipient');
     }
-    const model = await loadCoverLetter(manager, consultation, recipient);
-    return { document: { kind: 'cover-letter', model }, fileName: `Remissbrev ${consultation.caseNumber} ${model.recipient.name}.pdf` };
+    return { consultation, recipient };
+  }
+
+  /** The beslut om anstånd of one extension, for whoever may have the recipient's remissbrev. */
+  async extensionLetter(consultationId: string, recipientId: string, extensionId: string, actor: Actor): Promise<NamedDocument> {
+    const manager = this.dataSource.manager;
+    const { consultation, recipient } = await this.sentLetterScope(consultationId, recipientId, actor);
+    const extension = await manager.findOneBy(RecipientExtension, { id: extensionId, recipientId });
+    if (!extension) throw notFound('The anstånd');
+    const model = await loadExtensionLetter(manager, consultation, recipient, extension);
+    return { document: { kind: 'extension-letter', model }, fileName: `Beslut om anstånd ${consultation.caseNumber} ${model.recipient.name} ${model.date}.pdf` };
   }
 
   private async readableScope(responseId: string, actor: Actor): Promise<ResponseScope> {

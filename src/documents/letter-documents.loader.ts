@@ -8,7 +8,7 @@ import type { Recipient } from '../recipients/recipient.entity';
 import type { ResponseScope } from '../responses/response-access';
 import { todayInStockholm } from '../shared/dates';
 import { User } from '../users/user.entity';
-import type { AnswerLetterModel, CoverLetterModel, LetterPerson } from './document-model';
+import type { AnswerLetterModel, CoverLetterModel, ExtensionLetterModel, LetterPerson } from './document-model';
 
 /**
  * Document models of the letters, read from the database. No access checks here: callers check
@@ -25,7 +25,7 @@ export async function writingAdministration(manager: EntityManager, organisation
   return { name: writer.name, registerKey: writer.registerKey, email: writer.email ?? organisation.email };
 }
 
-const person = (user: User | null): LetterPerson | null => (user ? { name: user.name, title: user.title, phone: user.phone, email: user.email } : null);
+const person = (user: User | null | undefined): LetterPerson | null => (user ? { name: user.name, title: user.title, phone: user.phone, email: user.email } : null);
 
 /** The latest of some instants, as the document's last change (its PDF creation date). */
 const latest = (...dates: Array<Date | null | undefined>): string | null => {
@@ -39,8 +39,10 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
   // Written by the förvaltning of the letter's day, so an old remissbrev prints as it was sent.
   const administration = await writingAdministration(manager, sender, date);
   const addressee = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });
-  const registrator = consultation.createdBy ? await manager.findOneBy(User, { id: consultation.createdBy }) : null;
-  const extension = recipient.extendedDueDate ? await manager.findOne(RecipientExtension, { where: { recipientId: recipient.id }, order: { grantedAt: 'DESC' } }) : null;
+  const registrator = await registratorOf(manager, consultation, recipient);
+  // The letter states what was true on its day: an anstånd granted later has its own letter (loadExtensionLetter).
+  const extensions = recipient.extendedDueDate ? await manager.find(RecipientExtension, { where: { recipientId: recipient.id }, order: { grantedAt: 'DESC' } }) : [];
+  const extension = extensions.find((e) => todayInStockholm(e.grantedAt) <= date) ?? null;
   const attachments = await manager.find(Attachment, { where: { consultationId: consultation.id, responseId: IsNull() }, order: { uploadedAt: 'ASC', fileName: 'ASC' } });
   return {
     administration: { name: administration.name, registerKey: administration.registerKey },
@@ -48,13 +50,47 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
     recipient: { name: addressee.name, role: recipient.role, required: recipient.required, kind: addressee.kind, sent: !!recipient.sentAt },
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, description: consultation.description },
     date,
-    dueDate: recipient.extendedDueDate ?? consultation.dueDate,
-    // The letter states the deadline the remiss was sent with, and why this recipient has another.
-    extension: recipient.extendedDueDate ? { previousDueDate: consultation.dueDate, reason: extension?.reason ?? '' } : null,
-    registrator: registrator?.active ? person(registrator) : null,
-    replyEmail: (registrator?.active ? registrator.email : null) ?? administration.email,
+    dueDate: extension?.dueDate ?? consultation.dueDate,
+    extension: extension ? { previousDueDate: extension.previousDueDate, reason: extension.reason } : null,
+    registrator: person(registrator),
+    replyEmail: registrator?.email ?? administration.email,
     attachments: attachments.map((a) => ({ fileName: a.fileName, description: a.description })),
     lastModified: latest(consultation.updatedAt, recipient.sentAt, extension?.grantedAt, ...attachments.map((a) => a.uploadedAt)),
+  };
+}
+
+/**
+ * The registrator a remissbrev names as contact: who registered the remiss, else who sent it to
+ * this recipient; only while still in service (a letter does not send questions to someone gone).
+ */
+async function registratorOf(manager: EntityManager, consultation: Consultation, recipient: Recipient): Promise<User | null> {
+  const sent = await manager.findOne(RecipientEvent, { where: { recipientId: recipient.id, type: 'sent' }, order: { occurredAt: 'ASC' } });
+  for (const id of [consultation.createdBy, sent?.actorUserId]) {
+    const user = id ? await manager.findOneBy(User, { id }) : null;
+    if (user?.active) return user;
+  }
+  return null;
+}
+
+/** The beslut om anstånd: the letter to one remissinstans that its deadline has moved, dated the day it was granted. */
+export async function loadExtensionLetter(manager: EntityManager, consultation: Consultation, recipient: Recipient, extension: RecipientExtension): Promise<ExtensionLetterModel> {
+  const sender = await manager.findOneByOrFail(Organisation, { id: consultation.senderId });
+  const date = todayInStockholm(extension.grantedAt);
+  const administration = await writingAdministration(manager, sender, date);
+  const addressee = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });
+  const granter = extension.grantedByUserId ? await manager.findOneBy(User, { id: extension.grantedByUserId }) : null;
+  return {
+    administration: { name: administration.name, registerKey: administration.registerKey },
+    sender: sender.name,
+    recipient: { name: addressee.name, kind: addressee.kind },
+    consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind },
+    date,
+    dueDate: extension.dueDate,
+    previousDueDate: extension.previousDueDate,
+    reason: extension.reason,
+    // The name as recorded when it was granted; phone and e-mail from the user, while still in service.
+    grantedBy: { name: extension.grantedByName, title: granter?.title ?? null, phone: granter?.active ? granter.phone : null, email: granter?.active ? granter.email : null },
+    lastModified: extension.grantedAt.toISOString(),
   };
 }
 
@@ -67,6 +103,7 @@ export async function loadAnswerLetter(manager: EntityManager, scope: ResponseSc
   const events = await manager.find(RecipientEvent, { where: { recipientId: recipient.id, type: 'response_status_changed' }, order: { occurredAt: 'DESC', id: 'DESC' }, take: 20 });
   const recorded = events.find((event) => (event.detail as { to?: string } | null)?.to === response.status);
   const officer = recorded?.actorUserId ? await manager.findOneBy(User, { id: recorded.actorUserId }) : null;
+  const officersOrganisation = officer?.organisationId ? await manager.findOneBy(Organisation, { id: officer.organisationId }) : null;
   return {
     administration: { name: administration.name, registerKey: administration.registerKey },
     organisation: organisation.name,
@@ -74,7 +111,8 @@ export async function loadAnswerLetter(manager: EntityManager, scope: ResponseSc
     answer,
     reason: answer === 'declined' ? response.declinedReason : null,
     date: response.answeredDate ?? todayInStockholm(response.statusChangedAt),
-    officer: person(officer),
+    officer: officer ? { ...person(officer)!, organisation: officersOrganisation?.name ?? null } : null,
+    replyEmail: administration.email,
     lastModified: response.statusChangedAt.toISOString(),
   };
 }

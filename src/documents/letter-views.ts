@@ -1,7 +1,7 @@
 import type { ConsultationKind } from '../consultations/consultation.entity';
 import { formatSwedishDate } from '../shared/dates';
 import { inRunningText } from '../shared/swedish-text';
-import type { AnswerLetterModel, CoverLetterModel, LetterPerson } from './document-model';
+import type { AnswerLetterModel, CoverLetterModel, ExtensionLetterModel, LetterPerson } from './document-model';
 import { footerAddressFor, footerLine } from './organisation-addresses';
 
 /**
@@ -13,10 +13,15 @@ import { footerAddressFor, footerLine } from './organisation-addresses';
  */
 const KINDS: Record<ConsultationKind, { label: string; definite: string }> = {
   program: { label: 'Program', definite: 'programmet' },
+  handlingsplan: { label: 'Handlingsplan', definite: 'handlingsplanen' },
+  strategi: { label: 'Strategi', definite: 'strategin' },
+  policy: { label: 'Policy', definite: 'policyn' },
+  riktlinjer: { label: 'Riktlinjer', definite: 'riktlinjerna' },
   motion: { label: 'Motion', definite: 'motionen' },
   skrivelse: { label: 'Skrivelse', definite: 'skrivelsen' },
   betankande: { label: 'Betänkande', definite: 'betänkandet' },
   promemoria: { label: 'Promemoria', definite: 'promemorian' },
+  utredning: { label: 'Utredning', definite: 'utredningen' },
   detaljplan: { label: 'Detaljplan', definite: 'detaljplanen' },
   other: { label: 'Övrigt ärende', definite: 'ärendet' },
 };
@@ -39,7 +44,7 @@ export function coverLetterView(model: CoverLetterModel) {
     administration: model.administration.name,
     department: null,
     caseNumber: consultation.caseNumber,
-    // Without a known registrator (a remiss registered outside the system) the registry itself is the contact.
+    // Without a known registrator (a remiss registered outside the system, its registrator gone) the registry itself is the contact.
     officerLabel: registrator ? 'Registrator' : 'Kontakt',
     officer: officerOf(registrator) ?? { name: `Registraturen, ${model.administration.name}`, phone: null, email: model.replyEmail },
     to: recipient.name,
@@ -75,14 +80,19 @@ export function coverLetterView(model: CoverLetterModel) {
   };
 }
 
+/**
+ * The answer of a nämnd that avstår or has inga synpunkter: it comes from the nämnd itself (its
+ * name in the letterhead and as sender), with the person who recorded it as the contact.
+ */
 export function answerLetterView(model: AnswerLetterModel) {
   const { consultation, officer } = model;
   const senderInText = inRunningText(consultation.sender);
   return {
     documentType: 'Remissvar',
-    administration: model.administration.name,
+    administration: model.organisation,
     department: null,
     caseNumber: consultation.caseNumber,
+    officerLabel: 'Kontaktperson',
     officer: officerOf(officer),
     to: consultation.sender,
     date: formatSwedishDate(model.date),
@@ -94,7 +104,45 @@ export function answerLetterView(model: AnswerLetterModel) {
     organisation: model.organisation,
     senderInText,
     reason: model.reason,
-    signatories: officer ? [{ name: officer.name, title: officer.title ?? '' }] : [],
+    contact: officer ? { ...officer, organisation: officer.organisation ?? model.administration.name } : null,
+    registry: { organisation: model.administration.name, email: model.replyEmail ?? null },
+    footer: footerLine(footerAddressFor(model.administration.registerKey)),
+  };
+}
+
+/** The beslut om anstånd to one remissinstans: dated the day it was granted, with who granted it as contact. */
+export function extensionLetterView(model: ExtensionLetterModel) {
+  const { consultation, grantedBy } = model;
+  const senderInText = inRunningText(model.sender);
+  return {
+    documentType: 'Beslut om anstånd',
+    administration: model.administration.name,
+    department: null,
+    caseNumber: consultation.caseNumber,
+    officerLabel: 'Beslutad av',
+    officer: officerOf(grantedBy),
+    to: model.recipient.name,
+    date: formatSwedishDate(model.date),
+    title: consultation.title,
+    dnr: dnr(consultation.caseNumber),
+    subtitle: `Beslut om anstånd. Remiss från ${senderInText}, ${dnr(consultation.caseNumber)}`,
+    sender: model.sender,
+    senderInText,
+    recipient: model.recipient.name,
+    recipientInText: inRunningText(model.recipient.name, model.recipient.kind),
+    deadline: formatSwedishDate(model.dueDate),
+    previousDeadline: model.previousDueDate ? formatSwedishDate(model.previousDueDate) : null,
+    reason: model.reason,
+    grantedBy: { ...grantedBy, organisation: model.administration.name },
+    facts: [
+      { label: 'Remittent', value: model.sender },
+      { label: 'Diarienummer', value: consultation.caseNumber },
+      { label: 'Remissinstans', value: model.recipient.name },
+      ...(model.previousDueDate ? [{ label: 'Tidigare sista svarsdag', value: formatSwedishDate(model.previousDueDate) }] : []),
+      { label: 'Ny sista svarsdag', value: formatSwedishDate(model.dueDate) },
+      { label: 'Beslutat', value: `${formatSwedishDate(model.date)} av ${grantedBy.name}` },
+    ],
+    signatories: [{ name: grantedBy.name, title: `${grantedBy.title ?? 'Registrator'}, ${model.administration.name}` }],
     footer: footerLine(footerAddressFor(model.administration.registerKey)),
   };
 }

@@ -3,7 +3,7 @@ import { compilationView } from './compilation-view';
 import type { DocumentSpec, PdfOptions } from './document-model';
 import { previewPage } from './document-templates';
 import { parseHtmlSubset, toHtml } from './html-subset';
-import { answerLetterView, coverLetterView } from './letter-views';
+import { answerLetterView, coverLetterView, extensionLetterView } from './letter-views';
 import { pageFrame } from './page-frame';
 import { paginate, type PageLayout } from './pagination';
 import { writePdf, type PdfMetadata } from './pdf-writer';
@@ -44,6 +44,15 @@ function describe(spec: DocumentSpec, templates: TemplateSet): Described {
       return {
         markup: templates.render('answer-letter', answerLetterView(m)),
         meta: { title: `Svar på remiss: ${m.consultation.title}`, author: m.organisation, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Remissvar', m.answer === 'declined' ? 'Avstår' : 'Inga synpunkter', m.consultation.caseNumber, m.consultation.sender) },
+        lastModified: m.lastModified,
+        fallbackDate: m.date,
+      };
+    }
+    case 'extension-letter': {
+      const m = spec.model;
+      return {
+        markup: templates.render('extension-letter', extensionLetterView(m)),
+        meta: { title: `Beslut om anstånd: ${m.consultation.title}`, author: m.administration.name, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Beslut om anstånd', 'Remiss', m.consultation.caseNumber, m.sender, m.recipient.name) },
         lastModified: m.lastModified,
         fallbackDate: m.date,
       };

@@ -1,6 +1,6 @@
 import type { Compilation } from '../compilation/compilation-builder';
 import type { Block } from '../statements/statement-body';
-import type { AnswerLetterModel, CompilationDocumentModel, CoverLetterModel, DocumentSpec, StatementDocumentModel } from './document-model';
+import type { AnswerLetterModel, CompilationDocumentModel, CoverLetterModel, DocumentSpec, ExtensionLetterModel, StatementDocumentModel } from './document-model';
 import { fonts } from './fonts';
 import { writeDocumentPdf } from './render-document';
 import { templateSetFor } from './template-set';
@@ -54,6 +54,19 @@ const coverLetter: CoverLetterModel = {
   registrator: { name: 'Rut Diariesson', title: 'Registrator', phone: '08-508 29 000', email: 'registrator@stockholm.se' },
   replyEmail: 'registrator@stockholm.se',
   attachments: [{ fileName: 'Remissversion.pdf', description: 'Programmet' }],
+  lastModified: null,
+};
+
+const extensionLetter: ExtensionLetterModel = {
+  administration: { name: 'Stadsledningskontoret', registerKey: null },
+  sender: 'Kommunstyrelsen',
+  recipient: { name: 'Södermalms stadsdelsnämnd' },
+  consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: 'program' },
+  date: '2020-10-15',
+  dueDate: '2020-12-02',
+  previousDueDate: '2020-11-27',
+  reason: 'Nämnden sammanträder efter sista svarsdag.',
+  grantedBy: { name: 'Rut Diariesson', title: 'Registrator', phone: '08-508 29 000', email: 'registrator@stockholm.se' },
   lastModified: null,
 };
 
@@ -116,6 +129,10 @@ export const SAMPLE_DOCUMENTS: Record<DocumentSpec['kind'], DocumentSpec[]> = {
   'cover-letter': [
     { kind: 'cover-letter', model: coverLetter },
     { kind: 'cover-letter', model: { ...coverLetter, recipient: { ...coverLetter.recipient, role: 'for_information', required: false }, dueDate: null, extension: null, registrator: null, replyEmail: null, attachments: [] } },
+  ],
+  'extension-letter': [
+    { kind: 'extension-letter', model: extensionLetter },
+    { kind: 'extension-letter', model: { ...extensionLetter, previousDueDate: null, grantedBy: { name: 'Registrator, kommunstyrelsen', title: null, phone: null, email: null } } },
   ],
   'answer-letter': [
     { kind: 'answer-letter', model: answerLetter },

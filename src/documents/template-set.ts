@@ -19,7 +19,7 @@ function findDocumentTemplatesDir(from: string): string {
 export const DOCUMENT_TEMPLATES_DIR = findDocumentTemplatesDir(__dirname);
 
 /** The documents a template renders from scratch; everything else is a partial they include. */
-export const DOCUMENT_NAMES = ['statement', 'cover-letter', 'answer-letter', 'compilation'] as const;
+export const DOCUMENT_NAMES = ['statement', 'cover-letter', 'answer-letter', 'extension-letter', 'compilation'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
 const PARTIALS_DIR = path.join(DOCUMENT_TEMPLATES_DIR, 'partials');

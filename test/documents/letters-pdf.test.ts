@@ -99,8 +99,8 @@ describe('the answer letter', () => {
     expect(text).toContain('Skäl Nämnden har under perioden inte möjlighet att bereda ärendet');
     expect(text).toContain('Svar på remiss från kommunstyrelsen, Dnr KS 2020/924');
     expect(text).toContain('20 november 2020');
-    expect(text).toMatch(/Bo Ärlig Utredare/);
-    expect(pageTexts(file, '-layout')[0]).toMatch(/Handläggare\s+Till/);
+    expect(text).toContain('Frågor om svaret besvaras av Bo Ärlig, Utredare, Farsta stadsdelsförvaltning, telefon 08-508 18 000, e-post bo.arlig@stockholm.se.');
+    expect(pageTexts(file, '-layout')[0]).toMatch(/Kontaktperson\s+Till/);
   });
 
   it('of one with inga synpunkter, without a known officer', async () => {
@@ -111,5 +111,6 @@ describe('the answer letter', () => {
     expect(text).toContain('har tagit del av remissen och har inga synpunkter på förslaget');
     expect(text).not.toContain('Skäl');
     expect(text).not.toContain('Handläggare');
+    expect(text).toContain('Frågor om svaret besvaras av registraturen vid Farsta stadsdelsförvaltning.');
   });
 });
