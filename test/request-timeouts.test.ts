@@ -98,6 +98,13 @@ describe('slow clients are cut off (HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, UPLOAD_
     expect(result.closedAfterMs).toBeLessThan(2_500);
   });
 
+  it('the OpenAPI document lists 408 on the routes that take a body', async () => {
+    const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(Object.keys(document.paths['/api/auth/login'].post.responses)).toContain('408');
+    expect(Object.keys(document.paths['/api/consultations/{id}/attachments'].post.responses)).toContain('408');
+    expect(Object.keys(document.paths['/api/consultations'].get.responses)).not.toContain('408');
+  });
+
   it('a client at normal speed is not affected', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'test-password-1' }) });
     expect(res.status).toBe(200);

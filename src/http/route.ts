@@ -87,7 +87,7 @@ export class Api {
     const successStatus = spec.status ?? (spec.response ? 200 : 204);
     const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
     const errorStatuses = new Set([400, ...(spec.policy.access === 'public' ? [] : [401]), ...(spec.policy.access === 'roles' ? [403] : []), 500, 503, ...(spec.errors ?? [])]);
-    if (spec.body || spec.upload) errorStatuses.add(415).add(413);
+    if (spec.body || spec.upload) errorStatuses.add(415).add(413).add(408);
     this.openapi.registerPath({
       method: spec.method,
       path: spec.path.replace(/:(\w+)/g, '{$1}'),
