@@ -1,5 +1,3 @@
-import { escapeHtml } from '../shared/html-text';
-
 /**
  * A parser for the small HTML subset the document templates produce (DESIGN.md §4), not for HTML
  * at large. Templates are ours and every user value in them is escaped by Handlebars, so the input
@@ -39,7 +37,7 @@ const ATTRIBUTE = /\s+([a-z-]+)="([^"<>]*)"/gi;
 /**
  * Parses a document's markup (a fragment: the preview page around it is ours) into a tree. No
  * comments, doctype or page-level elements: an admin-edited template gets exactly the subset, and
- * the preview shows the tree serialised again (toHtml), never the template's own text.
+ * the preview shows the tree serialised again (previewMarkup), never the template's own text.
  */
 export function parseHtmlSubset(source: string): Element {
   const root: Element = { tag: '#root', className: null, children: [] };
@@ -106,13 +104,4 @@ export function isInlineNode(node: Node): boolean {
 /** The text content of a node, for labels and alt texts. */
 export function textOf(node: Node): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('');
-}
-
-/** The tree as HTML again: only subset elements, class attributes and escaped text can come out. */
-export function toHtml(node: Node): string {
-  if (typeof node === 'string') return escapeHtml(node);
-  const inner = node.children.map(toHtml).join('');
-  if (node.tag === '#root') return inner;
-  const className = node.className ? ` class="${escapeHtml(node.className)}"` : '';
-  return `<${node.tag}${className}>${inner}</${node.tag}>`;
 }

@@ -2,9 +2,10 @@ import { layoutDocument } from './block-layout';
 import { compilationView } from './compilation-view';
 import type { DocumentSpec, PdfOptions } from './document-model';
 import { previewPage } from './document-templates';
-import { parseHtmlSubset, toHtml } from './html-subset';
+import { parseHtmlSubset } from './html-subset';
 import { answerLetterView, coverLetterView, extensionLetterView } from './letter-views';
 import { pageFrame } from './page-frame';
+import { previewMarkup } from './preview-markup';
 import { paginate, type PageLayout } from './pagination';
 import { writePdf, type PdfMetadata } from './pdf-writer';
 import { statementView } from './statement-view';
@@ -78,12 +79,12 @@ export function documentMarkup(spec: DocumentSpec, templates: TemplateSet = temp
 
 /**
  * The HTML preview: the same markup as the PDF, in a page with the preview stylesheet. Parsed and
- * serialised again, so the browser gets exactly what the PDF is laid out from and nothing a
+ * serialised again (with footnote links, previewMarkup), so the browser gets exactly what the PDF is laid out from and nothing a
  * template might slip past the parser (a browser and our parser may read odd markup differently).
  */
 export function renderDocumentHtml(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): string {
   const { markup, meta } = describe(spec, templates);
-  return previewPage(meta.title, toHtml(parseHtmlSubset(markup)));
+  return previewPage(meta.title, previewMarkup(parseHtmlSubset(markup)));
 }
 
 export interface DocumentLayout {
