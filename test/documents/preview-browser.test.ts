@@ -63,10 +63,12 @@ describe.each([
     const { context, page } = await open(path(), width);
     try {
       expect(await violations(page)).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       expect(overflow).toBeLessThanOrEqual(0);
       // The letterhead reads as lines of words, not a letter per line.
-      const heights = await page.$$eval('.letterhead p:not(.page)', (ps) => ps.map((p) => ({ text: p.textContent ?? '', lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)) })));
+      const heights = (await page.evaluate(
+        `[...document.querySelectorAll('.letterhead p:not(.page)')].map((p) => ({ text: p.textContent, lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)) }))`,
+      )) as Array<{ text: string; lines: number }>;
       expect(heights.length).toBeGreaterThanOrEqual(4);
       // At most a line per two words (a one-word line such as "Tjänsteutlåtande" on one line).
       for (const { text, lines } of heights) expect({ text, fits: lines <= Math.ceil(text.split(/\s+/).length / 2) }).toEqual({ text, fits: true });
@@ -86,11 +88,11 @@ describe('footnotes in the preview', () => {
       expect(await notes.count()).toBe(await references.count());
       await references.nth(1).click();
       expect(new URL(page.url()).hash).toBe('#fn-2');
-      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('fn-2');
+      expect(await page.evaluate("document.querySelector(':target')?.id")).toBe('fn-2');
       expect(await notes.nth(1).isVisible()).toBe(true);
       expect(await references.nth(1).getAttribute('aria-label')).toBe('Fotnot 2');
       await notes.nth(1).locator('a.fnback').click();
-      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('fnref-2');
+      expect(await page.evaluate("document.querySelector(':target')?.id")).toBe('fnref-2');
       const box = await references.nth(1).boundingBox();
       // Back in view, with some text above it rather than flush against the edge.
       expect(box!.y).toBeGreaterThan(20);
