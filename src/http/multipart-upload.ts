@@ -92,7 +92,9 @@ export async function receiveUpload<F extends z.ZodObject>(
   }
   const file = req.file as (Express.Multer.File & Omit<SpooledFile, 'originalName' | 'declaredType'>) | undefined;
   const discard = () => (file ? rm(file.path, { force: true }) : Promise.resolve());
-  const nul = [...nulFieldErrors('body', req.body ?? {}), ...(file?.originalname.includes('\u0000') ? [{ path: `body.${spec.file}`, message: `has a file name that ${NUL_MESSAGE}` }] : [])];
+  // The same NUL rule as every other text input (the route layer cannot see parts before this).
+  const nul = nulFieldErrors('body', req.body ?? {});
+  if (file?.originalname.includes('\u0000')) nul.push({ path: `body.${spec.file}`, message: `has a file name that ${NUL_MESSAGE}` });
   const fields = spec.fields.safeParse(req.body ?? {});
   if (!file || nul.length || !fields.success) {
     await discard();
