@@ -57,17 +57,15 @@ describe('a sammanställning per section', () => {
     expect(text).toContain('Ställningstaganden: 1 tillstyrker, 1 tillstyrker med ändringar, 1 avstyrker');
   });
 
-  it('starts the status table on a page of its own, then flows the sections on, numbered "Sida N (M)"', () => {
+  it('flows on from the facts to the status table and through the sections, numbered "Sida N (M)"', () => {
     const pages = pageTexts(file, '-layout');
     expect(pages[0]).toContain('Ärendets beredning');
-    expect(pages[0]).not.toContain('Svarsläget');
-    expect(pages[1]).toMatch(/^\s*Svarsläget/m);
     pages.forEach((page, index) => expect(page).toContain(`Sida ${index + 1} (${pages.length})`));
     // Seven sections of three answers each: flowed on, not one page each.
-    expect(pages.length).toBeLessThan(2 + headings(model).length);
+    expect(pages.length).toBeLessThan(1 + headings(model).length);
   });
 
-  it('leaves no page after the status table mostly empty, and starts sections part-way down a page', () => {
+  it('leaves no page but the last mostly empty, and starts sections part-way down a page', () => {
     const all = words(file);
     const footerTop = Math.max(...all.filter((w) => w.text === 'Socialförvaltningen').map((w) => w.yMin));
     const pages = pageCount(file);
@@ -82,7 +80,7 @@ describe('a sammanställning per section', () => {
       return false;
     });
     expect(midPage.length).toBeGreaterThanOrEqual(3);
-    for (let page = 3; page < pages; page++) {
+    for (let page = 1; page < pages; page++) {
       const lowest = Math.max(...all.filter((w) => w.page === page && w.yMax < footerTop).map((w) => w.yMax));
       // Within the last few lines of the page body: only keep-together may leave a gap.
       expect({ page, filled: lowest > footerTop - 120 }).toEqual({ page, filled: true });
@@ -101,6 +99,13 @@ describe('a sammanställning per section', () => {
 
   it('says "Ej påbörjat, försenat" of a silent remissinstans while the remiss is open', () => {
     expect(squash(pdftotext(file, '-layout'))).toMatch(/Södermalms stadsdelsnämnd\s+Ej påbörjat, försenat\s+2020-12-02\*/);
+  });
+});
+
+describe('a short sammanställning', () => {
+  it('puts the status table under the facts on the first page, not on a page of its own', async () => {
+    const pages = pageTexts(await render(compilationModel({ answered: 1, sectionsPerStatement: 0, declined: 0, noComments: 0, unanswered: 1 }), 'compilation-short'), '-layout');
+    expect(pages[0]).toMatch(/Svaren i korthet[\s\S]*Svarsläget[\s\S]*Remissinstans\s+Status/);
   });
 });
 
@@ -196,7 +201,7 @@ describe('a sammanställning of 40 answers', () => {
     // The status table runs over pages; its header row is repeated on each.
     const tablePages = pages.filter((page) => /Remissinstans\s+Status\s+Sista\s+Svar\s+Ställningstagande/.test(page));
     expect(tablePages.length).toBeGreaterThanOrEqual(2);
-    expect(tablePages[0]).toMatch(/^\s*Svarsläget/m);
+    expect(tablePages[0]).toContain('Svarsläget');
   });
 
   it('shows every remissinstans in the status table and every answered section', () => {
