@@ -61,6 +61,9 @@ describe('the sammanställning of KS 2020/924', () => {
     const lines = body.toString('utf8').slice(1).split('\r\n').filter(Boolean);
     expect(lines[0].split(';')).toEqual(['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet']);
     expect(lines.find((line) => line.startsWith('Södermalms stadsdelsnämnd;'))).toBe('Södermalms stadsdelsnämnd;Nämnd;Svar begärs;Besvarat;2020-12-02;Ja;2020-12-02;Nej;Tillstyrker;Nej');
+    // KS 2020/924 is closed: those who never answered have "Svar saknas", not a state of work.
+    expect(lines.find((line) => line.startsWith('Farsta stadsdelsnämnd;'))).toMatch(/^Farsta stadsdelsnämnd;Nämnd;Svar begärs;Svar saknas;2020-11-27;/);
+    expect(lines.some((line) => line.includes('Ej påbörjat'))).toBe(false);
     expect(lines.length).toBe((await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(coordinator)).body.matrix.length + 1);
   });
 

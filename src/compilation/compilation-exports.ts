@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { OrganisationKind } from '../organisations/organisation.entity';
-import { KIND_LABELS, ROLE_LABELS, STANCE_LABELS, STATUS_LABELS, yesNo } from '../shared/swedish-labels';
+import { answerStatusLabel, KIND_LABELS, ROLE_LABELS, STANCE_LABELS, yesNo } from '../shared/swedish-labels';
 import type { Compilation } from './compilation-builder';
 import type { MatrixRow } from './compilation-data';
 
@@ -9,12 +9,17 @@ const MATRIX_HEADINGS = ['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsd
 /** Sista svarsdag and Svarsdatum. */
 const DATE_COLUMNS = [4, 6];
 
-function matrixCells(row: MatrixRow): string[] {
+/** What the exports need to know of the remiss: whether it is closed (then a missing answer is "Svar saknas"). */
+export interface ExportOptions {
+  closed?: boolean;
+}
+
+function matrixCells(row: MatrixRow, { closed = false }: ExportOptions): string[] {
   return [
     row.organisation.name,
     KIND_LABELS[row.organisation.kind as OrganisationKind] ?? row.organisation.kind,
     ROLE_LABELS[row.role],
-    STATUS_LABELS[row.status],
+    answerStatusLabel(row, closed),
     row.dueDate ?? '',
     yesNo(row.extended),
     row.answeredDate ?? '',
@@ -29,9 +34,9 @@ function matrixCells(row: MatrixRow): string[] {
  * guesses a Windows code page and mangles å, ä, ö), semicolons (the comma is the decimal sign in
  * Swedish settings), CRLF line ends and RFC 4180 quoting.
  */
-export function compilationCsv(compilation: Compilation): string {
+export function compilationCsv(compilation: Compilation, options: ExportOptions = {}): string {
   const quote = (cell: string) => (/[";\r\n]/.test(cell) || /^[=+\-@]/.test(cell) ? `"${guardFormula(cell).replace(/"/g, '""')}"` : cell);
-  const lines = [MATRIX_HEADINGS, ...compilation.matrix.map(matrixCells)].map((cells) => cells.map(quote).join(';'));
+  const lines = [MATRIX_HEADINGS, ...compilation.matrix.map((row) => matrixCells(row, options))].map((cells) => cells.map(quote).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -41,14 +46,14 @@ function guardFormula(cell: string): string {
 }
 
 /** One sheet for the matrix, one per section with each organisation's text side by side. */
-export async function compilationXlsx(compilation: Compilation, title: string): Promise<Buffer> {
+export async function compilationXlsx(compilation: Compilation, title: string, options: ExportOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'remiss, Stockholms stad';
   workbook.title = title;
   const matrix = workbook.addWorksheet('Svarsmatris', { views: [{ state: 'frozen', ySplit: 1 }] });
   matrix.addRow(MATRIX_HEADINGS).font = { bold: true };
   // Dates as date cells, so the sheet sorts and filters them as dates.
-  for (const row of compilation.matrix) matrix.addRow(matrixCells(row).map((cell, index) => (DATE_COLUMNS.includes(index) && cell ? new Date(`${cell}T00:00:00Z`) : cell)));
+  for (const row of compilation.matrix) matrix.addRow(matrixCells(row, options).map((cell, index) => (DATE_COLUMNS.includes(index) && cell ? new Date(`${cell}T00:00:00Z`) : cell)));
   matrix.columns.forEach((column, index) => {
     column.width = index === 0 ? 45 : 18;
     if (DATE_COLUMNS.includes(index)) column.numFmt = 'yyyy-mm-dd';

@@ -66,7 +66,7 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     errors: [404],
     handler: async ({ params, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
-      res.type('text/csv; charset=utf-8').set('Content-Disposition', dispositionFor(consultation.caseNumber, 'csv')).send(compilationCsv(compilation));
+      res.type('text/csv; charset=utf-8').set('Content-Disposition', dispositionFor(consultation.caseNumber, 'csv')).send(compilationCsv(compilation, { closed: consultation.status === 'closed' }));
     },
   });
 
@@ -81,7 +81,7 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     errors: [404],
     handler: async ({ params, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
-      const workbook = await compilationXlsx(compilation, `Sammanställning ${consultation.caseNumber}`);
+      const workbook = await compilationXlsx(compilation, `Sammanställning ${consultation.caseNumber}`, { closed: consultation.status === 'closed' });
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').set('Content-Disposition', dispositionFor(consultation.caseNumber, 'xlsx')).send(workbook);
     },
   });

@@ -1,6 +1,6 @@
 import type { MatrixRow } from '../compilation/compilation-data';
 import { formatSwedishDate } from '../shared/dates';
-import { ROLE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
+import { answerStatusLabel, ROLE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import { inRunningText, swedishList } from '../shared/swedish-text';
 import type { Stance } from '../statements/statement.entity';
 import type { CompilationDocumentModel } from './document-model';
@@ -24,8 +24,8 @@ function stanceSummary(counts: Record<Stance, number>): string | null {
 /** On a closed remiss an unanswered remissinstans is not "in progress, late": its answer is missing. */
 function statusText(row: MatrixRow, closed: boolean): string {
   if (row.role === 'for_information') return ROLE_LABELS.for_information;
-  if (closed && !ANSWERED.has(row.status)) return 'Svar saknas';
-  return STATUS_LABELS[row.status] + (row.late ? ', försenat' : '');
+  const label = answerStatusLabel(row, closed);
+  return label === STATUS_LABELS[row.status] && row.late ? `${label}, försenat` : label;
 }
 
 /** What a remissinstans answered, for its heading in the per-recipient part. */

@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '../organisations/organisation.entity';
 import type { RecipientRole } from '../recipients/recipient.entity';
-import type { ResponseStatus } from '../responses/response.entity';
+import { ANSWERED_STATUSES, type ResponseStatus } from '../responses/response.entity';
 import type { Stance } from '../statements/statement.entity';
 
 /** How documents and exports name the code's values, in Swedish. */
@@ -14,6 +14,14 @@ export const STATUS_LABELS: Record<ResponseStatus, string> = {
   declined: 'Avstår',
   no_comments: 'Inga synpunkter',
 };
+
+/**
+ * A remissinstans's status as the sammanställning and its exports print it. On a closed remiss
+ * one asked to answer that never did has "Svar saknas": its work is not in progress any more.
+ */
+export function answerStatusLabel(row: { status: ResponseStatus; role: RecipientRole }, closed: boolean): string {
+  return closed && row.role === 'respond' && !ANSWERED_STATUSES.includes(row.status) ? 'Svar saknas' : STATUS_LABELS[row.status];
+}
 
 export const STANCE_LABELS: Record<Stance, string> = {
   tillstyrker: 'Tillstyrker',
