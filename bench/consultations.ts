@@ -73,6 +73,8 @@ const SORTS: Record<string, string> = {
 };
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const ANSWERED = `p.status IN ('submitted', 'declined', 'no_comments')`;
+/** The response's status and answer date from the recipient's copy (migration RecipientResponseState), as the app reads them. */
+const STATE = 'CROSS JOIN LATERAL (SELECT r.response_status AS status, r.response_answered_date AS answered_date) p';
 const EFFECTIVE_DUE = 'COALESCE(r.extended_due_date, c.due_date)';
 const LATE = (today: string) => `(r.role = 'respond' AND c.status <> 'cancelled' AND r.sent_at IS NOT NULL AND (
   (${ANSWERED} AND p.answered_date > ${EFFECTIVE_DUE}) OR (NOT ${ANSWERED} AND ${today} > ${EFFECTIVE_DUE})))`;
@@ -94,7 +96,7 @@ function bareServer(pool: Pool): express.Express {
       const where: string[] = [];
       const bind = (value: unknown) => `$${params.push(value)}`;
       const readableBy = one(req.query.readableBy);
-      if (readableBy) where.push(`c.status <> 'draft' AND EXISTS (SELECT 1 FROM recipients rv WHERE rv.consultation_id = c.id AND rv.organisation_id IN (${acting(bind(readableBy))}))`);
+      if (readableBy) where.push(`c.status <> 'draft' AND c.id IN (SELECT rv.consultation_id FROM recipients rv WHERE rv.organisation_id IN (${acting(bind(readableBy))}))`);
       const status = one(req.query.status);
       if (status) where.push(`c.status = ${bind(status)}`);
       const kind = one(req.query.kind);
@@ -123,7 +125,7 @@ function bareServer(pool: Pool): express.Express {
            LEFT JOIN LATERAL (
              SELECT sum(n)::int AS recipients, sum(late)::int AS late, jsonb_object_agg(status, n) AS by_status
                FROM (SELECT p.status, count(*)::int AS n, count(*) FILTER (WHERE ${LATE('$1::date')})::int AS late
-                       FROM recipients r JOIN responses p ON p.recipient_id = r.id
+                       FROM recipients r ${STATE}
                       WHERE r.consultation_id = c.id
                       GROUP BY p.status) per_status
            ) sums ON TRUE
@@ -146,17 +148,21 @@ function bareServer(pool: Pool): express.Express {
       const limit = Number(one(req.query.limit) ?? 50);
       const offset = Number(one(req.query.offset) ?? 0);
       const { rows } = await pool.query(
-        `SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, o.id AS organisation_id, o.name AS organisation_name,
-                p.id AS response_id, p.status, ${EFFECTIVE_DUE}::text AS due_date, r.extended_due_date IS NOT NULL AS extended,
-                ${EFFECTIVE_DUE} < $2::date AS overdue, count(*) OVER ()::int AS total
-           FROM recipients r
-           JOIN consultations c ON c.id = r.consultation_id
-           JOIN organisations o ON o.id = r.organisation_id
-           JOIN responses p ON p.recipient_id = r.id
-          WHERE c.status = 'open' AND r.role = 'respond' AND r.sent_at IS NOT NULL AND NOT ${ANSWERED}
-            AND ${scope} IN (${acting('$1')})
-          ORDER BY ${EFFECTIVE_DUE}, c.case_number, r.position
-          LIMIT $3 OFFSET $4`,
+        `SELECT page.consultation_id, page.case_number, page.title, page.recipient_id, o.id AS organisation_id, o.name AS organisation_name,
+                resp.id AS response_id, page.status, page.due_date::text AS due_date, page.extended, page.due_date < $2::date AS overdue, page.total
+           FROM (
+             SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, r.organisation_id, r.position, p.status,
+                    ${EFFECTIVE_DUE} AS due_date, r.extended_due_date IS NOT NULL AS extended, count(*) OVER ()::int AS total
+               FROM recipients r ${STATE}
+               JOIN consultations c ON c.id = r.consultation_id
+              WHERE c.status = 'open' AND r.role = 'respond' AND r.sent_at IS NOT NULL AND r.response_status NOT IN ('submitted', 'declined', 'no_comments')
+                AND ${scope} IN (${acting('$1')})
+              ORDER BY ${EFFECTIVE_DUE}, c.case_number, r.position
+              LIMIT $3 OFFSET $4
+           ) page
+           JOIN responses resp ON resp.recipient_id = page.recipient_id
+           JOIN organisations o ON o.id = page.organisation_id
+          ORDER BY page.due_date, page.case_number, page.position`,
         [organisationId, todayInStockholm(), limit, offset],
       );
       res.json({ items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0, limit, offset });

@@ -180,3 +180,25 @@ describe('what the deadlines show each role', () => {
     expect(recipientIds(reader)).toEqual(owed.filter((row: { organisation_id: string }) => row.organisation_id === stadsledningskontoret).map((row: { id: string }) => row.id).sort());
   });
 });
+
+describe("the recipients' copy of the response state the lists count from", () => {
+  it('follows every change of a response, so counts and deadlines answer what the responses say', async () => {
+    // Changes made behind the services' back too: the trigger keeps the copy, not the code.
+    await t.dataSource.query(`UPDATE responses SET status = 'drafting' WHERE id IN (SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id WHERE r.consultation_id = $1 AND p.status = 'not_started' LIMIT 2)`, [ids.openConsultation]);
+    await t.dataSource.query(`UPDATE responses SET status = 'submitted', answered_date = '2099-01-01' WHERE id IN (SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id WHERE r.consultation_id = $1 AND p.status = 'not_started' LIMIT 1)`, [ids.openConsultation]);
+    const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28' });
+    await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28'), responseStatus: 'declined', answeredDate: '2020-09-01' });
+    const mismatches = await t.dataSource.query(
+      `SELECT r.id FROM recipients r JOIN responses p ON p.recipient_id = r.id
+        WHERE (r.response_status, r.response_answered_date) IS DISTINCT FROM (p.status, p.answered_date)`,
+    );
+    expect(mismatches).toEqual([]);
+    const expected: Array<{ id: string; n: number; submitted: number }> = await t.dataSource.query(
+      `SELECT c.id, count(p.id)::int AS n, count(*) FILTER (WHERE p.status = 'submitted')::int AS submitted
+         FROM consultations c JOIN recipients r ON r.consultation_id = c.id JOIN responses p ON p.recipient_id = r.id GROUP BY c.id`,
+    );
+    const page = await listAll('registrator', '/api/consultations?limit=200');
+    const counted = new Map(page.items.map((item) => [item.id, item.recipients as { total: number; byStatus: Record<string, number> }]));
+    for (const row of expected) expect({ id: row.id, total: counted.get(row.id)?.total, submitted: counted.get(row.id)?.byStatus.submitted }).toEqual({ id: row.id, total: row.n, submitted: row.submitted });
+  });
+});

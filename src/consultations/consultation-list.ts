@@ -4,10 +4,11 @@ import { pageTotal, type Page } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
 import { escapeLike } from '../shared/sql-text';
 import { normaliseCaseNumber } from './case-number';
-import { actingOrganisationIds, canManageConsultations } from './consultation-access';
+import { canManageConsultations, ORGANISATION_FAMILY_SQL } from './consultation-access';
+import type { ResponseStatus } from '../responses/response.entity';
 import type { Consultation } from './consultation.entity';
 import type { ConsultationView } from './consultation.presenter';
-import { summariseRecipients } from './consultation-summaries';
+import { recipientSummarySql, toRecipientSummary } from './consultation-summaries';
 import type { ListConsultationsQuery } from './consultations.schemas';
 
 const SORTS = {
@@ -28,16 +29,21 @@ class Conditions {
   }
 }
 
-/** The same visibility rules as canReadConsultation, as SQL, so lists never show what a get would refuse. */
-async function restrictToReadable(manager: EntityManager, where: Conditions, actor: Actor): Promise<void> {
+/**
+ * The same visibility rules as canReadConsultation, as SQL, so lists never show what a get would
+ * refuse. The caller's organisations (ORGANISATION_FAMILY_SQL) are a subquery of the same
+ * statement rather than a query of their own before it: one round trip less on the busiest list.
+ */
+function restrictToReadable(where: Conditions, actor: Actor): void {
   if (canManageConsultations(actor)) return;
   const reads = hasRole(actor, 'reader');
   const coordinates = hasRole(actor, 'coordinator');
   // Bound only where the SQL uses it: PostgreSQL cannot type a parameter no expression mentions.
-  const mine = reads && !coordinates ? null : where.bind(await actingOrganisationIds(manager, actor));
-  const received = `EXISTS (SELECT 1 FROM recipients rv WHERE rv.consultation_id = c.id AND rv.organisation_id = ANY(${mine}::uuid[]))`;
+  const organisation = reads && !coordinates ? null : `${where.bind(actor.organisationId)}::uuid`;
+  const mine = ORGANISATION_FAMILY_SQL.replaceAll('$1', () => organisation!);
+  const received = `c.id IN (SELECT rv.consultation_id FROM recipients rv WHERE rv.organisation_id IN (${mine}))`;
   const sent = `c.status <> 'draft' AND (${reads ? 'TRUE' : received})`;
-  const coordinated = coordinates ? `c.coordinator_id = ANY(${mine}::uuid[])` : 'FALSE';
+  const coordinated = coordinates ? `c.coordinator_id IN (${mine})` : 'FALSE';
   where.sql.push(`((${coordinated}) OR (${sent}))`);
 }
 
@@ -61,6 +67,8 @@ interface Row {
   created_at: Date;
   updated_at: Date;
   total: number;
+  by_status: Partial<Record<ResponseStatus, number>>;
+  late: number;
 }
 
 /**
@@ -70,7 +78,7 @@ interface Row {
  */
 export async function listConsultations(manager: EntityManager, actor: Actor, query: ListConsultationsQuery): Promise<Page<ConsultationView>> {
   const where = new Conditions();
-  await restrictToReadable(manager, where, actor);
+  restrictToReadable(where, actor);
   if (query.status) where.sql.push(`c.status = ${where.bind(query.status)}`);
   if (query.kind) where.sql.push(`c.kind = ${where.bind(query.kind)}`);
   if (query.senderId) where.sql.push(`c.sender_id = ${where.bind(query.senderId)}`);
@@ -93,29 +101,43 @@ export async function listConsultations(manager: EntityManager, actor: Actor, qu
   }
   const descending = query.sort.startsWith('-');
   const order = `${SORTS[query.sort.replace('-', '') as keyof typeof SORTS]} ${descending ? 'DESC' : 'ASC'} NULLS LAST, c.id`;
+  const today = where.bind(todayInStockholm());
   const rows: Row[] = await manager.query(
     // Dates as text: node-postgres would turn a DATE into a local-time Date and shift the day.
-    `SELECT c.id, c.case_number, c.case_number_normalized, c.title, c.kind, c.sender_id, c.coordinator_id,
+    // The page is chosen first; only its 50 remisser get names and recipient counts.
+    `WITH page AS (
+       SELECT c.id, c.case_number, c.case_number_normalized, c.title, c.kind, c.sender_id, c.coordinator_id, c.registered_date, c.sent_date,
+              c.due_date, c.description, c.status, c.created_by, c.version, c.created_at, c.updated_at, count(*) OVER ()::int AS total
+         FROM consultations c
+        WHERE ${where.sql.length ? where.sql.join(' AND ') : 'TRUE'}
+        ORDER BY ${order}
+        LIMIT ${where.bind(query.limit)} OFFSET ${where.bind(query.offset)}
+     )
+     SELECT c.id, c.case_number, c.case_number_normalized, c.title, c.kind, c.sender_id, c.coordinator_id,
             c.registered_date::text AS registered_date, c.sent_date::text AS sent_date, c.due_date::text AS due_date,
             c.description, c.status, c.created_by, c.version, c.created_at, c.updated_at,
-            s.name AS sender_name, co.name AS coordinator_name, count(*) OVER ()::int AS total
-       FROM consultations c
+            s.name AS sender_name, co.name AS coordinator_name, c.total, sums.by_status, sums.late
+       FROM page c
        JOIN organisations s ON s.id = c.sender_id
        LEFT JOIN organisations co ON co.id = c.coordinator_id
-      WHERE ${where.sql.length ? where.sql.join(' AND ') : 'TRUE'}
-      ORDER BY ${order}
-      LIMIT ${where.bind(query.limit)} OFFSET ${where.bind(query.offset)}`,
+       ${recipientSummarySql(`${today}::date`)}
+      ORDER BY ${order}`,
     where.params,
   );
   const total = await pageTotal(rows, query.offset, () => countAll(manager, where));
-  const summaries = await summariseRecipients(manager, rows.map((row) => row.id));
-  const items = rows.map((row) => ({ consultation: toConsultation(row), senderName: row.sender_name, coordinatorName: row.coordinator_name, recipients: summaries.get(row.id)! }));
+  const items = rows.map((row) => ({
+    consultation: toConsultation(row),
+    senderName: row.sender_name,
+    coordinatorName: row.coordinator_name,
+    recipients: toRecipientSummary(row.by_status, row.late),
+  }));
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
 /** Past the last page the window count has no row to ride on. */
 async function countAll(manager: EntityManager, where: Conditions): Promise<number> {
-  const params = where.params.slice(0, -2);
+  // Without today, limit and offset: the last three bound, and not in where.sql.
+  const params = where.params.slice(0, -3);
   const [row]: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM consultations c WHERE ${where.sql.length ? where.sql.join(' AND ') : 'TRUE'}`, params);
   return row.n;
 }

@@ -3,7 +3,7 @@ import { hasRole, type Actor } from '../authz/actor';
 import { actingOrganisationIds, canManageConsultations } from '../consultations/consultation-access';
 import { forbidden } from '../http/problem';
 import { pageTotal, type Page } from '../http/schemas';
-import { ANSWERED_SQL, EFFECTIVE_DUE_SQL } from '../recipients/lateness';
+import { EFFECTIVE_DUE_SQL, RESPONSE_STATE_FROM_RECIPIENT_SQL } from '../recipients/lateness';
 import type { ResponseStatus } from '../responses/response.entity';
 import { todayInStockholm } from '../shared/dates';
 import { workingDaysBetween } from '../shared/working-days';
@@ -39,22 +39,30 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
   const today = todayInStockholm();
   const mine = scope === 'all' ? null : await actingOrganisationIds(dataSource.manager, actor);
   const scopeSql = { all: '$2::uuid[] IS NULL', received: 'r.organisation_id = ANY($2::uuid[])', coordinated: 'c.coordinator_id = ANY($2::uuid[])' }[scope];
+  // The page is chosen from the recipients alone (their copy of the response status, migration
+  // RecipientResponseState, through an index of the answers still owed); only its rows are joined
+  // to their response and organisation.
   const run = (limit: number, offset: number): Promise<Row[]> =>
     dataSource.query(
-      `SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, o.id AS organisation_id, o.name AS organisation_name,
-            p.id AS response_id, p.status, ${EFFECTIVE_DUE_SQL}::text AS due_date, r.extended_due_date IS NOT NULL AS extended,
-            count(*) OVER ()::int AS total
-       FROM recipients r
-       JOIN consultations c ON c.id = r.consultation_id
-       JOIN organisations o ON o.id = r.organisation_id
-       JOIN responses p ON p.recipient_id = r.id
-      WHERE c.status = 'open' AND r.role = 'respond' AND r.sent_at IS NOT NULL AND NOT ${ANSWERED_SQL}
-        AND ${scopeSql}
-        AND ($3::boolean IS NULL OR (${EFFECTIVE_DUE_SQL} < $1::date) = $3)
-        AND ($4::date IS NULL OR ${EFFECTIVE_DUE_SQL} >= $4::date)
-        AND ($5::date IS NULL OR ${EFFECTIVE_DUE_SQL} <= $5::date)
-      ORDER BY ${EFFECTIVE_DUE_SQL}, c.case_number, r.position
-      LIMIT $6 OFFSET $7`,
+      `SELECT page.consultation_id, page.case_number, page.title, page.recipient_id, o.id AS organisation_id, o.name AS organisation_name,
+              resp.id AS response_id, page.status, page.due_date::text AS due_date, page.extended, page.total
+         FROM (
+           SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, r.organisation_id, r.position, p.status,
+                  ${EFFECTIVE_DUE_SQL} AS due_date, r.extended_due_date IS NOT NULL AS extended, count(*) OVER ()::int AS total
+             FROM recipients r
+             ${RESPONSE_STATE_FROM_RECIPIENT_SQL}
+             JOIN consultations c ON c.id = r.consultation_id
+            WHERE c.status = 'open' AND r.role = 'respond' AND r.sent_at IS NOT NULL AND r.response_status NOT IN ('submitted', 'declined', 'no_comments')
+              AND ${scopeSql}
+              AND ($3::boolean IS NULL OR (${EFFECTIVE_DUE_SQL} < $1::date) = $3)
+              AND ($4::date IS NULL OR ${EFFECTIVE_DUE_SQL} >= $4::date)
+              AND ($5::date IS NULL OR ${EFFECTIVE_DUE_SQL} <= $5::date)
+            ORDER BY ${EFFECTIVE_DUE_SQL}, c.case_number, r.position
+            LIMIT $6 OFFSET $7
+         ) page
+         JOIN responses resp ON resp.recipient_id = page.recipient_id
+         JOIN organisations o ON o.id = page.organisation_id
+        ORDER BY page.due_date, page.case_number, page.position`,
       [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset],
     );
   const rows = await run(query.limit, query.offset);

@@ -16,3 +16,10 @@ export function lateSql(today: string): string {
     (${ANSWERED_SQL} AND p.answered_date > ${EFFECTIVE_DUE_SQL})
     OR (NOT ${ANSWERED_SQL} AND ${today} > ${EFFECTIVE_DUE_SQL})), false)`;
 }
+
+/**
+ * The response's status and answer date as `p`, read from the recipient's copy (migration
+ * RecipientResponseState) instead of joining responses: for queries over many recipients that
+ * need nothing else of the response. Goes after `FROM recipients r`.
+ */
+export const RESPONSE_STATE_FROM_RECIPIENT_SQL = 'CROSS JOIN LATERAL (SELECT r.response_status AS status, r.response_answered_date AS answered_date) p';

@@ -11,6 +11,10 @@ export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 // Covering partial index for the deadlines and reminder queries (INCLUDE is beyond TypeORM's index
 // options, so the migration creates it and synchronize:false keeps the drift check off it).
 @Index('ix_recipients_awaiting', { synchronize: false })
+// The same for the lists' counts and the answers still owed (migration RecipientResponseState).
+@Index('ix_recipients_response_state', { synchronize: false })
+@Index('ix_recipients_owed_by_consultation', { synchronize: false })
+@Index('ix_recipients_owed_by_organisation', { synchronize: false })
 @Index('uq_recipients_consultation_organisation', ['consultationId', 'organisationId'], { unique: true })
 // Also "the remisser this organisation received", as an index-only scan (search visibility, lists).
 @Index('ix_recipients_organisation_consultation', ['organisationId', 'consultationId'])
@@ -55,6 +59,16 @@ export class Recipient {
   sentAt: Date | null;
 
   /** The latest anstånd; null means the remiss's own due date applies. History: recipient_extensions. */
+  /**
+   * The response's status and answer date, copied by a trigger on responses (migration
+   * RecipientResponseState) for the lists' counts and deadlines; never written or loaded here.
+   */
+  @Column({ type: 'varchar', name: 'response_status', length: 20, default: 'not_started', select: false, insert: false, update: false })
+  responseStatus?: string;
+
+  @Column({ type: 'date', name: 'response_answered_date', nullable: true, select: false, insert: false, update: false })
+  responseAnsweredDate?: string | null;
+
   @Index('ix_recipients_extended_due_date')
   @Column('date', { name: 'extended_due_date', nullable: true })
   extendedDueDate: string | null;
