@@ -10,8 +10,17 @@ import { Recipient } from './recipient.entity';
 import type { ExtensionInput } from './recipients.schemas';
 import { assertChangeable, findRecipient } from './recipients.service';
 
-export function presentExtension(e: RecipientExtension) {
-  return { id: e.id, dueDate: e.dueDate, previousDueDate: e.previousDueDate, reason: e.reason, grantedBy: e.grantedByName, grantedAt: e.grantedAt.toISOString() };
+/** An anstånd as the API shows it; letter is its own letter to the remissinstans (beslut om anstånd, PDF). */
+export function presentExtension(e: RecipientExtension, consultationId: string) {
+  return {
+    id: e.id,
+    dueDate: e.dueDate,
+    previousDueDate: e.previousDueDate,
+    reason: e.reason,
+    grantedBy: e.grantedByName,
+    grantedAt: e.grantedAt.toISOString(),
+    letter: `/api/consultations/${consultationId}/recipients/${e.recipientId}/extensions/${e.id}/letter.pdf`,
+  };
 }
 
 export class ExtensionsService {

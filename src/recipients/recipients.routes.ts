@@ -58,7 +58,7 @@ export function registerRecipientRoutes(api: Api, dataSource: DataSource): void 
     params: recipientParams,
     response: z.object({ items: z.array(extensionSchema) }),
     errors: [404],
-    handler: async ({ params, context }) => ({ items: (await extensions.history(params.id, params.recipientId, context)).map(presentExtension) }),
+    handler: async ({ params, context }) => ({ items: (await extensions.history(params.id, params.recipientId, context)).map((e) => presentExtension(e, params.id)) }),
   });
 
   api.add({
@@ -74,7 +74,7 @@ export function registerRecipientRoutes(api: Api, dataSource: DataSource): void 
     errors: [404, 409],
     handler: async ({ params, body, context }) => {
       const { extension, warnings } = await extensions.grant(params.id, params.recipientId, body, context);
-      return { extension: presentExtension(extension), warnings };
+      return { extension: presentExtension(extension, params.id), warnings };
     },
   });
 }

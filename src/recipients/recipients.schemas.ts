@@ -63,7 +63,15 @@ export const addRecipientsResult = z
   .openapi('AddRecipientsResult');
 
 export const extensionSchema = z
-  .object({ id: z.string(), dueDate: z.string(), previousDueDate: z.string().nullable(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() })
+  .object({
+    id: z.string(),
+    dueDate: z.string(),
+    previousDueDate: z.string().nullable(),
+    reason: z.string(),
+    grantedBy: z.string(),
+    grantedAt: z.string(),
+    letter: z.string().openapi({ description: 'The beslut om anstånd to the remissinstans (PDF): the new date, the one it replaces, the reason and who granted it' }),
+  })
   .openapi('Extension');
 
 export type AddRecipientsInput = z.infer<typeof addRecipientsBody>;

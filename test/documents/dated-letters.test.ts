@@ -63,6 +63,8 @@ describe('the beslut om anstånd', () => {
     expect(granted.status).toBe(201);
     const extensionId = granted.body.extension.id;
     const path = `/api/consultations/${consultation.id}/recipients/${recipient.id}/extensions/${extensionId}/letter.pdf`;
+    // Granting it produces the letter: the answer links to it.
+    expect(granted.body.extension.letter).toBe(path);
     const text = squash(pdftotext(savePdf((await getPdf(path, 'registrator')).body as Buffer, 'extension-new')));
     expect(text).toContain('senast den 15 december 2026 i stället för den 1 december 2026');
     expect(text).toContain('Nämnden sammanträder den 14 december.');
