@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
+import { printable } from '../documents/printable-text';
 import { isoDate, pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
 import { CASE_NUMBER_PATTERN, normaliseCaseNumber } from './case-number';
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES } from './consultation.entity';
@@ -19,13 +20,14 @@ const dueIssue = { message: 'must not be before registeredDate', path: ['dueDate
 
 const editable = {
   caseNumber,
-  title: z.string().trim().min(3, 'must be at least 3 characters').max(500),
+  // Printed in every remissbrev and in the compilation.
+  title: z.string().trim().min(3, 'must be at least 3 characters').max(500).superRefine(printable),
   kind: z.enum(CONSULTATION_KINDS),
   senderId: uuidSchema,
   coordinatorId: uuidSchema.nullable(),
   registeredDate: isoDate,
   dueDate: isoDate.nullable(),
-  description: z.string().trim().max(20_000).nullable(),
+  description: z.string().trim().max(20_000).superRefine(printable).nullable(),
 };
 
 export const createConsultationBody = z

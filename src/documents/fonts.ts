@@ -98,33 +98,40 @@ export function textWidth(variant: FontVariant, text: string, size: number): num
   return (units * size) / f.unitsPerEm;
 }
 
-/** Shown for characters the font lacks (emoji, scripts beyond Latin): PDF/A forbids drawing .notdef. */
+/**
+ * Shown for characters the font lacks. Saving refuses such text (printable-text.ts), so only text
+ * stored before that rule can reach it; PDF/A forbids drawing .notdef.
+ */
 export const MISSING_GLYPH = '\u25a1';
 
 // Invisible format characters (bidi marks and overrides, zero-width joiners, soft hyphens),
 // variation selectors and control characters have no business in a printed line.
 const INVISIBLE = /[\p{Cf}\p{Cc}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]/gu;
+const INVISIBLE_CHAR = new RegExp(INVISIBLE.source, 'u');
+
+export const isInvisible = (char: string): boolean => INVISIBLE_CHAR.test(char);
+
+/** Whether every variant of the document font has a glyph for the code point (they cover the same 2,328). */
+export function canPrint(codePoint: number): boolean {
+  const f = fonts().regular;
+  let has = f.coverage.get(codePoint);
+  if (has === undefined) {
+    has = Object.values(fonts()).every((variant) => variant.font.hasGlyphForCodePoint(codePoint));
+    f.coverage.set(codePoint, has);
+  }
+  return has;
+}
 
 /**
  * Text as the font can draw it: normalised to composed form (so "a" + ring is "å"), invisible
  * characters dropped, anything the font has no glyph for shown as a white square. The HTML preview
  * keeps the original text; this is only what the PDF shows.
  */
-export function drawableText(variant: FontVariant, text: string): string {
-  const f = fonts()[variant];
+export function drawableText(text: string): string {
   let out = '';
   for (const char of text.normalize('NFC').replace(INVISIBLE, '')) {
     const cp = char.codePointAt(0)!;
-    if (cp < 0x7f) {
-      out += char;
-      continue;
-    }
-    let has = f.coverage.get(cp);
-    if (has === undefined) {
-      has = f.font.hasGlyphForCodePoint(cp);
-      f.coverage.set(cp, has);
-    }
-    out += has ? char : MISSING_GLYPH;
+    out += cp < 0x7f || canPrint(cp) ? char : MISSING_GLYPH;
   }
   return out;
 }

@@ -58,7 +58,7 @@ function toItems(runs: readonly Run[]): Item[] {
   const items: Item[] = [];
   let word: Piece[] | null = null;
   for (const run of runs) {
-    const text = drawableText(run.style.variant, run.text);
+    const text = drawableText(run.text);
     for (const part of text.split(/( +)/)) {
       if (!part) continue;
       const piece: Piece = { text: part[0] === ' ' ? ' ' : part, style: run.style, width: textWidth(run.style.variant, part[0] === ' ' ? ' ' : part, run.style.size), footnote: run.footnote };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
+import { printable } from '../documents/printable-text';
 import { requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
 import { ORGANISATION_KINDS } from '../organisations/organisation.entity';
@@ -8,10 +9,11 @@ import { presentSectionTemplate, SectionTemplatesService } from './section-templ
 
 const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a section key like forslag-till-beslut') });
 const defaultsSchema = z
-  .partialRecord(z.enum([...ORGANISATION_KINDS, '*']), z.string().max(20_000))
+  .partialRecord(z.enum([...ORGANISATION_KINDS, '*']), z.string().max(20_000).superRefine(printable))
   .openapi({ description: "Handlebars source of the default text per organisation kind; '*' for any other kind" });
 const fields = {
-  heading: z.string().trim().min(1).max(200),
+  // Both are printed: the heading of the section, and its default text in every new draft.
+  heading: z.string().trim().min(1).max(200).superRefine(printable),
   position: z.number().int().min(0).max(10_000),
   standard: z.boolean(),
   required: z.boolean(),

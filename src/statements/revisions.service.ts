@@ -2,7 +2,8 @@ import { diffWords } from 'diff';
 import type { DataSource } from 'typeorm';
 import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { conflict, notFound } from '../http/problem';
+import { unprintableFields } from '../documents/printable-text';
+import { badRequest, conflict, notFound } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope } from '../responses/response-access';
 import { plainText } from './statement-body';
 import { StatementRevision, type StatementSnapshot } from './statement-revision.entity';
@@ -89,6 +90,9 @@ export class RevisionsService {
       assertVersion(statement, ifMatch);
       const revision = await manager.findOneBy(StatementRevision, { id: revisionId, statementId: statement.id });
       if (!revision) throw notFound('The revision');
+      // Restored text is printed like saved text: one saved before the printable rule is refused the same way.
+      const unprintable = unprintableFields(revision.snapshot, 'revision');
+      if (unprintable.length) throw badRequest(`Revision ${revision.number} holds characters the documents cannot print; write the text again instead of restoring it.`, unprintable);
       const { sections, ...fields } = revision.snapshot;
       const versions = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s.version]));
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });

@@ -1,3 +1,4 @@
+import { printable } from '../documents/printable-text';
 import { z } from '../http/zod-openapi';
 
 /**
@@ -14,8 +15,8 @@ export const MAX_BLOCKS = 500;
 const text = z.string().max(10_000);
 
 export const inlineSchema = z.union([
-  z.strictObject({ text: text.min(1, 'must not be empty'), bold: z.boolean().optional(), italic: z.boolean().optional() }),
-  z.strictObject({ footnote: z.string().trim().min(1, 'must not be empty').max(2_000) }),
+  z.strictObject({ text: text.min(1, 'must not be empty').superRefine(printable), bold: z.boolean().optional(), italic: z.boolean().optional() }),
+  z.strictObject({ footnote: z.string().trim().min(1, 'must not be empty').max(2_000).superRefine(printable) }),
 ]);
 
 const inlines = z.array(inlineSchema).min(1, 'needs some text').max(200);

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { printable } from '../documents/printable-text';
 import { isoDate } from '../http/schemas';
 import { sectionBodySchema } from './statement-body';
 import { STANCES } from './statement.entity';
 
 export const SECTION_KEY = /^[a-z0-9-]{1,60}$/;
 const stance = z.enum(STANCES).nullable();
-const shortText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/** Every text field here is printed in the tjänsteutlåtande, so each passes the printable rule. */
+const shortText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).superRefine(printable);
 
 export const headerSchema = z
   .strictObject({
