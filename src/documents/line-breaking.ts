@@ -1,3 +1,4 @@
+import { paragraphBidi, visualLine, type ParagraphBidi } from './bidi-lines';
 import { drawableText, textWidth, type FontVariant } from './fonts';
 
 /**
@@ -28,6 +29,16 @@ export interface Fragment {
   width: number;
   /** The fragment is the reference mark of this footnote (tagged as a Reference to its Note). */
   footnote?: number;
+  /** Right-to-left text already in visual order (bidi-lines.ts): drawn as it stands, never reordered again. */
+  visual?: boolean;
+}
+
+/** Fragments first..last (inclusive) drawn in visual order; actualText is what they say in logical order. */
+export interface Island {
+  first: number;
+  last: number;
+  actualText: string;
+  lang: string | null;
 }
 
 export interface Line {
@@ -40,6 +51,10 @@ export interface Line {
   footnotes: number[];
   /** The line was broken at a space, which is not drawn but must stay in the text (ISO 32000-1 §14.8.2.5). */
   softBreak?: boolean;
+  /** Set only on lines with right-to-left text. */
+  islands?: Island[];
+  /** A line of a right-to-left paragraph: set flush right unless justified. */
+  rtl?: boolean;
 }
 
 interface Piece {
@@ -47,6 +62,8 @@ interface Piece {
   style: TextStyle;
   width: number;
   footnote?: number;
+  /** Offset in the paragraph's text (the pieces' texts joined), for the bidi levels. */
+  start: number;
 }
 
 type Item = { space: true; piece: Piece } | { space: false; pieces: Piece[]; width: number };
@@ -54,14 +71,18 @@ type Item = { space: true; piece: Piece } | { space: false; pieces: Piece[]; wid
 /** Pieces must fit with this much to spare: the PDF shapes whole lines, the breaker single words. */
 const EPSILON = 0.01;
 
-function toItems(runs: readonly Run[]): Item[] {
+/** The words and spaces of the runs, and the text they make (runs of spaces as one), which bidi levels index. */
+function toItems(runs: readonly Run[]): { items: Item[]; text: string } {
   const items: Item[] = [];
   let word: Piece[] | null = null;
+  let paragraph = '';
   for (const run of runs) {
     const text = drawableText(run.text);
     for (const part of text.split(/( +)/)) {
       if (!part) continue;
-      const piece: Piece = { text: part[0] === ' ' ? ' ' : part, style: run.style, width: textWidth(run.style.variant, part[0] === ' ' ? ' ' : part, run.style.size), footnote: run.footnote };
+      const pieceText = part[0] === ' ' ? ' ' : part;
+      const piece: Piece = { text: pieceText, style: run.style, width: textWidth(run.style.variant, pieceText, run.style.size), footnote: run.footnote, start: paragraph.length };
+      paragraph += pieceText;
       if (part[0] === ' ') {
         word = null;
         items.push({ space: true, piece });
@@ -74,7 +95,7 @@ function toItems(runs: readonly Run[]): Item[] {
       }
     }
   }
-  return items;
+  return { items, text: paragraph };
 }
 
 /**
@@ -89,10 +110,12 @@ function cutWord(pieces: readonly Piece[], maxWidth: number, firstWidth = maxWid
   for (const piece of pieces) {
     let text = '';
     let textW = 0;
+    let start = piece.start;
     for (const char of piece.text) {
       const w = textWidth(piece.style.variant, char, piece.style.size);
       if (width + textW + w > room - EPSILON && (chunk.length || text || room < maxWidth)) {
-        if (text) chunk.push({ ...piece, text, width: textW });
+        if (text) chunk.push({ ...piece, text, width: textW, start });
+        start += text.length;
         chunks.push(chunk);
         chunk = [];
         width = 0;
@@ -104,7 +127,7 @@ function cutWord(pieces: readonly Piece[], maxWidth: number, firstWidth = maxWid
       textW += w;
     }
     if (text) {
-      chunk.push({ ...piece, text, width: textW });
+      chunk.push({ ...piece, text, width: textW, start });
       width += textW;
     }
   }
@@ -119,7 +142,7 @@ function sameStyle(a: TextStyle, b: TextStyle): boolean {
 /** A justified line may widen its spaces by at most twice their width (gaps of three spaces); a looser one is set ragged. */
 const MAX_STRETCH = 2;
 
-function makeLine(pieces: readonly Piece[], maxWidth: number, justify: boolean): Line {
+function makeLineOf(pieces: readonly Piece[], maxWidth: number, justify: boolean, bidi: ParagraphBidi | null): Line {
   const fragments: Fragment[] = [];
   const footnotes: number[] = [];
   let width = 0;
@@ -137,11 +160,24 @@ function makeLine(pieces: readonly Piece[], maxWidth: number, justify: boolean):
     }
   }
   const loose = maxWidth - width > spaceWidth * MAX_STRETCH;
-  return { fragments, width, maxWidth, justify: justify && !loose, footnotes };
+  const line: Line = { fragments, width, maxWidth, justify: justify && !loose, footnotes };
+  if (!bidi) return line;
+  const { fragments: visual, islands } = visualLine(pieces, bidi);
+  return { ...line, fragments: visual, ...(islands.length ? { islands } : {}), ...(bidi.rtl ? { rtl: true } : {}) };
+}
+
+/** A line broken at a space keeps it in its text; a right-to-left stretch ending the line, in its logical text. */
+function brokenAtSpace(line: Line): Line {
+  const last = line.fragments.length - 1;
+  const islands = line.islands?.map((island) => (island.last === last ? { ...island, actualText: `${island.actualText} ` } : island));
+  return { ...line, softBreak: true, ...(islands ? { islands } : {}) };
 }
 
 /** Lines of the runs at the given width; justify stretches every line but the last. */
 export function breakLines(runs: readonly Run[], maxWidth: number, justify: boolean): Line[] {
+  const { items, text } = toItems(runs);
+  const bidi = paragraphBidi(text);
+  const makeLine = (pieces: readonly Piece[], width: number, justified: boolean) => makeLineOf(pieces, width, justified, bidi);
   const lines: Line[] = [];
   let current: Piece[] = [];
   let width = 0;
@@ -162,7 +198,7 @@ export function breakLines(runs: readonly Run[], maxWidth: number, justify: bool
     current = chunks.length > 1 ? chunks[chunks.length - 1] : [...current, ...(chunks[0] ?? [])];
     width = current.reduce((sum, piece) => sum + piece.width, 0);
   };
-  for (const item of toItems(runs)) {
+  for (const item of items) {
     if (item.space) {
       if (current.length) pendingSpace = item.piece;
       continue;
@@ -179,7 +215,7 @@ export function breakLines(runs: readonly Run[], maxWidth: number, justify: bool
       width += spaceW;
       startWith(item.pieces, item.width);
     } else {
-      lines.push({ ...makeLine(current, maxWidth, justify), softBreak: true });
+      lines.push(brokenAtSpace(makeLine(current, maxWidth, justify)));
       current = [];
       width = 0;
       startWith(item.pieces, item.width);

@@ -1,6 +1,7 @@
+import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { fonts, type FontVariant } from './fonts';
-import type { Fragment, Line } from './line-breaking';
+import type { Fragment, Island, Line } from './line-breaking';
 import { PAGE } from './layout-styles';
 import type { DrawOp, StructNode } from './layout-primitives';
 import type { PageLayout } from './pagination';
@@ -31,6 +32,11 @@ interface EmbeddedFontInternals {
   layoutCache?: Record<string, unknown>;
   ref(): unknown;
   encode(text: string): [string[], Array<{ xAdvance: number; advanceWidth: number }>];
+  font: fontkit.Font;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
 }
 interface DocumentInternals {
   _font: EmbeddedFontInternals;
@@ -70,6 +76,8 @@ interface Segment {
   struct: StructNode | null;
   artifact: 'Pagination' | 'Layout';
   content: string;
+  /** A right-to-left stretch of a line in visual order (bidi-lines.ts), tagged as a Span of its own. */
+  island: Island | null;
   /** Where the run's first text starts (top-down): for links, destinations and bookmarks. */
   box: { x: number; top: number; width: number; height: number } | null;
 }
@@ -113,12 +121,14 @@ class Writer {
     for (let i = 0; i < segments.length; ) {
       const { struct, artifact } = segments[i];
       let j = i + 1;
-      while (j < segments.length && segments[j].struct === struct && (struct || segments[j].artifact === artifact)) j++;
+      const island = (k: number) => Boolean(struct && segments[k].island);
+      while (j < segments.length && segments[j].struct === struct && (struct || segments[j].artifact === artifact) && !island(i) && !island(j)) j++;
       const content = segments
         .slice(i, j)
         .map((s) => s.content)
         .join('\n');
-      if (struct) this.tagged(struct, content, segments[i].box);
+      if (struct && segments[i].island && !struct.link) this.taggedIsland(struct, content, segments[i].island!);
+      else if (struct) this.tagged(struct, content, segments[i].box);
       else {
         this.doc.markContent('Artifact', { type: artifact });
         this.internals.addContent(content);
@@ -126,6 +136,24 @@ class Writer {
       }
       i = j;
     }
+  }
+
+  /**
+   * A right-to-left stretch of a line (bidi-lines.ts) as a Span of its own among its element's
+   * content: /Lang he on the Span and on its marked content, its logical text as the Span's
+   * /ActualText, which a screen reader reads through the tags. The glyphs stay in visual order
+   * with no marked-content /ActualText, as other producers write right-to-left text: extractors
+   * reading the page (pdftotext, pdf.js) turn visual order into logical themselves, and poppler
+   * would turn a logical marked-content /ActualText backwards.
+   */
+  private taggedIsland(struct: StructNode, content: string, island: Island): void {
+    const lang = island.lang ?? undefined;
+    const span = this.doc.struct('Span', { ...(lang ? { lang } : {}), actual: island.actualText } as PDFKit.Mixins.StructureElementOptions);
+    const marked = this.doc.markStructureContent('Span', lang ? ({ lang } as PDFKit.Mixins.MarkingOptions) : {});
+    this.internals.addContent(content);
+    this.doc.endMarkedContent();
+    span.add(marked);
+    this.tags.record(struct, span);
   }
 
   private tagged(struct: StructNode, content: string, box: Segment['box']): void {
@@ -177,18 +205,20 @@ class Writer {
       if (op.kind === 'rule') {
         const [r, g, b] = op.color;
         const y = num(PAGE.height - op.y);
-        segments.push({ struct: null, artifact, content: `${flip} ${num(op.width)} w ${num(r)} ${num(g)} ${num(b)} RG ${num(op.x1)} ${y} m ${num(op.x2)} ${y} l S Q`, box: null });
+        segments.push({ struct: null, artifact, island: null, content: `${flip} ${num(op.width)} w ${num(r)} ${num(g)} ${num(b)} RG ${num(op.x1)} ${y} m ${num(op.x2)} ${y} l S Q`, box: null });
         continue;
       }
       const parts = this.line(op.line, op.x, op.y);
       const structOf = (index: number) => op.fragmentStructs?.[index] ?? op.struct;
+      const islands = op.line.islands ?? [];
+      const islandOf = (index: number) => islands.find((island) => island.first <= index && index <= island.last) ?? null;
       for (let i = 0; i < parts.length; ) {
         let j = i + 1;
-        while (j < parts.length && structOf(j) === structOf(i)) j++;
+        while (j < parts.length && structOf(j) === structOf(i) && islandOf(j) === islandOf(i)) j++;
         const run = parts.slice(i, j);
         const size = op.line.fragments[i].style.size;
         const top = op.y - op.line.fragments[i].style.rise - size;
-        segments.push({ struct: structOf(i), artifact, content: `${flip} BT ${run.map((p) => p.content).join(' ')} ET Q`, box: { x: run[0].x, top, width: run.reduce((sum, p) => sum + p.width, 0), height: size * 1.25 } });
+        segments.push({ struct: structOf(i), artifact, island: islandOf(i), content: `${flip} BT ${run.map((p) => p.content).join(' ')} ET Q`, box: { x: run[0].x, top, width: run.reduce((sum, p) => sum + p.width, 0), height: size * 1.25 } });
         i = j;
       }
     }
@@ -201,7 +231,8 @@ class Writer {
     const natural = encoded.reduce((sum, e) => sum + e.width, 0);
     const spaces = encoded.reduce((sum, e) => sum + e.spaces, 0);
     const extra = line.justify && spaces ? Math.max(0, (line.maxWidth - natural) / spaces) : 0;
-    let cursor = x;
+    // A right-to-left paragraph is set flush right, like its HTML preview (dir="rtl").
+    let cursor = line.rtl && !line.justify ? x + Math.max(0, line.maxWidth - natural) : x;
     return line.fragments.map((fragment, index) => {
       const { font, glyphs, width, spaces: fragmentSpaces } = encoded[index];
       const { size, rise, color } = fragment.style;
@@ -242,7 +273,7 @@ class Writer {
         spaces++;
       }
       if (!word) return;
-      const [hexes, positions] = font.encode(word);
+      const [hexes, positions] = fragment.visual ? encodeVisual(font, word) : font.encode(word);
       hexes.forEach((hex, i) => {
         glyphs.push({ hex, kern: -(positions[i].xAdvance - positions[i].advanceWidth), space: false });
         advance += positions[i].xAdvance;
@@ -251,6 +282,23 @@ class Writer {
     if (trailingSpace && !fragment.text.endsWith(' ')) glyphs.push({ hex: font.encode(' ')[0][0], kern: 0, space: false });
     return { font, glyphs, width: (advance * fragment.style.size) / 1000, spaces };
   }
+}
+
+/**
+ * PDFKit's encode for text already in visual order: shaped left to right as given. PDFKit lets
+ * fontkit pick the direction from the script, which would reverse Hebrew a second time.
+ */
+function encodeVisual(font: EmbeddedFontInternals, text: string): [string[], Array<{ xAdvance: number; advanceWidth: number }>] {
+  const run = font.font.layout(text, [], undefined, undefined, 'ltr');
+  const hexes: string[] = [];
+  const positions = run.glyphs.map((glyph, i) => {
+    const gid = font.subset.includeGlyph(glyph.id);
+    hexes.push(gid.toString(16).padStart(4, '0'));
+    font.widths[gid] ??= glyph.advanceWidth * font.scale;
+    font.unicode[gid] ??= glyph.codePoints;
+    return { xAdvance: run.positions[i].xAdvance * font.scale, advanceWidth: glyph.advanceWidth * font.scale };
+  });
+  return [hexes, positions];
 }
 
 /** Writes the pages; chunks go to onData as PDFKit produces them (a page at a time). */

@@ -13,7 +13,8 @@ export interface ElementInternals {
   _flushChild(child: unknown): void;
 }
 
-type Content = PDFKit.PDFStructureContent;
+/** Marked content, or a Span element holding some (a right-to-left stretch of a line, see pdf-writer.ts). */
+type Content = PDFKit.PDFStructureContent | PDFKit.PDFStructureElement;
 
 export class TagTree {
   /** Marked-content sequences per node, in drawing order. */
