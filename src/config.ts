@@ -8,6 +8,8 @@ const booleanFromEnv = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
 const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /**
  * Which X-Forwarded-For hops to believe (Express "trust proxy"). "true" means the one reverse
@@ -34,10 +36,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: z.url().optional(),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
     DB_POOL_MAX: positiveInt.max(200).default(10),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -76,6 +76,10 @@ const envSchema = z
     PDF_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
   })
   .superRefine((env, ctx) => {
+    // Embedded mode makes both roles itself; an owner URL without the app's would be ignored.
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: "needs DATABASE_URL (the app's role) as well" });
+    }
     // Secrets have no defaults outside the embedded demo mode: a real database with demo users
     // needs an explicit password, otherwise anyone could log in with "demo".
     if (env.DATABASE_URL && env.DEMO === true && !env.DEMO_PASSWORD) {
@@ -92,7 +96,10 @@ export interface Config {
   port: number;
   host: string;
   publicUrl?: string;
+  /** The app's role: neither a superuser nor the tables' owner (start-up refuses either). */
   databaseUrl?: string;
+  /** The schema owner's role: migrations, privileges and reference data at start, nothing else. */
+  migrationDatabaseUrl?: string;
   dbPoolMax: number;
   embedded: { dataDir: string; port: number };
   /** Demo users and demo data are loaded (always in embedded mode, opt-in with DATABASE_URL). */
@@ -147,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dbPoolMax: e.DB_POOL_MAX,
     embedded: { dataDir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     demo,

@@ -6,7 +6,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
-import { prepareDatabase } from './db/prepare-database';
+import { assertAppRoleIsUnprivileged, currentRole } from './db/database-roles';
+import { prepareDatabase, prepareDatabaseAsApp } from './db/prepare-database';
 import { DEMO_USERS } from './demo/demo-users';
 import { createLogger } from './http/logging';
 import { createHttpServer } from './http/request-timeouts';
@@ -35,10 +36,8 @@ async function main(): Promise<void> {
     logger.info('No DATABASE_URL: starting embedded PostgreSQL in %s', config.embedded.dataDir);
     embedded = await startEmbeddedPostgres({ dataDir: config.embedded.dataDir, port: config.embedded.port });
   }
-  const dataSource = createDataSource({ url: config.databaseUrl ?? embedded!.url, poolMax: config.dbPoolMax });
-  await dataSource.initialize();
-  const prepared = await prepareDatabase(dataSource, { demoPassword: config.demo ? config.demoPassword : undefined });
-  logger.info(prepared, 'database ready');
+  const dataSource = await openDatabase(config, embedded);
+  logger.info(await prepareAsOwner(config, dataSource, embedded?.ownerUrl), 'database ready');
 
   const { app, close: closeApp } = createApp({ config, dataSource, logger });
   const server = createHttpServer(app, config.requestTimeouts).listen(config.port, config.host);
@@ -51,6 +50,33 @@ async function main(): Promise<void> {
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
   const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), spoolDir: uploadSpoolDir(config), logger });
   installShutdown({ server, dataSource, embedded, logger, background: [reminders, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
+}
+
+/** The app's pool, as a role that is neither a superuser nor the tables' owner (refused otherwise). */
+async function openDatabase(config: Config, embedded?: EmbeddedDatabase): Promise<DataSource> {
+  const dataSource = await createDataSource({ url: config.databaseUrl ?? embedded!.url, poolMax: config.dbPoolMax }).initialize();
+  try {
+    await assertAppRoleIsUnprivileged(dataSource);
+    return dataSource;
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/**
+ * Migrations, the app role's privileges and reference data, through a short-lived pool as the
+ * owner; without an owner URL only the reference data, as the app (the schema must be current).
+ */
+async function prepareAsOwner(config: Config, app: DataSource, ownerUrl = config.migrationDatabaseUrl) {
+  const demoPassword = config.demo ? config.demoPassword : undefined;
+  if (!ownerUrl) return prepareDatabaseAsApp(app, { demoPassword });
+  const owner = await createDataSource({ url: ownerUrl, poolMax: 2, applicationName: 'remiss-migrate' }).initialize();
+  try {
+    return await prepareDatabase(owner, { demoPassword, appRole: await currentRole(app) });
+  } finally {
+    await owner.destroy();
+  }
 }
 
 function printWelcome(config: Config, server: Server): void {

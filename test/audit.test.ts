@@ -35,10 +35,11 @@ describe('audit events', () => {
     expect(after).toBe(before);
   });
 
-  it('cannot be changed or removed: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(t.dataSource.query(`UPDATE audit_events SET action = 'forged'`)).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  it('cannot be changed or removed, not even by the owner of the table: its trigger refuses UPDATE, DELETE and TRUNCATE', async () => {
+    // The app's role is refused before the trigger by its privileges (database-roles.test.ts).
+    await expect(t.ownerQuery(`UPDATE audit_events SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.ownerQuery('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await expect(t.ownerQuery('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'forged'`);
     expect(n).toBe(0);
   });

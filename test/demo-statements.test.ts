@@ -193,7 +193,7 @@ describe('demo statements on the demo remisser', () => {
 
   it('fails loudly, and writes nothing, when the demo remisser are missing', async () => {
     const db = await createDatabase({ empty: true });
-    const dataSource = await connect(db.url);
+    const dataSource = await connect(db.ownerUrl);
     try {
       await prepareDatabase(dataSource, {});
       await expect(seedDemoStatements(dataSource)).rejects.toThrow(/no remiss KS 2020\/924/);

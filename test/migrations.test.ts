@@ -8,7 +8,7 @@ import { connect, createDatabase } from './support/test-database';
 describe('migrations', () => {
   it('a fresh migration run leaves no drift between entities and schema', async () => {
     const db = await createDatabase({ empty: true });
-    const dataSource = await connect(db.url);
+    const dataSource = await connect(db.ownerUrl);
     try {
       expect((await pendingSchemaChanges(dataSource)).length).toBeGreaterThan(0); // empty database: everything is missing
       await prepareDatabase(dataSource, {});
@@ -23,7 +23,7 @@ describe('migrations', () => {
 
   it('two processes starting together prepare the database once, and a restart changes nothing', async () => {
     const db = await createDatabase({ empty: true });
-    const [first, second] = await Promise.all([connect(db.url), connect(db.url)]);
+    const [first, second] = await Promise.all([connect(db.ownerUrl), connect(db.ownerUrl)]);
     try {
       const results = await Promise.all([prepareDatabase(first, { demoPassword: 'a-demo-password' }), prepareDatabase(second, { demoPassword: 'a-demo-password' })]);
       expect(results.map((r) => r.migrations.length).sort()).toEqual([0, MIGRATIONS.length]);
@@ -43,7 +43,7 @@ describe('migrations', () => {
 
   it('without a demo password no users are created', async () => {
     const db = await createDatabase({ empty: true });
-    const dataSource = await connect(db.url);
+    const dataSource = await connect(db.ownerUrl);
     try {
       await prepareDatabase(dataSource, {});
       expect((await dataSource.query('SELECT count(*)::int AS n FROM users'))[0].n).toBe(0);

@@ -19,6 +19,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTableName: 'schema_migrations',
     // gen_random_uuid() is built into PostgreSQL 13+, no extension needed.
     uuidExtension: 'pgcrypto',
+    // Extensions are the migrations' business (as the owner); the app's role may not create any.
+    installExtensions: false,
     synchronize: false,
     migrationsRun: false,
     logging: false,

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { Client } from 'pg';
 import pino from 'pino';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -13,15 +14,18 @@ export interface TestApp {
   api: Api;
   dataSource: DataSource;
   config: Config;
+  /** Runs SQL as the owner of the schema (what the app's role may not: ANALYZE, DDL). */
+  ownerQuery(sql: string, parameters?: unknown[]): Promise<unknown[]>;
   /** Logs a demo user in and answers its bearer token. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** The real app on its own cloned database. Call in beforeAll; close() in afterAll. */
-export async function startTestApp(env: Record<string, string> = {}, database?: { url: string }): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, database?: { url: string; ownerUrl?: string }): Promise<TestApp> {
   const db = database ? undefined : await createDatabase();
   const url = database?.url ?? db!.url;
+  const ownerUrl = database ? database.ownerUrl : db!.ownerUrl;
   const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'test', LOGIN_RATE_LIMIT_MAX: '1000', ...env });
   const dataSource = await connect(url);
   const { app, api, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
@@ -31,6 +35,16 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     api,
     dataSource,
     config,
+    async ownerQuery(sql, parameters) {
+      if (!ownerUrl) throw new Error('startTestApp was given no owner URL');
+      const client = new Client({ connectionString: ownerUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, parameters)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async login(username) {
       const cached = tokens.get(username);
       if (cached) return cached;

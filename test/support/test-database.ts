@@ -3,14 +3,14 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 
-function adminUrl(): string {
-  const url = process.env.REMISS_TEST_ADMIN_URL;
-  if (!url) throw new Error('Run tests through jest: global-setup prepares the database server');
-  return url;
+function setting(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error('Run tests through jest: global-setup prepares the database server');
+  return value;
 }
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+  const client = new Client({ connectionString: setting('REMISS_TEST_ADMIN_URL') });
   await client.connect();
   try {
     return await work(client);
@@ -19,20 +19,38 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-export function databaseUrl(name: string): string {
-  const url = new URL(adminUrl());
+function urlOf(base: string, name: string): string {
+  const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-/** A database of its own for one test file: a clone of the migrated, seeded template, or empty. */
-export async function createDatabase(options: { empty?: boolean } = {}): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+/** A test database as the app's role (neither superuser nor owner), the way the server connects. */
+export const databaseUrl = (name: string): string => urlOf(setting('REMISS_TEST_APP_URL'), name);
+/** The same database as the owner of its schema (migrations, ANALYZE). */
+export const ownerDatabaseUrl = (name: string): string => urlOf(setting('REMISS_TEST_OWNER_URL'), name);
+/** The same database as the superuser that made it (only for showing what the roles prevent). */
+export const superuserDatabaseUrl = (name: string): string => urlOf(setting('REMISS_TEST_ADMIN_URL'), name);
+
+export interface TestDatabase {
+  name: string;
+  /** As the app's role. */
+  url: string;
+  /** As the owner role. */
+  ownerUrl: string;
+  drop(): Promise<void>;
+}
+
+/** A database of its own for one test file, owned by the owner role: a clone of the migrated, seeded template, or empty. */
+export async function createDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `remiss_test_${randomBytes(6).toString('hex')}`;
-  const template = options.empty ? 'template0' : process.env.REMISS_TEST_TEMPLATE;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const template = options.empty ? 'template0' : setting('REMISS_TEST_TEMPLATE');
+  const owner = new URL(setting('REMISS_TEST_OWNER_URL')).username;
+  await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${owner}`));
   return {
     name,
     url: databaseUrl(name),
+    ownerUrl: ownerDatabaseUrl(name),
     drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
