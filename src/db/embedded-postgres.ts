@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -120,6 +120,10 @@ export async function startEmbeddedPostgres(options: ServerOptions): Promise<Emb
 }
 
 async function initdb(binary: string, dataDir: string, runAs: OsUser | undefined, onLog?: (message: string) => void): Promise<void> {
+  // Folders made on the way (.data in a fresh clone) must let the postgres user through, whatever the umask.
+  const parent = path.dirname(dataDir);
+  const firstMade = await mkdir(parent, { recursive: true });
+  if (firstMade) for (let dir = parent; dir.startsWith(firstMade); dir = path.dirname(dir)) await chmod(dir, 0o755);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const passwordFile = path.join(tmpdir(), `remiss-pg-password-${randomBytes(6).toString('hex')}`);
   await writeFile(passwordFile, `${SUPERUSER_PASSWORD}\n`, { mode: 0o600 });
