@@ -3,6 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { contentDisposition } from '../http/content-disposition';
 import type { Attachment } from './attachment.entity';
+import { FILE_KINDS } from './file-type-check';
+
+/** What a download may be: the types an upload is accepted as. */
+export const ATTACHMENT_TYPES = Object.values(FILE_KINDS).map((kind) => kind.contentType.split(';')[0]);
 
 /**
  * Streams a stored file so that no browser ever renders it in our origin: always a download

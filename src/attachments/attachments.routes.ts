@@ -6,7 +6,7 @@ import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { presentAttachment } from './attachment.presenter';
-import { sendAttachment } from './attachment-download';
+import { ATTACHMENT_TYPES, sendAttachment } from './attachment-download';
 import { attachmentPageSchema, attachmentParams, attachmentSchema, listAttachmentsQuery, uploadFields } from './attachments.schemas';
 import { AttachmentsService } from './attachments.service';
 
@@ -73,8 +73,8 @@ export function registerAttachmentRoutes(api: Api, { dataSource, config }: { dat
     summary: 'Download a remisshandling (always as an attachment, with its SHA-256 as ETag)',
     policy: anyUser(),
     params: attachmentParams,
-    status: 200,
-    errors: [404],
+    produces: ATTACHMENT_TYPES,
+    errors: [304, 404],
     handler: async ({ params, context, req, res }) => {
       const { attachment, content } = await attachments.open(params.id, params.attachmentId, context);
       await sendAttachment(req, res, attachment, content);

@@ -10,8 +10,28 @@ export type Policy =
   | { access: 'authenticated'; scope: Scope }
   | { access: 'roles'; roles: readonly Role[]; scope: Scope };
 
-/** 'global': the resource is not owned by an organisation. 'organisation': the service narrows to the caller's organisation. */
-export type Scope = 'global' | 'organisation';
+/**
+ * Which rows a caller sees or may change beyond the role check. 'global': the resource belongs to
+ * no organisation. The others name the rule the service applies; SCOPE_RULES says it in the API
+ * documentation, so each must stay true to its service (consultation-access.ts, response-access.ts …).
+ */
+export type Scope = 'global' | 'remiss' | 'response' | 'search' | 'deadlines' | 'coordinated' | 'answer-history' | 'coordinating';
+
+const REMISS_RULE =
+  'admins and registrators every remiss; a coordinator those its organisation coordinates; a reader every remiss once sent; everyone else those their organisation (nämnd or förvaltning) received, once sent';
+
+export const SCOPE_RULES: Record<Exclude<Scope, 'global'>, string> = {
+  remiss: `Sees the remisser the caller may read: ${REMISS_RULE}. Any other remiss answers 404.`,
+  response:
+    "Within a remiss the caller may read (${rule}): every response's status; its content (statement, files, documents) to the answering organisation (nämnd or förvaltning), to everyone once submitted, to the coordinator when the draft is shared with it, and to admins. Writes are the answering organisation's (admins: any). Otherwise 404.".replace('${rule}', REMISS_RULE),
+  search: 'Finds only what the caller may read: remisser as GET /api/consultations/{id}, answers as GET /api/responses/{id}/statement.',
+  deadlines:
+    "scope=received (default): deadlines of the caller's organisation (nämnd or förvaltning); scope=coordinated (coordinators, admins): of the remisser it coordinates; scope=all (registrators, admins): every one.",
+  coordinated: "The remisser the caller's organisation coordinates; registrators and admins see every open one.",
+  'answer-history':
+    'The organisation itself, registrators and admins see all of its answers; a coordinator of another organisation only those to remisser it coordinates or received.',
+  coordinating: 'A coordinator only for the remisser its organisation coordinates (403, or 404 for one it may not read); registrators and admins for every remiss.',
+};
 
 export const publicRoute = (why: string): Policy => ({ access: 'public', why });
 export const anyUser = (scope: Scope = 'global'): Policy => ({ access: 'authenticated', scope });

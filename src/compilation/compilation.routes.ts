@@ -14,7 +14,8 @@ import { compilationCsv, compilationXlsx } from './compilation-exports';
 import { CompilationService } from './compilation.service';
 
 const TAG = 'Sammanställning';
-const policy = rolesOnly(['coordinator', 'registrator', 'admin'], 'organisation');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const policy = rolesOnly(['coordinator', 'registrator', 'admin'], 'coordinating');
 
 const matrixDecisionSchema = z
   .object({ meetingDate: z.string(), paragraph: z.string(), protokollsutdrag: z.object({ fileName: z.string(), href: z.string() }).nullable() })
@@ -62,7 +63,7 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     summary: 'The status matrix as CSV for Swedish Excel (UTF-8 with BOM, semicolons)',
     policy,
     params: idParams,
-    status: 200,
+    produces: ['text/csv'],
     errors: [404],
     handler: async ({ params, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
@@ -77,12 +78,12 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     summary: 'The sammanställning as an Excel workbook: the matrix, and one sheet per section',
     policy,
     params: idParams,
-    status: 200,
+    produces: [XLSX_TYPE],
     errors: [404],
     handler: async ({ params, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
       const workbook = await compilationXlsx(compilation, `Sammanställning ${consultation.caseNumber}`, { closed: consultation.status === 'closed' });
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').set('Content-Disposition', dispositionFor(consultation.caseNumber, 'xlsx')).send(workbook);
+      res.type(XLSX_TYPE).set('Content-Disposition', dispositionFor(consultation.caseNumber, 'xlsx')).send(workbook);
     },
   });
 }
@@ -106,7 +107,7 @@ export function registerCompilationPdfRoute(api: Api, deps: { dataSource: DataSo
     policy,
     params: idParams,
     query: pdfQuery,
-    status: 200,
+    produces: ['application/pdf'],
     errors: [404, 503],
     handler: async ({ params, query, context, res }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);

@@ -20,7 +20,7 @@ export function registerConsultationRoutes(api: Api, dataSource: DataSource): vo
     path: '/api/consultations',
     tag: 'Remisser',
     summary: 'List remisser the caller may read: filter, free text on title and Dnr, sort, paginate',
-    policy: anyUser('organisation'),
+    policy: anyUser('remiss'),
     query: listConsultationsQuery,
     response: consultationPageSchema,
     handler: async ({ query, context }) => {
@@ -34,7 +34,7 @@ export function registerConsultationRoutes(api: Api, dataSource: DataSource): vo
     path: '/api/consultations/:id',
     tag: 'Remisser',
     summary: 'One remiss with recipient counts and deadline warnings (ETag for later updates)',
-    policy: anyUser('organisation'),
+    policy: anyUser('remiss'),
     params: idParams,
     response: consultationSchema,
     errors: [404],

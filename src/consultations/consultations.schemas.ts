@@ -12,7 +12,9 @@ const caseNumber = z
   .max(60)
   .regex(CASE_NUMBER_PATTERN, 'must look like a diarienummer, e.g. KS 2020/924 or 3.1.1-723/2019')
   // The normal form is stored too (60 characters), and NFKC can lengthen a character ("½" → "1⁄2").
-  .refine((value) => normaliseCaseNumber(value).length <= 60, 'is too long once normalised (at most 60 characters)');
+  .refine((value) => normaliseCaseNumber(value).length <= 60, 'is too long once normalised (at most 60 characters)')
+  // zod-to-openapi writes a flagged RegExp as its source plus "/u"; JSON Schema patterns are unicode already.
+  .openapi({ pattern: CASE_NUMBER_PATTERN.source });
 
 const dueBeforeRegistered = (body: { registeredDate?: string | null; dueDate?: string | null }) =>
   !body.registeredDate || !body.dueDate || body.dueDate >= body.registeredDate;

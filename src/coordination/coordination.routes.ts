@@ -16,7 +16,7 @@ export function registerCoordinationRoutes(api: Api, dataSource: DataSource): vo
     path: '/api/coordination/open-consultations',
     tag: 'Sammanställning',
     summary: 'Open remisser the caller coordinates, with answer rates',
-    policy: rolesOnly(['coordinator', 'registrator', 'admin'], 'organisation'),
+    policy: rolesOnly(['coordinator', 'registrator', 'admin'], 'coordinated'),
     query: pageQuery,
     response: z.object({
       items: z.array(z.object({ consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string(), dueDate: z.string().nullable() }), asked: z.number().int(), answered: z.number().int(), declined: z.number().int(), late: z.number().int(), answerRate: z.number() })),
@@ -32,7 +32,7 @@ export function registerCoordinationRoutes(api: Api, dataSource: DataSource): vo
     path: '/api/organisations/:id/answer-history',
     tag: 'Sammanställning',
     summary: "An organisation's answers over time: on time, late, declined, no comments, overdue, pending",
-    policy: anyUser('organisation'),
+    policy: anyUser('answer-history'),
     params: idParams,
     query: pageQuery,
     errors: [404],

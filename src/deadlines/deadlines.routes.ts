@@ -11,7 +11,7 @@ export function registerDeadlineRoutes(api: Api, dataSource: DataSource): void {
     path: '/api/deadlines',
     tag: 'Remisser',
     summary: "Upcoming and overdue answers: the caller's organisation's, or those on remisser it coordinates, by effective due date",
-    policy: anyUser('organisation'),
+    policy: anyUser('deadlines'),
     query: deadlinesQuery,
     response: deadlinePageSchema.extend({ scope: z.enum(['received', 'coordinated', 'all']) }),
     handler: ({ query, context }) => listDeadlines(dataSource, context.actor!, query),

@@ -39,9 +39,9 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     path: '/api/responses/:id/pdf',
     tag: TAG,
     summary: 'The answer as an archivable PDF (PDF/A-2a, tagged), streamed: the tjänsteutlåtande, or the answer letter of a response that avstår or has inga synpunkter without one',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
-    status: 200,
+    produces: ['application/pdf'],
     errors: [404, 503],
     handler: async ({ params, context, res }) => {
       const { document, fileName } = await documents.responseDocument(params.id, context.actor!);
@@ -54,9 +54,9 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     path: '/api/responses/:id/preview',
     tag: TAG,
     summary: 'The same document as an HTML preview (the PDF template, styled for the screen)',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
-    status: 200,
+    produces: ['text/html'],
     errors: [404, 503],
     handler: async ({ params, context, res }) => {
       const { document } = await documents.responseDocument(params.id, context.actor!);
@@ -69,9 +69,9 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     path: '/api/responses/:id/answer-letter.pdf',
     tag: TAG,
     summary: 'The short "avstår / inga synpunkter" answer letter (PDF/A-2a); 409 unless the response declined or had no comments',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
-    status: 200,
+    produces: ['application/pdf'],
     errors: [404, 409, 503],
     handler: async ({ params, context, res }) => {
       const { document, fileName } = await documents.answerLetter(params.id, context.actor!);
@@ -84,9 +84,9 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     path: '/api/consultations/:id/recipients/:recipientId/cover-letter.pdf',
     tag: TAG,
     summary: 'The remissbrev to one remissinstans (PDF/A-2a): what is sent, by whom, the Dnr, its deadline, how to answer, the remisshandlingar',
-    policy: anyUser('organisation'),
+    policy: anyUser('remiss'),
     params: recipientParams,
-    status: 200,
+    produces: ['application/pdf'],
     errors: [404, 503],
     handler: async ({ params, context, res }) => {
       const { document, fileName } = await documents.coverLetter(params.id, params.recipientId, context.actor!);

@@ -2,9 +2,11 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { RequestContext } from '../authz/actor';
-import type { Policy } from '../authz/policy';
+import { SCOPE_RULES, type Policy } from '../authz/policy';
 import { guardUpload, uploadRequestSchema, type UploadSpec } from './multipart-upload';
 import { forbidden, HttpProblem, unauthenticated } from './problem';
+import { generateOpenApiDocument, requestBodySchema, type OpenApiDocument } from './openapi-document';
+import { dropReadOnlyFields } from './read-only';
 import { problemSchema } from './schemas';
 import { invalidFields, refuseNul, toFieldErrors } from './validation';
 
@@ -39,6 +41,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   /** Status of a successful answer (default 200, or 204 when the handler returns nothing). */
   status?: number;
   response?: z.ZodType;
+  /** Media types of a successful answer that is not JSON (a PDF, a CSV, a download): documented as binary. */
+  produces?: readonly string[];
   /** Extra documented error statuses beyond the ones every route can produce. */
   errors?: number[];
   /** Runs after authorisation and body parsing, before validation (e.g. a rate limiter). */
@@ -64,6 +68,7 @@ export class Api {
   readonly openapi = new OpenAPIRegistry();
   /** Only routes that take a body parse one: reads skip the parser entirely. */
   private readonly parseJson: RequestHandler;
+  private generated?: OpenApiDocument;
 
   constructor(options: { jsonBodyLimit: string }) {
     this.parseJson = express.json({ limit: options.jsonBodyLimit, strict: true });
@@ -72,9 +77,10 @@ export class Api {
   add<P extends AnyObject, Q extends AnyObject, B extends z.ZodType = z.ZodUndefined>(spec: RouteSpec<P, Q, B>): void {
     if (spec.body && spec.upload) throw new Error(`${spec.method} ${spec.path}: a route takes a JSON body or an upload, not both`);
     this.routes.push({ method: spec.method, path: spec.path, policy: spec.policy, summary: spec.summary, hasBody: !!spec.body || !!spec.upload });
-    this.document(spec);
+    this.describe(spec);
     const bodyParsing = spec.body ? [this.parseJson] : spec.upload ? [guardUpload(spec.upload)] : [];
     this.router[spec.method](spec.path, authorise(spec.policy), refuseNulIn('params', 'query'), ...bodyParsing, refuseNulIn('body'), ...(spec.before ?? []), async (req: Request, res: Response) => {
+      if (spec.body && (spec.method === 'put' || spec.method === 'patch')) this.dropReadOnly(spec, req.body);
       const input = parseInput(spec, req);
       const result = await spec.handler({ ...input, context: requestContext(req), req, res });
       if (res.headersSent) return;
@@ -83,14 +89,25 @@ export class Api {
     });
   }
 
-  private document(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
-    const successStatus = spec.status ?? (spec.response ? 200 : 204);
+  /** The OpenAPI document, generated once every route is added (on its first use). */
+  document(): OpenApiDocument {
+    return (this.generated ??= generateOpenApiDocument(this.openapi));
+  }
+
+  /** A resource sent back as it was read: its readOnly fields are ignored, not refused (read-only.ts). */
+  private dropReadOnly(spec: { method: Method; path: string }, body: unknown): void {
+    const documented = requestBodySchema(this.document(), spec.method, openApiPath(spec.path));
+    if (documented) dropReadOnlyFields(body, documented.schema, documented.components);
+  }
+
+  private describe(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
+    const successStatus = spec.status ?? (spec.response || spec.produces ? 200 : 204);
     const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
     const errorStatuses = new Set([400, ...(spec.policy.access === 'public' ? [] : [401]), ...(spec.policy.access === 'roles' ? [403] : []), 500, 503, ...(spec.errors ?? [])]);
     if (spec.body || spec.upload) errorStatuses.add(415).add(413).add(408);
     this.openapi.registerPath({
       method: spec.method,
-      path: spec.path.replace(/:(\w+)/g, '{$1}'),
+      path: openApiPath(spec.path),
       summary: spec.summary,
       tags: [spec.tag],
       description: describePolicy(spec.policy),
@@ -108,17 +125,22 @@ export class Api {
         [successStatus]: {
           description: 'Success',
           ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
+          ...(spec.produces ? { content: Object.fromEntries(spec.produces.map((type) => [type, { schema: { type: 'string' as const, contentMediaType: type } }])) } : {}),
         },
-        ...Object.fromEntries([...errorStatuses].map((status) => [status, { description: `Problem (${status})`, ...problem }])),
+        ...Object.fromEntries(
+          [...errorStatuses].map((status) => [status, status < 400 ? { description: 'Not modified: If-None-Match named the current ETag' } : { description: `Problem (${status})`, ...problem }]),
+        ),
       },
     });
   }
 }
 
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
 function describePolicy(policy: Policy): string {
   if (policy.access === 'public') return `Public: ${policy.why}`;
   const who = policy.access === 'roles' ? `Roles: ${policy.roles.join(', ')}` : 'Any logged-in user';
-  return policy.scope === 'organisation' ? `${who}; limited to the caller's organisation (admins: all).` : `${who}.`;
+  return policy.scope === 'global' ? `${who}.` : `${who}. ${SCOPE_RULES[policy.scope]}`;
 }
 
 function authorise(policy: Policy): RequestHandler {

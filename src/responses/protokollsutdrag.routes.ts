@@ -24,7 +24,7 @@ export function registerProtokollsutdragRoutes(api: Api, { dataSource, config }:
     tag: 'Remissvar',
     summary:
       "Attach the protokollsutdrag (the extract of the justerat protokoll) to a decision of the nämnd: a PDF, checked from its bytes (415 otherwise); the answering organisation's handläggare or attestant, as for the decision; one per decision (409)",
-    policy: rolesOnly(['handlaggare', 'attestant', 'admin'], 'organisation'),
+    policy: rolesOnly(['handlaggare', 'attestant', 'admin'], 'response'),
     params: decisionParams,
     upload,
     status: 201,
@@ -42,10 +42,10 @@ export function registerProtokollsutdragRoutes(api: Api, { dataSource, config }:
     path: '/api/responses/:id/decisions/:decisionId/protokollsutdrag',
     tag: 'Remissvar',
     summary: 'Download the protokollsutdrag of a decision (readable as the decision is)',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: decisionParams,
-    status: 200,
-    errors: [404],
+    produces: ['application/pdf'],
+    errors: [304, 404],
     handler: async ({ params: { id, decisionId }, context, req, res }) => {
       const { attachment, content } = await service.open(id, decisionId, context.actor!);
       await sendAttachment(req, res, attachment, content);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity';
-import { sendAttachment } from '../attachments/attachment-download';
+import { ATTACHMENT_TYPES, sendAttachment } from '../attachments/attachment-download';
 import { presentAttachment } from '../attachments/attachment.presenter';
 import { attachmentParams, attachmentSchema, uploadFields } from '../attachments/attachments.schemas';
 import { assertAcceptsUploads, AttachmentsService } from '../attachments/attachments.service';
@@ -53,7 +53,7 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     path: '/api/responses/:id/attachments',
     tag: 'Remissvar',
     summary: "Upload a file to a response (e.g. an answer that came on paper), checked like remisshandlingar",
-    policy: rolesOnly(['handlaggare', 'attestant', 'registrator', 'admin'], 'organisation'),
+    policy: rolesOnly(['handlaggare', 'attestant', 'registrator', 'admin'], 'response'),
     params: idParams,
     upload: { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes },
     status: 201,
@@ -76,7 +76,7 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     path: '/api/responses/:id/attachments',
     tag: 'Remissvar',
     summary: "A response's files",
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
     response: z.object({ items: z.array(attachmentSchema) }),
     errors: [404],
@@ -92,10 +92,10 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     path: '/api/responses/:id/attachments/:attachmentId/content',
     tag: 'Remissvar',
     summary: "Download one of a response's files",
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params,
-    status: 200,
-    errors: [404],
+    produces: ATTACHMENT_TYPES,
+    errors: [304, 404],
     handler: async ({ params: { id, attachmentId }, context, req, res }) => {
       const scope = await readableResponse(dataSource.manager, context.actor!, id);
       const attachment = await dataSource.getRepository(Attachment).findOneBy({ id: attachmentId, responseId: id, decisionId: IsNull() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../http/schemas';
+import { timelineEventSchema } from '../recipients/recipient-event.schemas';
 import { STANCES } from '../statements/statement.entity';
 import { DECISION_OUTCOMES } from './decision.entity';
 import { RESPONSE_STATUSES } from './response.entity';
@@ -68,7 +69,7 @@ export const responseSchema = z
         protokollsutdrag: protokollsutdragSchema.nullable().openapi({ description: "The nämnd's protokollsutdrag of this decision (a PDF), once attached" }),
       }),
     ),
-    timeline: z.array(z.object({ type: z.string(), at: z.string(), actorUserId: z.string().nullable(), detail: z.unknown() })),
+    timeline: z.array(timelineEventSchema),
     version: z.number().int().nullable(),
   })
   .openapi('Response');

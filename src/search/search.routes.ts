@@ -11,7 +11,7 @@ export function registerSearchRoutes(api: Api, dataSource: DataSource): void {
     tag: 'Search',
     summary:
       'Full-text search over remisser (title, Dnr, description), statement titles and statement sections, ranked, with highlighted snippets; only what the caller may read (drafts only for their own organisation, or the coordinator when shared)',
-    policy: anyUser('organisation'),
+    policy: anyUser('search'),
     query: searchQuery,
     response: searchPageSchema,
     handler: ({ query, context }) => search(dataSource, context.actor!, query),

@@ -11,7 +11,7 @@ import { correctionBody, putSectionBody, putStatementBody, sectionParams } from 
 import { StatementsService } from './statements.service';
 
 const TAG = 'Remissvar';
-const editors = rolesOnly(['handlaggare', 'admin'], 'organisation');
+const editors = rolesOnly(['handlaggare', 'admin'], 'response');
 const revisionParams = z.strictObject({ id: uuidSchema, revisionId: uuidSchema });
 
 export function registerStatementRoutes(api: Api, dataSource: DataSource): void {
@@ -23,7 +23,7 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     path: '/api/responses/:id/statement',
     tag: TAG,
     summary: 'The tjänsteutlåtande: header, sections (each with its own ETag), signatories, bilagor, stance',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
     response: statementSchema,
     errors: [404],
@@ -56,7 +56,7 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     path: '/api/responses/:id/statement/sections/:key',
     tag: TAG,
     summary: 'One section with its ETag',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: sectionParams,
     response: sectionSchema,
     errors: [404],
@@ -109,7 +109,7 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     path: '/api/responses/:id/revisions',
     tag: TAG,
     summary: 'Every save of the statement, newest first',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
     query: z.strictObject(paginationQuery),
     errors: [404],
@@ -130,7 +130,7 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     path: '/api/responses/:id/revisions/diff',
     tag: TAG,
     summary: 'What changed between two revisions, per section, word by word',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: idParams,
     query: z.strictObject({ from: uuidSchema, to: uuidSchema }),
     errors: [404],
@@ -143,7 +143,7 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     path: '/api/responses/:id/revisions/:revisionId',
     tag: TAG,
     summary: 'One revision: the whole statement as it was saved',
-    policy: anyUser('organisation'),
+    policy: anyUser('response'),
     params: revisionParams,
     errors: [404],
     response: z.object({ id: z.string(), number: z.number().int(), kind: z.string(), authorName: z.string(), reason: z.string().nullable(), createdAt: z.string(), snapshot: z.unknown() }),
