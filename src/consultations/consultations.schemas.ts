@@ -44,7 +44,12 @@ export const createConsultationBody = z
 
 /** Status changes here are closing, cancelling and reopening; draft → open happens by sending. */
 export const updateConsultationBody = z
-  .strictObject({ ...editable, status: z.enum(['open', 'closed', 'cancelled']) })
+  .strictObject({
+    ...editable,
+    // Every status is accepted so that a remiss read with GET can be sent back as it is; a change the
+    // status rules do not allow (to draft, or from draft to open: that is sending) answers 409.
+    status: z.enum(CONSULTATION_STATUSES),
+  })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .refine(dueBeforeRegistered, dueIssue)

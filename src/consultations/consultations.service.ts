@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { badRequest, conflict, type FieldError } from '../http/problem';
+import { badRequest, conflict, HttpProblem, type FieldError } from '../http/problem';
 import { Organisation } from '../organisations/organisation.entity';
 import { normaliseCaseNumber } from './case-number';
 import { assertCanManageConsultations, findReadableConsultation } from './consultation-access';
@@ -32,6 +32,7 @@ export class ConsultationsService {
     assertCanManageConsultations(context.actor!);
     return this.dataSource.transaction(async (manager) => {
       await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId ?? null });
+      await assertCaseNumberFree(manager, input.senderId, input.caseNumber);
       const consultation = await manager.save(
         Consultation,
         manager.create(Consultation, {
@@ -63,6 +64,7 @@ export class ConsultationsService {
       const dueDate = input.dueDate !== undefined ? input.dueDate : before.dueDate;
       if (dueDate && dueDate < registeredDate) throw badRequest('The due date is before the registered date.', [{ path: 'body.dueDate', message: 'must not be before registeredDate' }]);
       await assertOrganisationsExist(manager, { senderId: input.senderId, coordinatorId: input.coordinatorId });
+      if (input.caseNumber || input.senderId) await assertCaseNumberFree(manager, input.senderId ?? before.senderId, input.caseNumber ?? before.caseNumber, id);
       const changes: Partial<Consultation> = { ...input };
       if (input.caseNumber) changes.caseNumberNormalized = normaliseCaseNumber(input.caseNumber);
       const after = await writeNextVersion(manager, Consultation, { id }, before.version, changes);
@@ -92,6 +94,19 @@ export async function viewsOf(manager: EntityManager, consultations: Consultatio
 export function snapshot(c: Consultation) {
   const { createdAt: _c, updatedAt: _u, ...fields } = c;
   return fields;
+}
+
+/**
+ * One Dnr per sender (uq_consultations_sender_case_number): the 409 names the remiss that has it,
+ * so the registrator can open it instead of guessing. The constraint still holds under a race.
+ */
+async function assertCaseNumberFree(manager: EntityManager, senderId: string, caseNumber: string, exceptId?: string): Promise<void> {
+  const existing = await manager.findOne(Consultation, { where: { senderId, caseNumberNormalized: normaliseCaseNumber(caseNumber) }, select: { id: true, caseNumber: true, title: true } });
+  if (!existing || existing.id === exceptId) return;
+  throw new HttpProblem(409, `The sender already has a remiss with that diarienummer: ${existing.caseNumber} “${existing.title}”.`, {
+    slug: 'duplicate-case-number',
+    extensions: { existing: { id: existing.id, caseNumber: existing.caseNumber, title: existing.title, href: `/api/consultations/${existing.id}` } },
+  });
 }
 
 async function assertOrganisationsExist(manager: EntityManager, ids: { senderId?: string; coordinatorId?: string | null }): Promise<void> {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { isoDate, pageSchema, paginationQuery } from '../http/schemas';
+import { isoDate, pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
 
 export const deadlinesQuery = z.strictObject({
   scope: z.enum(['received', 'coordinated', 'all']).optional().openapi({
     description: "received: answers the caller's organisation owes; coordinated: answers owed on remisser it coordinates; all: registrators and admins. Default by role.",
   }),
+  consultationId: uuidSchema.optional().openapi({ description: 'Only the answers owed on this remiss (within the scope)' }),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

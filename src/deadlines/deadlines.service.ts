@@ -57,13 +57,14 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
               AND ($3::boolean IS NULL OR (${EFFECTIVE_DUE_SQL} < $1::date) = $3)
               AND ($4::date IS NULL OR ${EFFECTIVE_DUE_SQL} >= $4::date)
               AND ($5::date IS NULL OR ${EFFECTIVE_DUE_SQL} <= $5::date)
+              AND ($8::uuid IS NULL OR c.id = $8::uuid)
             ORDER BY ${EFFECTIVE_DUE_SQL}, c.case_number, r.position
             LIMIT $6 OFFSET $7
          ) page
          JOIN responses resp ON resp.recipient_id = page.recipient_id
          JOIN organisations o ON o.id = page.organisation_id
         ORDER BY page.due_date, page.case_number, page.position`,
-      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset],
+      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset, query.consultationId ?? null],
     );
   const rows = await run(query.limit, query.offset);
   const total = await pageTotal(rows, query.offset, async () => (await run(1, 0))[0]?.total ?? 0);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rolesOnly } from '../authz/policy';
 import { requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
+import { pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
 import type { DocumentRenderer } from './document-renderer';
 import type { EffectiveTemplate } from './document-templates.service';
 
@@ -39,8 +40,9 @@ export function registerDocumentTemplateRoutes(api: Api, deps: { renderer: Docum
     tag: TAG,
     summary: 'The document templates in effect, marking those an admin has replaced',
     policy,
-    response: z.object({ items: z.array(templateSchema) }),
-    handler: async () => ({ items: (await templates.list()).map(present) }),
+    query: paginationQuerySchema,
+    response: pageSchema(templateSchema, 'DocumentTemplatePage'),
+    handler: async ({ query }) => pageOf((await templates.list()).map(present), query),
   });
 
   api.add({

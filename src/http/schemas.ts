@@ -9,6 +9,10 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    existing: z
+      .object({ id: z.string(), caseNumber: z.string(), title: z.string(), href: z.string() })
+      .optional()
+      .openapi({ description: 'On a 409 for a diarienummer already in use: the remiss that has it' }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
@@ -36,6 +40,13 @@ export interface Page<T> {
   total: number;
   limit: number;
   offset: number;
+}
+
+export const paginationQuerySchema = z.strictObject(paginationQuery);
+
+/** One page of a short list the service has read whole (a recipient's anstånd, the template catalogues). */
+export function pageOf<T>(all: readonly T[], page: { limit: number; offset: number }): Page<T> {
+  return { items: all.slice(page.offset, page.offset + page.limit), total: all.length, limit: page.limit, offset: page.offset };
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
 import type { Api } from '../http/route';
-import { idParams } from '../http/schemas';
+import { idParams, pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
 import { ExtensionsService, presentExtension } from './extensions.service';
 import { addRecipientsBody, addRecipientsResult, extensionBody, extensionSchema, recipientParams, statusBoardQuery, statusBoardSchema } from './recipients.schemas';
 import { RecipientsService } from './recipients.service';
@@ -56,9 +56,10 @@ export function registerRecipientRoutes(api: Api, dataSource: DataSource): void 
     summary: 'The anstånd granted to a recipient, oldest first',
     policy: anyUser('remiss'),
     params: recipientParams,
-    response: z.object({ items: z.array(extensionSchema) }),
+    query: paginationQuerySchema,
+    response: pageSchema(extensionSchema, 'ExtensionPage'),
     errors: [404],
-    handler: async ({ params, context }) => ({ items: (await extensions.history(params.id, params.recipientId, context)).map((e) => presentExtension(e, params.id)) }),
+    handler: async ({ params, query, context }) => pageOf((await extensions.history(params.id, params.recipientId, context)).map((e) => presentExtension(e, params.id)), query),
   });
 
   api.add({

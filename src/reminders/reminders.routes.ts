@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { anyUser } from '../authz/policy';
 import { canManageConsultations } from '../consultations/consultation-access';
 import type { Api } from '../http/route';
+import { paginationQuerySchema } from '../http/schemas';
 import { presentReminder } from './reminder.presenter';
 import { recipientRemindersParams, reminderListSchema } from './reminders.schemas';
 import { RemindersService } from './reminders.service';
@@ -16,13 +17,14 @@ export function registerReminderRoutes(api: Api, deps: { dataSource: DataSource 
     summary: "A remissinstans' reminders (påminnelser): owed, sent, skipped or given up",
     policy: anyUser(),
     params: recipientRemindersParams,
+    query: paginationQuerySchema,
     response: reminderListSchema,
     errors: [404],
-    handler: async ({ params, context }) => {
+    handler: async ({ params, query, context }) => {
       const actor = context.actor!;
-      const list = await reminders.listForRecipient(actor, params.id, params.recipientId);
+      const list = await reminders.listForRecipient(actor, params.id, params.recipientId, query);
       const showAddresses = canManageConsultations(actor);
-      return { items: list.items.map((reminder) => presentReminder(reminder, showAddresses)), total: list.total };
+      return { ...list, items: list.items.map((reminder) => presentReminder(reminder, showAddresses)) };
     },
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, uuidSchema } from '../http/schemas';
+import { isoDate, pageSchema, uuidSchema } from '../http/schemas';
 import { REMINDER_STATES } from './reminder-state';
 import { REMINDER_KINDS } from './reminder.entity';
 
@@ -20,4 +20,4 @@ export const reminderSchema = z
   })
   .openapi('Reminder');
 
-export const reminderListSchema = z.object({ items: z.array(reminderSchema), total: z.number().int() }).openapi('ReminderList');
+export const reminderListSchema = pageSchema(reminderSchema, 'ReminderList');

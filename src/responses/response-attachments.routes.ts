@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity';
 import { ATTACHMENT_TYPES, sendAttachment } from '../attachments/attachment-download';
@@ -11,7 +10,7 @@ import type { Config } from '../config';
 import { receiveUpload } from '../http/multipart-upload';
 import { forbidden, notFound } from '../http/problem';
 import type { Api } from '../http/route';
-import { idParams } from '../http/schemas';
+import { idParams, pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { assertContentReadable, loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
 
@@ -78,12 +77,13 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     summary: "A response's files",
     policy: anyUser('response'),
     params: idParams,
-    response: z.object({ items: z.array(attachmentSchema) }),
+    query: paginationQuerySchema,
+    response: pageSchema(attachmentSchema, 'ResponseAttachmentPage'),
     errors: [404],
-    handler: async ({ params: { id }, context }) => {
+    handler: async ({ params: { id }, query, context }) => {
       const scope = await readableResponse(dataSource.manager, context.actor!, id);
       const items = await dataSource.getRepository(Attachment).find({ where: { responseId: id, decisionId: IsNull() }, order: { uploadedAt: 'ASC' }, take: 200 });
-      return { items: items.filter((attachment) => fileReadable(scope, context.actor!, attachment)).map(presentAttachment) };
+      return pageOf(items.filter((attachment) => fileReadable(scope, context.actor!, attachment)).map(presentAttachment), query);
     },
   });
 

@@ -4,6 +4,7 @@ import { anyUser, rolesOnly } from '../authz/policy';
 import { printable } from '../documents/printable-text';
 import { requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
+import { pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
 import { ORGANISATION_KINDS } from '../organisations/organisation.entity';
 import { presentSectionTemplate, SectionTemplatesService } from './section-templates.service';
 
@@ -31,8 +32,25 @@ export function registerSectionTemplateRoutes(api: Api, dataSource: DataSource):
     tag: 'Remissvar',
     summary: 'The section catalogue: standard avsnitt, order, required ones and default texts',
     policy: anyUser(),
-    response: z.object({ items: z.array(templateSchema) }),
-    handler: async () => ({ items: (await templates.list()).map(presentSectionTemplate) }),
+    query: paginationQuerySchema,
+    response: pageSchema(templateSchema, 'SectionTemplatePage'),
+    handler: async ({ query }) => pageOf((await templates.list()).map(presentSectionTemplate), query),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/section-templates/:key',
+    tag: 'Remissvar',
+    summary: 'One catalogue entry with its ETag (send it back on PUT as it is, changed where you like)',
+    policy: anyUser(),
+    params: keyParams,
+    response: templateSchema,
+    errors: [404],
+    handler: async ({ params, res }) => {
+      const template = await templates.get(params.key);
+      setEtag(res, template.version);
+      return presentSectionTemplate(template);
+    },
   });
 
   api.add({

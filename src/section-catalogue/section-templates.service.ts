@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { badRequest, conflict } from '../http/problem';
+import { badRequest, conflict, notFound } from '../http/problem';
 import { compileDefaultText } from './default-texts';
 import { SectionTemplate } from './section-template.entity';
 import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
@@ -29,6 +29,12 @@ export class SectionTemplatesService {
 
   list(): Promise<SectionTemplate[]> {
     return this.dataSource.getRepository(SectionTemplate).find({ order: { position: 'ASC', key: 'ASC' } });
+  }
+
+  async get(key: string): Promise<SectionTemplate> {
+    const template = await this.dataSource.getRepository(SectionTemplate).findOneBy({ key });
+    if (!template) throw notFound(`The section template ${key}`);
+    return template;
   }
 
   async create(input: TemplateFields & { key: string }, context: RequestContext): Promise<SectionTemplate> {
