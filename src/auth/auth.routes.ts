@@ -54,7 +54,7 @@ export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; aut
     before: loginRateLimiters(config, deps.dataSource),
     body: loginBody,
     response: loginResponse,
-    errors: [429],
+    errors: [401, 429],
     handler: async ({ body, context, res }) => {
       const result = await auth.login(body.username, body.password, context);
       res.cookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });

@@ -6,16 +6,21 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Api } from '../../src/http/route';
+import { recordAnswers, type Answer } from './openapi-contract';
 import { connect, createDatabase } from './test-database';
 import { TEST_PASSWORD } from './test-constants';
 
 export interface TestApp {
+  /** The app behind a recorder that checks every answer against /openapi.json (openapi-contract.ts). */
   app: Express;
   api: Api;
   dataSource: DataSource;
   config: Config;
   /** Runs SQL as the owner of the schema (what the app's role may not: ANALYZE, DDL). */
   ownerQuery(sql: string, parameters?: unknown[]): Promise<unknown[]>;
+  /** Every answer so far, and what in them the OpenAPI document does not say: close() fails on any. */
+  answers: Answer[];
+  contractViolations: string[];
   /** Logs a demo user in and answers its bearer token. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -28,7 +33,9 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
   const ownerUrl = database ? database.ownerUrl : db!.ownerUrl;
   const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'test', LOGIN_RATE_LIMIT_MAX: '1000', ...env });
   const dataSource = await connect(url);
-  const { app, api, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+  const created = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+  const { api, close: closeApp } = created;
+  const { app, violations, answers } = recordAnswers(created.app, () => api.document() as never);
   const tokens = new Map<string, string>();
   return {
     app,
@@ -45,6 +52,8 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
         await client.end();
       }
     },
+    answers,
+    contractViolations: violations,
     async login(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
@@ -57,6 +66,8 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
       await closeApp();
       await dataSource.destroy();
       await db?.drop();
+      const distinct = [...new Set(violations)];
+      if (distinct.length) throw new Error(`Answers the OpenAPI document does not describe:\n${distinct.slice(0, 50).join('\n')}`);
     },
   };
 }
