@@ -36,8 +36,8 @@ const roundTrip = async (path: string, method: 'put' | 'patch', auth: Auth) => {
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const user of ['admin', 'registrator', 'handlaggare.sodermalm', 'handlaggare.ostermalm', 'attestant.sodermalm', 'coordinator', 'reader']) as[user] = bearer(await t.login(user));
-  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-ostermalm', 'unizon']) ids[key] = await organisationId(t.dataSource, key);
+  for (const user of ['admin', 'registrator', 'handlaggare.sodermalm', 'handlaggare.norrainnerstaden', 'attestant.sodermalm', 'coordinator', 'reader']) as[user] = bearer(await t.login(user));
+  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-norra-innerstaden', 'unizon']) ids[key] = await organisationId(t.dataSource, key);
 });
 afterAll(() => t.close());
 
@@ -64,7 +64,7 @@ describe('GET → PUT/PATCH round trips: read-only fields are accepted and ignor
     expect((await upload(`${remissPath}/attachments`, registrator, 'Remisshandling.pdf', fixtures.pdf(), 'application/pdf')).status).toBe(201);
     const extra = await upload(`${remissPath}/attachments`, registrator, 'Bilaga.txt', fixtures.text(), 'text/plain');
     expect((await send('delete', `${remissPath}/attachments/${extra.body.id}`, registrator)).status).toBe(204);
-    const added = await send('post', `${remissPath}/recipients`, registrator, { organisationIds: [ids['sdn-sodermalm'], ids['sdn-ostermalm'], ids.unizon] });
+    const added = await send('post', `${remissPath}/recipients`, registrator, { organisationIds: [ids['sdn-sodermalm'], ids['sdn-norra-innerstaden'], ids.unizon] });
     expect(added.status).toBe(201);
     const board = await get(`${remissPath}/recipients`, registrator);
     const recipientOf = (orgId: string) => board.body.items.find((r: { organisation: { id: string } }) => r.organisation.id === orgId);
@@ -73,7 +73,7 @@ describe('GET → PUT/PATCH round trips: read-only fields are accepted and ignor
     expect(sent.status).toBe(200);
     ids.recipient = recipientOf(ids['sdn-sodermalm']).id;
     ids.response = recipientOf(ids['sdn-sodermalm']).responseId;
-    ids.declined = recipientOf(ids['sdn-ostermalm']).responseId;
+    ids.declined = recipientOf(ids['sdn-norra-innerstaden']).responseId;
     expect((await roundTrip(remissPath, 'patch', admin)).status).toBe(200);
 
     const handlaggare = as['handlaggare.sodermalm'];
@@ -192,14 +192,19 @@ describe('every other route, success and main errors', () => {
       const moved = await send('post', `${responsePath}/transitions`, who, body);
       expect({ action: body.action, status: moved.status, detail: moved.body.detail }).toEqual({ action: body.action, status: 200, detail: undefined });
     }
+    const [decided] = (await get(responsePath, handlaggare)).body.decisions;
+    const extract = `${responsePath}/decisions/${decided.id}/protokollsutdrag`;
+    expect((await upload(extract, handlaggare, 'Protokollsutdrag.pdf', fixtures.pdf(), 'application/pdf')).status).toBe(201);
+    expect((await upload(extract, handlaggare, 'Protokollsutdrag.pdf', fixtures.pdf(), 'application/pdf')).status).toBe(409);
+    expect((await get(extract, handlaggare)).headers['content-type']).toBe('application/pdf');
     const submitted = await get(`${responsePath}/statement`, handlaggare);
     expect((await send('post', `${responsePath}/statement/corrections`, handlaggare, { reason: 'Fel datum i rubriken', header: { ...submitted.body.header, date: '2026-11-21' } }, submitted.headers.etag)).status).toBe(201);
     expect((await get(`${responsePath}/pdf`, handlaggare)).headers['content-type']).toBe('application/pdf');
     expect((await get(`${responsePath}/preview`, handlaggare)).headers['content-type']).toMatch(/^text\/html/);
     expect((await get(`${responsePath}/answer-letter.pdf`, handlaggare)).status).toBe(409);
-    const ostermalm = as['handlaggare.ostermalm'];
-    expect((await send('post', `/api/responses/${ids.declined}/transitions`, ostermalm, { action: 'decline', reason: 'Berör inte nämnden.' })).status).toBe(200);
-    expect((await get(`/api/responses/${ids.declined}/answer-letter.pdf`, ostermalm)).headers['content-type']).toBe('application/pdf');
+    const norra = as['handlaggare.norrainnerstaden'];
+    expect((await send('post', `/api/responses/${ids.declined}/transitions`, norra, { action: 'decline', reason: 'Berör inte nämnden.' })).status).toBe(200);
+    expect((await get(`/api/responses/${ids.declined}/answer-letter.pdf`, norra)).headers['content-type']).toBe('application/pdf');
 
     for (const suffix of ['', '.csv', '.xlsx', '.pdf']) expect((await get(`${remissPath}/compilation${suffix}`, coordinator)).status).toBe(200);
     expect((await get(`${remissPath}/compilation`, handlaggare)).status).toBe(403);
