@@ -35,7 +35,7 @@ export function registerCoordinationRoutes(api: Api, dataSource: DataSource): vo
     policy: anyUser('answer-history'),
     params: idParams,
     query: pageQuery,
-    errors: [404],
+    errors: [403, 404],
     response: z.object({
       organisation: z.object({ id: z.string(), name: z.string() }),
       counts: z.record(z.enum(OUTCOMES), z.number().int()),

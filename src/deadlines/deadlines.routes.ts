@@ -13,6 +13,7 @@ export function registerDeadlineRoutes(api: Api, dataSource: DataSource): void {
     summary: "Upcoming and overdue answers: the caller's organisation's, or those on remisser it coordinates, by effective due date",
     policy: anyUser('deadlines'),
     query: deadlinesQuery,
+    errors: [403],
     response: deadlinePageSchema.extend({ scope: z.enum(['received', 'coordinated', 'all']) }),
     handler: ({ query, context }) => listDeadlines(dataSource, context.actor!, query),
   });

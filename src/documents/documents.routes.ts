@@ -42,7 +42,7 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     policy: anyUser('response'),
     params: idParams,
     produces: ['application/pdf'],
-    errors: [404, 503],
+    errors: [404, 409, 503],
     handler: async ({ params, context, res }) => {
       const { document, fileName } = await documents.responseDocument(params.id, context.actor!);
       await renderer.sendPdf(res, document, fileName);

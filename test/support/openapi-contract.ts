@@ -1,7 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Express, NextFunction, Request, Response } from 'express';
-import express from 'express';
 
 type Json = { [key: string]: unknown };
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: Json }> }> };
@@ -124,16 +123,14 @@ function closeObjects(node: unknown): unknown {
 }
 
 /**
- * The app behind a recorder: every answer is checked against the document the app serves and
+ * A recorder in front of the app: every answer is checked against the document the app serves and
  * what is wrong is collected, so a test file fails when the document and the behaviour part.
  */
-export function recordAnswers(app: Express, documentOf: () => Json): { app: Express; violations: string[]; answers: Answer[] } {
+export function recordAnswers(app: Express, documentOf: () => Json): { violations: string[]; answers: Answer[] } {
   const violations: string[] = [];
   const answers: Answer[] = [];
   let contract: OpenApiContract | undefined;
-  const outer = express();
-  outer.disable('x-powered-by');
-  outer.use((req: Request, res: Response, next: NextFunction) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const keep = (chunk: unknown, encoding?: unknown) => {
@@ -166,6 +163,8 @@ export function recordAnswers(app: Express, documentOf: () => Json): { app: Expr
     res.on('close', record);
     next();
   });
-  outer.use(app);
-  return { app: outer, violations, answers };
+  // First in the app's own stack (not a wrapping app), so the app stays what the tests walk.
+  const stack = (app as unknown as { router: { stack: unknown[] } }).router.stack;
+  stack.unshift(stack.pop());
+  return { violations, answers };
 }

@@ -11,7 +11,7 @@ import { connect, createDatabase } from './test-database';
 import { TEST_PASSWORD } from './test-constants';
 
 export interface TestApp {
-  /** The app behind a recorder that checks every answer against /openapi.json (openapi-contract.ts). */
+  /** With a recorder in front that checks every answer against /openapi.json (openapi-contract.ts). */
   app: Express;
   api: Api;
   dataSource: DataSource;
@@ -33,9 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
   const ownerUrl = database ? database.ownerUrl : db!.ownerUrl;
   const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'test', LOGIN_RATE_LIMIT_MAX: '1000', ...env });
   const dataSource = await connect(url);
-  const created = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
-  const { api, close: closeApp } = created;
-  const { app, violations, answers } = recordAnswers(created.app, () => api.document() as never);
+  const { app, api, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+  const { violations, answers } = recordAnswers(app, () => api.document() as never);
   const tokens = new Map<string, string>();
   return {
     app,
