@@ -67,13 +67,14 @@ export class OpenApiContract {
     } catch {
       return [`${where}: body is not JSON`];
     }
-    const validate = this.validator(found.template, found.method, answer.status, type, content[type].schema ?? {});
+    const validate = this.validator(content[type].schema ?? {});
     if (validate(body)) return [];
     return (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || '(body)'} ${e.message}${e.params && 'unevaluatedProperty' in e.params ? ` (${String(e.params.unevaluatedProperty)})` : ''}`);
   }
 
-  private validator(template: string, method: string, status: number, type: string, schema: Json): ValidateFunction {
-    const key = `${method} ${template} ${status} ${type}`;
+  /** One compiled validator per distinct schema: every error answer shares the Problem one. */
+  private validator(schema: Json): ValidateFunction {
+    const key = JSON.stringify(schema);
     let validate = this.validators.get(key);
     if (!validate) {
       validate = this.ajv.compile(rebase(schema) as Json);
@@ -81,6 +82,7 @@ export class OpenApiContract {
     }
     return validate;
   }
+
 }
 
 /** References into the document, from a schema compiled on its own. */
@@ -135,6 +137,8 @@ export function recordAnswers(app: Express, documentOf: () => Json): { violation
     let size = 0;
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk == null || typeof chunk === 'function' || size > CAPTURE_LIMIT) return;
+      // Only JSON is read; of a PDF or a download it is enough to know there was a body.
+      if (size > 0 && !/json/.test(String(res.getHeader('content-type') ?? ''))) return;
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       size += buffer.length;
       chunks.push(buffer);
