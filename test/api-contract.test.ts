@@ -158,6 +158,7 @@ describe('every other route, success and main errors', () => {
     const extension = await send('post', `${recipientPath}/extensions`, registrator, { dueDate: '2027-04-01', reason: 'Nämnden sammanträder först i april.' });
     expect(extension.status).toBe(201);
     expect((await get(`${recipientPath}/extensions`, registrator)).body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+    expect((await get(`${recipientPath}/extensions/${extension.body.extension.id}/letter.pdf`, registrator)).headers['content-type']).toBe('application/pdf');
     expect((await get(`${recipientPath}/reminders`, registrator)).body).toMatchObject({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await get(`${recipientPath}/cover-letter.pdf`, registrator)).headers['content-type']).toBe('application/pdf');
 

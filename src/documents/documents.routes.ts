@@ -99,9 +99,9 @@ export function registerDocumentRoutes(api: Api, deps: { dataSource: DataSource;
     path: '/api/consultations/:id/recipients/:recipientId/extensions/:extensionId/letter.pdf',
     tag: TAG,
     summary: 'The beslut om anstånd to one remissinstans (PDF/A-2a), dated the day it was granted: the new sista svarsdag, the one it replaces, the reason and who granted it',
-    policy: anyUser('organisation'),
+    policy: anyUser('remiss'),
     params: extensionParams,
-    status: 200,
+    produces: ['application/pdf'],
     errors: [404, 503],
     handler: async ({ params, context, res }) => {
       const { document, fileName } = await documents.extensionLetter(params.id, params.recipientId, params.extensionId, context.actor!);
