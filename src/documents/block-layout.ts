@@ -1,3 +1,4 @@
+import { paragraphDirection } from './bidi-lines';
 import { textWidth } from './fonts';
 import { hasClass, isInlineNode, textOf, type Element, type Node } from './html-subset';
 import { breakLines } from './line-breaking';
@@ -155,14 +156,18 @@ class BlockLayout {
       const li = node('LI', struct);
       const label = ordered ? (depth === 0 ? `${number}.` : `${String.fromCharCode(96 + ((number - 1) % 26) + 1)})`) : depth === 0 ? '\u2022' : '\u2013';
       const labelStyle = STYLES.listItem.text;
-      const labelOp = lineOp(singleLine(label, labelStyle, textWidth(labelStyle.variant, label, labelStyle.size)), x, STYLES.listItem, node('Lbl', li));
-      const body = node('LBody', li);
       const inline = item.children.filter(isInlineNode);
       const nested = item.children.filter((child): child is Element => !isInlineNode(child));
-      this.textBlock(inline.length ? inline : ['\u00a0'], STYLES.listItem, body, x + LIST_INDENT, width - LIST_INDENT, false, labelOp);
+      // A right-to-left item (Hebrew) has its label at the right and is indented from there, as its preview (li dir="rtl").
+      const rtl = paragraphDirection(inline.map(textOf).join('')) !== null;
+      const labelWidth = textWidth(labelStyle.variant, label, labelStyle.size);
+      const labelOp = lineOp(singleLine(label, labelStyle, labelWidth), rtl ? x + width - labelWidth : x, STYLES.listItem, node('Lbl', li));
+      const body = node('LBody', li);
+      const textX = rtl ? x : x + LIST_INDENT;
+      this.textBlock(inline.length ? inline : ['\u00a0'], STYLES.listItem, body, textX, width - LIST_INDENT, false, labelOp);
       for (const child of nested) {
-        if (child.tag === 'ul' || child.tag === 'ol') this.list(child, node('L', body), x + LIST_INDENT, width - LIST_INDENT, depth + 1);
-        else this.block(child, body, x + LIST_INDENT, width - LIST_INDENT);
+        if (child.tag === 'ul' || child.tag === 'ol') this.list(child, node('L', body), textX, width - LIST_INDENT, depth + 1);
+        else this.block(child, body, textX, width - LIST_INDENT);
       }
     }
   }

@@ -18,10 +18,11 @@ const HEBREW = 'ארגון העובדים של שטוקהולם פרסם דוח 
 // Hebrew inside a Swedish sentence, with a number belonging to the Hebrew.
 const MIXED_HEBREW = 'שלום עולם 123';
 const MIXED = `Citatet ${MIXED_HEBREW} står i rapporten.`;
+const HEBREW_ITEM = 'פריט ראשון';
 
 const p = (text: string): Block => ({ type: 'paragraph', content: [{ text }] });
 const model = sodermalmStatement({
-  sections: [{ heading: 'Språk', stance: null, body: [p(GREEK), p(CYRILLIC), p(SAMI), p(HEBREW), p(MIXED)] }],
+  sections: [{ heading: 'Språk', stance: null, body: [p(GREEK), p(CYRILLIC), p(SAMI), p(HEBREW), p(MIXED), { type: 'bullet_list', items: [{ content: [{ text: HEBREW_ITEM }] }, { content: [{ text: 'Svensk punkt' }] }] }] }],
 });
 
 // pdftotext marks right-to-left stretches with embedding controls (U+202A–U+202E): not text.
@@ -61,6 +62,17 @@ describe('scripts in the PDF', () => {
     expect(all.find((w) => w.text === 'Citatet')!.xMin).toBeCloseTo(PAGE.left, 0);
   });
 
+  it('gives a Hebrew list item its bullet at the right margin, a Swedish one at the left', () => {
+    const all = words(file);
+    const item = all.find((w) => w.text === reversed('ראשון'))!;
+    const bullets = all.filter((w) => w.text === '\u2022');
+    const hebrewBullet = bullets.find((b) => Math.abs(b.yMin - item.yMin) < 1)!;
+    expect(hebrewBullet.xMax).toBeCloseTo(PAGE.right, 0);
+    expect(item.xMax).toBeLessThan(hebrewBullet.xMin - 10);
+    const swedish = all.find((w) => w.text === 'Svensk')!;
+    expect(bullets.find((b) => Math.abs(b.yMin - swedish.yMin) < 1)!.xMin).toBeCloseTo(PAGE.left, 0);
+  });
+
   it('tags each right-to-left stretch as a Span with /Lang he and its logical text as /ActualText', () => {
     const json = JSON.parse(tool('qpdf', ['--json', '--json-key=qpdf', file])) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
     const spans = Object.values(json.qpdf[1])
@@ -82,10 +94,12 @@ describe('scripts in the PDF', () => {
 describe('scripts in the HTML preview', () => {
   const html = renderStatementHtml(model);
 
-  it('marks a right-to-left paragraph with dir="rtl" and lang="he", and only that one', () => {
+  it('marks right-to-left paragraphs and list items with dir="rtl" and lang="he", and only those', () => {
     expect(html).toContain(`<p dir="rtl" lang="he">${HEBREW}</p>`);
     expect(html).toContain(`<p>${MIXED}</p>`);
     expect(html).toContain(`<p>${GREEK}</p>`);
-    expect(html.match(/dir="rtl"/g)).toHaveLength(1);
+    expect(html).toContain(`<li dir="rtl" lang="he">${HEBREW_ITEM}</li>`);
+    expect(html).toContain('<li>Svensk punkt</li>');
+    expect(html.match(/dir="rtl"/g)).toHaveLength(2);
   });
 });
