@@ -268,6 +268,8 @@ describe('the OpenAPI document', () => {
     expect(descriptions.filter((d) => d.includes("limited to the caller's organisation"))).toEqual([]);
     expect(document.paths['/api/consultations'].get.description).toMatch(/a reader every remiss once sent/);
     expect(document.paths['/api/consultations'].get.description).toMatch(/registrators every remiss/);
+    expect(document.paths['/api/deadlines'].get.description).toMatch(/Without scope: all for registrators and admins, coordinated for coordinators/);
+    expect(document.paths['/api/responses/{id}'].get.description).toMatch(/answering organisation's \(nämnd or förvaltning\) until it has answered/);
   });
 
   it('every documented operation was answered with its documented success in this file, and nothing outside the document', () => {

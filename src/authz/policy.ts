@@ -22,11 +22,10 @@ const REMISS_RULE =
 
 export const SCOPE_RULES: Record<Exclude<Scope, 'global'>, string> = {
   remiss: `Sees the remisser the caller may read: ${REMISS_RULE}. Any other remiss answers 404.`,
-  response:
-    "Within a remiss the caller may read (${rule}): every response's status; its content (statement, files, documents) to the answering organisation (nämnd or förvaltning), to everyone once submitted, to the coordinator when the draft is shared with it, and to admins. Writes are the answering organisation's (admins: any). Otherwise 404.".replace('${rule}', REMISS_RULE),
+  response: `Within a remiss the caller may read (${REMISS_RULE}): every response's status as the status board shows it. The rest (timeline, approvals, decisions, statement, files, documents) is the answering organisation's (nämnd or förvaltning) until it has answered, then everyone's; a coordinator also reads the statement of a draft shared with it; admins all. Writes are the answering organisation's (admins: any). Otherwise 404.`,
   search: 'Finds only what the caller may read: remisser as GET /api/consultations/{id}, answers as GET /api/responses/{id}/statement.',
   deadlines:
-    "scope=received (default): deadlines of the caller's organisation (nämnd or förvaltning); scope=coordinated (coordinators, admins): of the remisser it coordinates; scope=all (registrators, admins): every one.",
+    "scope=received: the answers the caller's organisation (nämnd or förvaltning) owes; scope=coordinated (coordinators, admins): those owed on the remisser it coordinates; scope=all (registrators, admins): every one. Without scope: all for registrators and admins, coordinated for coordinators, received for everyone else.",
   coordinated: "The remisser the caller's organisation coordinates; registrators and admins see every open one.",
   'answer-history':
     'The organisation itself, registrators and admins see all of its answers; a coordinator of another organisation only those to remisser it coordinates or received.',
