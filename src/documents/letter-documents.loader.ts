@@ -39,7 +39,10 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
   // Written by the förvaltning of the letter's day, so an old remissbrev prints as it was sent.
   const administration = await writingAdministration(manager, sender, date);
   const addressee = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });
-  const registrator = await registratorOf(manager, consultation, recipient);
+  const sent = await manager.findOne(RecipientEvent, { where: { recipientId: recipient.id, type: 'sent' }, order: { occurredAt: 'ASC' } });
+  const registrator = await registratorOf(manager, consultation, sent);
+  // The deadline the remiss was sent with (recorded on sending), should it have been moved since.
+  const sentWith = sent?.detail && 'dueDate' in sent.detail ? (sent.detail.dueDate as string | null) : undefined;
   // The letter states what was true on its day: an anstånd granted later has its own letter (loadExtensionLetter).
   const extensions = recipient.extendedDueDate ? await manager.find(RecipientExtension, { where: { recipientId: recipient.id }, order: { grantedAt: 'DESC' } }) : [];
   const extension = extensions.find((e) => todayInStockholm(e.grantedAt) <= date) ?? null;
@@ -50,7 +53,7 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
     recipient: { name: addressee.name, role: recipient.role, required: recipient.required, kind: addressee.kind, sent: !!recipient.sentAt },
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, description: consultation.description },
     date,
-    dueDate: extension?.dueDate ?? consultation.dueDate,
+    dueDate: extension?.dueDate ?? (sentWith !== undefined ? sentWith : consultation.dueDate),
     extension: extension ? { previousDueDate: extension.previousDueDate, reason: extension.reason } : null,
     registrator: person(registrator),
     replyEmail: registrator?.email ?? administration.email,
@@ -63,8 +66,7 @@ export async function loadCoverLetter(manager: EntityManager, consultation: Cons
  * The registrator a remissbrev names as contact: who registered the remiss, else who sent it to
  * this recipient; only while still in service (a letter does not send questions to someone gone).
  */
-async function registratorOf(manager: EntityManager, consultation: Consultation, recipient: Recipient): Promise<User | null> {
-  const sent = await manager.findOne(RecipientEvent, { where: { recipientId: recipient.id, type: 'sent' }, order: { occurredAt: 'ASC' } });
+async function registratorOf(manager: EntityManager, consultation: Consultation, sent: RecipientEvent | null): Promise<User | null> {
   for (const id of [consultation.createdBy, sent?.actorUserId]) {
     const user = id ? await manager.findOneBy(User, { id }) : null;
     if (user?.active) return user;

@@ -76,6 +76,19 @@ describe('the beslut om anstånd', () => {
   });
 });
 
+describe('the remissbrev of a remiss whose deadline moved after it was sent', () => {
+  it('keeps the deadline it was sent with', async () => {
+    const ostermalm = (await request(t.app).get(`/api/consultations/${ks924}/recipients?limit=1000`).set(as.registrator)).body.items.find((row: { organisation: { name: string } }) => row.organisation.name === 'Östermalms stadsdelsnämnd');
+    const path = `/api/consultations/${ks924}/recipients/${ostermalm.id}/cover-letter.pdf`;
+    const text = async () => squash(pdftotext(savePdf((await getPdf(path, 'registrator')).body as Buffer, 'cover-moved')));
+    expect(await text()).toContain('senast den 27 november 2020');
+    await t.dataSource.query(`UPDATE consultations SET due_date = '2020-12-11' WHERE id = $1`, [ks924]);
+    const after = await text();
+    expect(after).toContain('senast den 27 november 2020');
+    expect(after).not.toContain('11 december 2020');
+  });
+});
+
 describe('the answer of a nämnd that avstår', () => {
   it('comes from the nämnd, with the person who recorded it as contact, and no signature', async () => {
     const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-09-01', registeredDate: '2026-08-28', dueDate: '2026-12-01', title: 'Program för parker' });
