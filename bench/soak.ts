@@ -1,0 +1,273 @@
+// bench:soak — DESIGN.md §7: ten minutes of mixed reads and writes at 20 connections against the
+// app in its own process (as `npm start` runs it: embedded PostgreSQL, demo data), printing the
+// process's RSS per minute; memory must be flat after the first minute. Prints one summary line
+// last; exits 0 when it ran (flat or not), 1 when the bench itself failed.
+//
+//   npm run bench:soak                                   (600 s, 20 connections)
+//   BENCH_SOAK_SECONDS=90 npm run bench:soak             (a short run: RSS per tenth of the run)
+//   BENCH_SOAK_CONNECTIONS=10 npm run bench:soak
+//   BENCH_SOAK_DATABASE_URL=postgres://... npm run bench:soak   (that database instead of embedded; gets demo users)
+//
+// The load: the remiss list (registrator, handläggare with free text, reader), the deadlines
+// (handläggare, coordinator), a status board, a response and its statement, a search, the
+// statement's HTML preview and PDF; and writes: remisser registered, statement sections saved
+// with If-Match (a 412 when two workers race is an answer, not an error), new logins.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, positiveNumber, runBench } from './support';
+
+const SECONDS = positiveNumber(process.env.BENCH_SOAK_SECONDS, 600);
+const CONNECTIONS = positiveNumber(process.env.BENCH_SOAK_CONNECTIONS, 20);
+/** RSS is printed per minute, or per tenth of a run shorter than five minutes. */
+const INTERVAL_SECONDS = SECONDS >= 300 ? 60 : SECONDS / 10;
+/** Flat: after the first interval RSS stays within this of where the first interval ended. */
+const FLAT_TOLERANCE = 0.1;
+const PASSWORD = 'bench-password';
+const ROOT = path.resolve(__dirname, '..');
+
+type Headers = Record<string, string>;
+
+interface Interval {
+  index: number;
+  rssMb: number;
+  peakMb: number;
+  heapMb: number;
+  requests: number;
+  latencies: number[];
+  errors: string[];
+}
+
+/** Per isolate, the JavaScript heap (MB) after its latest full collection (from --trace-gc). */
+const heapAfterFullGc = new Map<string, number>();
+const liveHeapMb = () => [...heapAfterFullGc.values()].reduce((sum, mb) => sum + mb, 0);
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const percentile = (values: number[], p: number) => {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** The app as `npm start` runs it, in a process of its own so its RSS is its alone. */
+async function startApp(dir: string): Promise<{ child: ChildProcess; baseUrl: string; exited: Promise<number | null> }> {
+  const port = await freePort();
+  const databaseUrl = process.env.BENCH_SOAK_DATABASE_URL;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DEMO_PASSWORD: PASSWORD,
+    LOGIN_RATE_LIMIT_MAX: '100000',
+    LOGIN_RATE_LIMIT_ADDRESS_MAX: '100000',
+    STORAGE_DIR: path.join(dir, 'files'),
+    MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, DEMO: 'true' } : { EMBEDDED_PG_DIR: path.join(dir, 'postgres'), EMBEDDED_PG_PORT: String(await freePort()) }),
+  };
+  // --trace-gc: the JavaScript heap each isolate (the main thread, each PDF worker) keeps after a
+  // full collection, so RSS growth can be told apart from live objects piling up.
+  const child = spawn(process.execPath, ['--trace-gc', '--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      const gc = /^\[\d+:(0x[0-9a-f]+)\].*Mark-Compact[^\d]*[\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(line);
+      if (gc) heapAfterFullGc.set(gc[1], Number(gc[2]));
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before answering /health: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`the app did not answer /health within 180 s: ${stderr}`);
+    const ok = await fetch(`${baseUrl}/health`).then((res) => res.ok, () => false);
+    if (ok) return { child, baseUrl, exited };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The few fields the soak reads from answers. */
+interface Body {
+  token?: string;
+  id?: string;
+  items?: Array<{ id: string; name: string; responseId: string }>;
+}
+
+async function api(baseUrl: string, method: string, url: string, headers: Headers, body?: unknown): Promise<{ status: number; json: Body | null; etag: string | null }> {
+  const res = await fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const json = type.includes('json') ? ((await res.json()) as Body) : (await res.arrayBuffer(), null);
+  return { status: res.status, json, etag: res.headers.get('etag') };
+}
+
+async function login(baseUrl: string, username: string): Promise<Headers> {
+  const res = await api(baseUrl, 'POST', '/api/auth/login', {}, { username, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.json)}`);
+  return { Authorization: `Bearer ${res.json!.token}` };
+}
+
+/** A remiss of the soak's own, sent to Södermalm, whose handläggare has started a statement to write in. */
+async function prepare(baseUrl: string, as: Record<string, Headers>) {
+  const organisation = async (q: string) => {
+    const res = await api(baseUrl, 'GET', `/api/organisations?q=${encodeURIComponent(q)}&limit=5`, as.registrator);
+    const found = res.json?.items?.find((o) => o.name === q);
+    if (!found) throw new Error(`organisation ${q} not found: ${res.status}`);
+    return found.id;
+  };
+  const [ks, social, sodermalm] = await Promise.all(['Kommunstyrelsen', 'Socialförvaltningen', 'Södermalms stadsdelsnämnd'].map(organisation));
+  const today = new Date().toISOString().slice(0, 10);
+  const due = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+  const remiss = { kind: 'program', senderId: ks, coordinatorId: social, registeredDate: today, dueDate: due };
+  const created = await api(baseUrl, 'POST', '/api/consultations', as.registrator, { ...remiss, caseNumber: `KS ${today.slice(0, 4)}/9${Date.now() % 10000}`, title: 'Soak: program för parker' });
+  if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.json)}`);
+  const id = created.json!.id!;
+  const added = await api(baseUrl, 'POST', `/api/consultations/${id}/recipients`, as.registrator, { organisationIds: [sodermalm] });
+  if (added.status >= 300) throw new Error(`recipients: ${added.status} ${JSON.stringify(added.json)}`);
+  const sent = await api(baseUrl, 'POST', `/api/consultations/${id}/send`, as.registrator);
+  if (sent.status >= 300) throw new Error(`send: ${sent.status} ${JSON.stringify(sent.json)}`);
+  const board = await api(baseUrl, 'GET', `/api/consultations/${id}/recipients`, as.registrator);
+  const responseId = board.json!.items![0].responseId;
+  const started = await api(baseUrl, 'POST', `/api/responses/${responseId}/transitions`, as['handlaggare.sodermalm'], { action: 'start' });
+  if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
+  return { consultationId: id, responseId, remiss };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'remiss-soak-'));
+  // As root, embedded PostgreSQL runs as the postgres user, who must enter the data folder's parent.
+  await chmod(dir, 0o755);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  try {
+    const startedAt = Date.now();
+    app = await startApp(dir);
+    const { baseUrl, child } = app;
+    console.log(`app up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${child.pid}); RSS ${(await rssMb(child.pid!)).toFixed(0)} MB before load`);
+    const users = ['registrator', 'handlaggare.sodermalm', 'coordinator', 'reader'];
+    const as: Record<string, Headers> = {};
+    for (const user of users) as[user] = await login(baseUrl, user);
+    const { consultationId, responseId, remiss } = await prepare(baseUrl, as);
+    let registered = 0;
+
+    type Op = { weight: number; run: () => Promise<{ status: number }>; ok?: (status: number) => boolean };
+    const get = (url: string, user: string) => () => api(baseUrl, 'GET', url, as[user]);
+    const ops: Op[] = [
+      { weight: 12, run: get('/api/consultations?status=open&sort=dueDate&limit=50', 'registrator') },
+      { weight: 8, run: get('/api/consultations?q=program&limit=20', 'handlaggare.sodermalm') },
+      { weight: 6, run: get('/api/consultations?limit=50', 'reader') },
+      { weight: 8, run: get('/api/deadlines', 'handlaggare.sodermalm') },
+      { weight: 6, run: get('/api/deadlines', 'coordinator') },
+      { weight: 8, run: get(`/api/consultations/${consultationId}/recipients`, 'registrator') },
+      { weight: 8, run: get(`/api/responses/${responseId}`, 'handlaggare.sodermalm') },
+      { weight: 8, run: get(`/api/responses/${responseId}/statement`, 'handlaggare.sodermalm') },
+      { weight: 4, run: get('/api/search?q=trygghet', 'coordinator') },
+      { weight: 3, run: get(`/api/responses/${responseId}/preview`, 'handlaggare.sodermalm'), ok: (s) => s === 200 || s === 503 },
+      // 503 with Retry-After is the PDF queue saying it is full: an answer under this load.
+      { weight: 2, run: get(`/api/responses/${responseId}/pdf`, 'handlaggare.sodermalm'), ok: (s) => s === 200 || s === 503 },
+      {
+        weight: 4,
+        run: () =>
+          api(baseUrl, 'POST', '/api/consultations', as.registrator, { ...remiss, caseNumber: `SOAK ${process.pid}/${++registered}`, title: `Soak-remiss ${registered}` }),
+      },
+      {
+        weight: 10,
+        // Read the section's ETag, then save it: with 20 workers some lose the race (412).
+        run: async () => {
+          const section = await api(baseUrl, 'GET', `/api/responses/${responseId}/statement/sections/sammanfattning`, as['handlaggare.sodermalm']);
+          if (section.status !== 200) return section;
+          const text = `Förvaltningen är positiv till programmet (${Date.now()}).`;
+          return api(baseUrl, 'PUT', `/api/responses/${responseId}/statement/sections/sammanfattning`, { ...as['handlaggare.sodermalm'], 'If-Match': section.etag! }, { body: [{ type: 'paragraph', content: [{ text }] }] });
+        },
+        ok: (s) => s === 200 || s === 412,
+      },
+      { weight: 1, run: () => login(baseUrl, users[Math.floor(Math.random() * users.length)]).then(() => ({ status: 200 })) },
+    ];
+    const totalWeight = ops.reduce((sum, op) => sum + op.weight, 0);
+    const pick = () => {
+      let r = Math.random() * totalWeight;
+      for (const op of ops) if ((r -= op.weight) < 0) return op;
+      return ops[0];
+    };
+
+    const intervals: Interval[] = [];
+    const newInterval = (index: number): Interval => ({ index, rssMb: 0, peakMb: 0, heapMb: 0, requests: 0, latencies: [], errors: [] });
+    let current = newInterval(1);
+    const end = Date.now() + SECONDS * 1000;
+    const worker = async () => {
+      while (Date.now() < end) {
+        const op = pick();
+        const started = performance.now();
+        try {
+          const { status } = await op.run();
+          if (!(op.ok ?? ((s: number) => s >= 200 && s < 300))(status)) current.errors.push(String(status));
+        } catch (error) {
+          current.errors.push(error instanceof Error ? error.message : String(error));
+        }
+        current.requests++;
+        current.latencies.push(performance.now() - started);
+      }
+    };
+    const sampler = setInterval(() => {
+      void rssMb(child.pid!).then((mb) => (current.peakMb = Math.max(current.peakMb, mb)), () => undefined);
+    }, 1000);
+    const ticker = setInterval(() => {
+      void rssMb(child.pid!).then((mb) => {
+        const done = current;
+        done.rssMb = mb;
+        done.peakMb = Math.max(done.peakMb, mb);
+        done.heapMb = liveHeapMb();
+        intervals.push(done);
+        current = newInterval(done.index + 1);
+        const label = INTERVAL_SECONDS === 60 ? `minute ${done.index}` : `${(done.index * INTERVAL_SECONDS).toFixed(0)} s`;
+        console.log(
+          `  ${label.padEnd(10)} RSS ${mb.toFixed(0).padStart(4)} MB (peak ${done.peakMb.toFixed(0)}), JS heap after full GC ${done.heapMb.toFixed(0)} MB in ${heapAfterFullGc.size} isolates  ${done.requests} requests, ` +
+            `${(done.requests / INTERVAL_SECONDS).toFixed(0)}/s, p99 ${percentile(done.latencies, 99).toFixed(0)} ms, ${done.errors.length} errors` +
+            (done.errors.length ? ` (${[...new Set(done.errors)].slice(0, 3).join('; ')})` : ''),
+        );
+      });
+    }, INTERVAL_SECONDS * 1000);
+    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    clearInterval(sampler);
+    clearInterval(ticker);
+    // The last tick may fall just after the workers stop.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    if (intervals.length < 2) throw new Error(`the run was too short to compare minutes (${intervals.length} interval)`);
+    const [first, ...later] = intervals;
+    const last = later[later.length - 1];
+    const laterPeak = Math.max(...later.map((i) => i.peakMb));
+    const growth = (last.rssMb - first.rssMb) / first.rssMb;
+    const flat = laterPeak <= first.peakMb * (1 + FLAT_TOLERANCE) && growth <= FLAT_TOLERANCE;
+    const requests = intervals.reduce((sum, i) => sum + i.requests, 0);
+    const errors = intervals.reduce((sum, i) => sum + i.errors.length, 0);
+    console.log(
+      `bench:soak ${SECONDS} s at ${CONNECTIONS} connections: RSS ${first.rssMb.toFixed(0)} MB after the first ${INTERVAL_SECONDS === 60 ? 'minute' : 'interval'} → ` +
+        `${last.rssMb.toFixed(0)} MB at the end (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%), later peak ${laterPeak.toFixed(0)} MB, JS heap after full GC ${first.heapMb.toFixed(0)} → ${last.heapMb.toFixed(0)} MB; ` +
+        `${requests} requests (${(requests / SECONDS).toFixed(0)}/s), p99 ${percentile(intervals.flatMap((i) => i.latencies), 99).toFixed(0)} ms, ${errors} errors; ` +
+        `memory ${flat ? 'flat' : 'NOT flat'} after the first ${INTERVAL_SECONDS === 60 ? 'minute' : 'interval'} (target: within ${FLAT_TOLERANCE * 100}%) ${flat && errors === 0 ? 'PASS' : 'FAIL'}`,
+    );
+  } finally {
+    if (app && app.child.exitCode === null) {
+      app.child.kill('SIGTERM');
+      await Promise.race([app.exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+runBench('bench:soak', main);
