@@ -41,7 +41,10 @@ interface Interval {
 
 /** Per isolate, the JavaScript heap (MB) after its latest full collection (from --trace-gc). */
 const heapAfterFullGc = new Map<string, number>();
+/** Per isolate, the heap V8 had reserved at that collection: growth here is V8's, beyond it the allocator's. */
+const heapCommitted = new Map<string, number>();
 const liveHeapMb = () => [...heapAfterFullGc.values()].reduce((sum, mb) => sum + mb, 0);
+const committedHeapMb = () => [...heapCommitted.values()].reduce((sum, mb) => sum + mb, 0);
 
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -82,8 +85,11 @@ async function startApp(dir: string): Promise<{ child: ChildProcess; baseUrl: st
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop()!;
     for (const line of lines) {
-      const gc = /^\[\d+:(0x[0-9a-f]+)\].*Mark-Compact[^\d]*[\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(line);
-      if (gc) heapAfterFullGc.set(gc[1], Number(gc[2]));
+      const gc = /^\[\d+:(0x[0-9a-f]+)\].*Mark-Compact[^\d]*[\d.]+ \([\d.]+\) -> ([\d.]+) \(([\d.]+)\)/.exec(line);
+      if (gc) {
+        heapAfterFullGc.set(gc[1], Number(gc[2]));
+        heapCommitted.set(gc[1], Number(gc[3]));
+      }
     }
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -122,7 +128,10 @@ async function login(baseUrl: string, username: string): Promise<Headers> {
   return { Authorization: `Bearer ${res.json!.token}` };
 }
 
-/** A remiss of the soak's own, sent to Södermalm, whose handläggare has started a statement to write in. */
+/** Statements the writers share: enough that 20 workers do not all queue on one statement's lock. */
+const DRAFTS = 5;
+
+/** Remisser of the soak's own, sent to Södermalm, whose handläggare has started a statement on each. */
 async function prepare(baseUrl: string, as: Record<string, Headers>) {
   const organisation = async (q: string) => {
     const res = await api(baseUrl, 'GET', `/api/organisations?q=${encodeURIComponent(q)}&limit=5`, as.registrator);
@@ -134,18 +143,23 @@ async function prepare(baseUrl: string, as: Record<string, Headers>) {
   const today = new Date().toISOString().slice(0, 10);
   const due = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
   const remiss = { kind: 'program', senderId: ks, coordinatorId: social, registeredDate: today, dueDate: due };
-  const created = await api(baseUrl, 'POST', '/api/consultations', as.registrator, { ...remiss, caseNumber: `KS ${today.slice(0, 4)}/9${Date.now() % 10000}`, title: 'Soak: program för parker' });
-  if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.json)}`);
-  const id = created.json!.id!;
-  const added = await api(baseUrl, 'POST', `/api/consultations/${id}/recipients`, as.registrator, { organisationIds: [sodermalm] });
-  if (added.status >= 300) throw new Error(`recipients: ${added.status} ${JSON.stringify(added.json)}`);
-  const sent = await api(baseUrl, 'POST', `/api/consultations/${id}/send`, as.registrator);
-  if (sent.status >= 300) throw new Error(`send: ${sent.status} ${JSON.stringify(sent.json)}`);
-  const board = await api(baseUrl, 'GET', `/api/consultations/${id}/recipients`, as.registrator);
-  const responseId = board.json!.items![0].responseId;
-  const started = await api(baseUrl, 'POST', `/api/responses/${responseId}/transitions`, as['handlaggare.sodermalm'], { action: 'start' });
-  if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
-  return { consultationId: id, responseId, remiss };
+  const responseIds: string[] = [];
+  let consultationId = '';
+  for (let n = 0; n < DRAFTS; n++) {
+    const created = await api(baseUrl, 'POST', '/api/consultations', as.registrator, { ...remiss, caseNumber: `KS ${today.slice(0, 4)}/9${Date.now() % 10000}${n}`, title: `Soak: program för parker ${n}` });
+    if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.json)}`);
+    consultationId = created.json!.id!;
+    const added = await api(baseUrl, 'POST', `/api/consultations/${consultationId}/recipients`, as.registrator, { organisationIds: [sodermalm] });
+    if (added.status >= 300) throw new Error(`recipients: ${added.status} ${JSON.stringify(added.json)}`);
+    const sent = await api(baseUrl, 'POST', `/api/consultations/${consultationId}/send`, as.registrator);
+    if (sent.status >= 300) throw new Error(`send: ${sent.status} ${JSON.stringify(sent.json)}`);
+    const board = await api(baseUrl, 'GET', `/api/consultations/${consultationId}/recipients`, as.registrator);
+    const responseId = board.json!.items![0].responseId;
+    const started = await api(baseUrl, 'POST', `/api/responses/${responseId}/transitions`, as['handlaggare.sodermalm'], { action: 'start' });
+    if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
+    responseIds.push(responseId);
+  }
+  return { consultationId, responseIds, remiss };
 }
 
 async function main(): Promise<void> {
@@ -161,7 +175,9 @@ async function main(): Promise<void> {
     const users = ['registrator', 'handlaggare.sodermalm', 'coordinator', 'reader'];
     const as: Record<string, Headers> = {};
     for (const user of users) as[user] = await login(baseUrl, user);
-    const { consultationId, responseId, remiss } = await prepare(baseUrl, as);
+    const { consultationId, responseIds, remiss } = await prepare(baseUrl, as);
+    const responseId = responseIds[0];
+    const anyDraft = () => responseIds[Math.floor(Math.random() * responseIds.length)];
     let registered = 0;
 
     type Op = { weight: number; run: () => Promise<{ status: number }>; ok?: (status: number) => boolean };
@@ -188,10 +204,11 @@ async function main(): Promise<void> {
         weight: 10,
         // Read the section's ETag, then save it: with 20 workers some lose the race (412).
         run: async () => {
-          const section = await api(baseUrl, 'GET', `/api/responses/${responseId}/statement/sections/sammanfattning`, as['handlaggare.sodermalm']);
+          const draft = anyDraft();
+          const section = await api(baseUrl, 'GET', `/api/responses/${draft}/statement/sections/sammanfattning`, as['handlaggare.sodermalm']);
           if (section.status !== 200) return section;
           const text = `Förvaltningen är positiv till programmet (${Date.now()}).`;
-          return api(baseUrl, 'PUT', `/api/responses/${responseId}/statement/sections/sammanfattning`, { ...as['handlaggare.sodermalm'], 'If-Match': section.etag! }, { body: [{ type: 'paragraph', content: [{ text }] }] });
+          return api(baseUrl, 'PUT', `/api/responses/${draft}/statement/sections/sammanfattning`, { ...as['handlaggare.sodermalm'], 'If-Match': section.etag! }, { body: [{ type: 'paragraph', content: [{ text }] }] });
         },
         ok: (s) => s === 200 || s === 412,
       },
@@ -235,7 +252,7 @@ async function main(): Promise<void> {
         current = newInterval(done.index + 1);
         const label = INTERVAL_SECONDS === 60 ? `minute ${done.index}` : `${(done.index * INTERVAL_SECONDS).toFixed(0)} s`;
         console.log(
-          `  ${label.padEnd(10)} RSS ${mb.toFixed(0).padStart(4)} MB (peak ${done.peakMb.toFixed(0)}), JS heap after full GC ${done.heapMb.toFixed(0)} MB in ${heapAfterFullGc.size} isolates  ${done.requests} requests, ` +
+          `  ${label.padEnd(10)} RSS ${mb.toFixed(0).padStart(4)} MB (peak ${done.peakMb.toFixed(0)}), JS heap after full GC ${done.heapMb.toFixed(0)} MB of ${committedHeapMb().toFixed(0)} reserved in ${heapAfterFullGc.size} isolates  ${done.requests} requests, ` +
             `${(done.requests / INTERVAL_SECONDS).toFixed(0)}/s, p99 ${percentile(done.latencies, 99).toFixed(0)} ms, ${done.errors.length} errors` +
             (done.errors.length ? ` (${[...new Set(done.errors)].slice(0, 3).join('; ')})` : ''),
         );

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hasRole, type Actor } from '../authz/actor';
-import { actingOrganisationIds, canManageConsultations } from '../consultations/consultation-access';
+import { canManageConsultations, ORGANISATION_FAMILY_SQL } from '../consultations/consultation-access';
 import { forbidden } from '../http/problem';
 import { pageTotal, type Page } from '../http/schemas';
 import { EFFECTIVE_DUE_SQL, RESPONSE_STATE_FROM_RECIPIENT_SQL } from '../recipients/lateness';
@@ -37,8 +37,11 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
   if (scope === 'all' && !canManageConsultations(actor)) throw forbidden('Only registrators and admins see every deadline.');
   if (scope === 'coordinated' && !hasRole(actor, 'coordinator', 'admin')) throw forbidden('Only coordinators see the deadlines of the remisser they coordinate.');
   const today = todayInStockholm();
-  const mine = scope === 'all' ? null : await actingOrganisationIds(dataSource.manager, actor);
-  const scopeSql = { all: '$2::uuid[] IS NULL', received: 'r.organisation_id = ANY($2::uuid[])', coordinated: 'c.coordinator_id = ANY($2::uuid[])' }[scope];
+  // The caller's organisations (ORGANISATION_FAMILY_SQL) as a subquery of the same statement, not a
+  // query of their own first: one round trip less on a list opened all day.
+  const mine = scope === 'all' ? null : actor.organisationId;
+  const family = ORGANISATION_FAMILY_SQL.replaceAll('$1', '$2::uuid');
+  const scopeSql = { all: '$2::uuid IS NULL', received: `r.organisation_id IN (${family})`, coordinated: `c.coordinator_id IN (${family})` }[scope];
   // The page is chosen from the recipients alone (their copy of the response status, migration
   // RecipientResponseState, through an index of the answers still owed); only its rows are joined
   // to their response and organisation.
