@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { adoptSchemaObjects, assertAppRoleIsUnprivileged, currentRole } from '../src/db/database-roles';
-import { prepareDatabase } from '../src/db/prepare-database';
+import { prepareDatabase, prepareDatabaseAsApp } from '../src/db/prepare-database';
 import { connect, createDatabase, superuserDatabaseUrl, type TestDatabase } from './support/test-database';
 
 let db: TestDatabase;
@@ -73,6 +73,17 @@ describe("the app's database role", () => {
       expect((await app.query('SELECT note FROM later_feature')).rows).toEqual([{ note: 'ändrad' }]);
       await expect(app.query('DROP TABLE later_feature')).rejects.toThrow(/must be owner/);
     });
+  });
+});
+
+describe('starting without the owner URL (a deploy step migrates)', () => {
+  it('loads reference data as the app role on a current schema, and migrates nothing', async () => {
+    const app = await connect(db.url);
+    try {
+      await expect(prepareDatabaseAsApp(app, { demoPassword: 'ett-losenord' })).resolves.toMatchObject({ migrations: [], organisations: 0, demoUsers: 0 });
+    } finally {
+      await app.destroy();
+    }
   });
 });
 
