@@ -49,10 +49,10 @@ export interface DemoStatement {
 }
 
 /**
- * Fills a required name the seed leaves out (three seeds print no handläggare; seed 001 leaves the
- * avdelningschef's name blank). The header and signatory schemas need a non-empty name.
+ * A name the seed leaves out (seed 002 prints no handläggare; seed 001 leaves the avdelningschef's
+ * name blank): not known, so not printed.
  */
-export const NOT_PRINTED = 'Ej angivet';
+export const NOT_PRINTED = null;
 
 type Run = string | Inline;
 

@@ -12,25 +12,28 @@ import type { Stance } from '../statements/statement.entity';
 export interface StatementDocumentModel {
   /** The förvaltning that writes, and the register key that picks its footer address. */
   administration: { name: string; registerKey: string | null; department: string | null };
-  officer: { name: string; phone: string | null; email: string | null };
+  /** name null: not known, left out. */
+  officer: { name: string | null; phone: string | null; email: string | null };
   /** "Till": the nämnd that decides. */
   to: string;
   /** YYYY-MM-DD, the statement's date. */
   date: string;
-  /** The Dnr printed in the page header: the förvaltning's own when it has one, else the remiss's. */
-  caseNumber: string;
+  /** The statement's own Dnr, printed in the page header; null while it has none (never the remiss's). */
+  caseNumber: string | null;
   remissCaseNumber: string;
   title: string;
   subtitle: string | null;
   stance: Stance | null;
   sections: Array<{ heading: string; body: Block[]; stance: Stance | null }>;
-  signatories: Array<{ name: string; title: string }>;
+  signatories: Array<{ name: string | null; title: string }>;
   enclosures: Array<{ title: string }>;
   /** "Attesterat av": digital approvals, date as YYYY-MM-DD in Stockholm. */
   approvals: Array<{ name: string; title: string; date: string }>;
   consultation: { caseNumber: string; title: string; sender: string };
   /** ISO instant of the statement's last change: the PDF's creation date, so unchanged content gives unchanged bytes. */
   lastModified: string | null;
+  /** Not yet attested (not_started, drafting, in_review): "UTKAST" on every page and in the metadata. */
+  draft?: boolean;
 }
 
 /** A person a letter names: who to contact, who signs. */

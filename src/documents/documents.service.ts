@@ -40,7 +40,7 @@ export class DocumentsService {
     // A draft, or one abandoned for an answer recorded outside the system, only for its organisation.
     assertContentReadable(scope, actor, 'statement');
     const model = await loadStatementDocument(this.dataSource.manager, responseId);
-    return { document: { kind: 'statement', model }, fileName: `Tjänsteutlåtande ${model.caseNumber}.pdf` };
+    return { document: { kind: 'statement', model }, fileName: `Tjänsteutlåtande ${model.caseNumber ?? model.remissCaseNumber}.pdf` };
   }
 
   /** The "avstår / inga synpunkter" letter; 409 for a response that answered otherwise or not yet. */

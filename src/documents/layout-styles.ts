@@ -44,13 +44,14 @@ const style = (variant: FontVariant, size: number, leading: number, spaceBefore:
 });
 
 export const STYLES = {
-  body: style('regular', 11, 15, 0, 8, true),
+  // Ragged-right, as the seeds: justified lines without hyphenation leave rivers and odd short lines.
+  body: style('regular', 11, 15, 0, 8),
   h1: style('bold', 16, 20, 0, 6),
   h2: style('bold', 12.5, 16, 14, 4),
   h3: style('bold', 11, 15, 10, 3),
   subtitle: style('regular', 12, 16, 0, 14),
   stance: style('italic', 11, 15, 0, 6),
-  listItem: style('regular', 11, 15, 0, 3, true),
+  listItem: style('regular', 11, 15, 0, 3),
   tableCell: style('regular', 10, 13, 0, 0),
   tableHead: style('bold', 10, 13, 0, 0),
   /** The sammanställning's status table: one line per remissinstans, fifty and more rows. */

@@ -26,7 +26,13 @@ function describe(spec: DocumentSpec, templates: TemplateSet): Described {
       const m = spec.model;
       return {
         markup: templates.render('statement', statementView(m)),
-        meta: { title: m.title, author: m.administration.name, subject: `Dnr ${m.caseNumber}`, keywords: keywords('Tjänsteutlåtande', 'Remissvar', m.remissCaseNumber, m.consultation.sender) },
+        // A draft says so in its metadata too: the title (Info and XMP dc:title) and a keyword.
+        meta: {
+          title: m.draft ? `UTKAST: ${m.title}` : m.title,
+          author: m.administration.name,
+          subject: m.caseNumber ? `Dnr ${m.caseNumber}` : `Svar på remiss, Dnr ${m.remissCaseNumber}`,
+          keywords: keywords(m.draft ? 'Utkast' : null, 'Tjänsteutlåtande', 'Remissvar', m.remissCaseNumber, m.consultation.sender),
+        },
         lastModified: m.lastModified,
         fallbackDate: m.date,
       };

@@ -10,6 +10,9 @@ import { sectionsOf } from '../statements/statement-snapshot';
 import { Statement } from '../statements/statement.entity';
 import type { StatementDocumentModel } from './document-model';
 
+/** Until attested, a tjänsteutlåtande is a draft and is marked as one. */
+const DRAFT_STATUSES: ReadonlySet<string> = new Set(['not_started', 'drafting', 'in_review']);
+
 /**
  * The document model of a response's tjänsteutlåtande, read in one go. No access checks here:
  * callers check first (documents.service.ts uses the same rules as GET …/statement), so that
@@ -39,7 +42,7 @@ export async function loadStatementDocument(manager: EntityManager, responseId: 
     officer: header.officer,
     to: header.to,
     date: header.date,
-    caseNumber: header.ownCaseNumber ?? header.remissCaseNumber,
+    caseNumber: header.ownCaseNumber,
     remissCaseNumber: header.remissCaseNumber,
     title: header.title,
     subtitle: header.subtitle,
@@ -50,5 +53,6 @@ export async function loadStatementDocument(manager: EntityManager, responseId: 
     approvals: approvals.map((a) => ({ name: a.name, title: a.title, date: todayInStockholm(a.approvedAt) })),
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, sender: sender?.name ?? '' },
     lastModified: statement.updatedAt.toISOString(),
+    draft: DRAFT_STATUSES.has(response.status),
   };
 }

@@ -8,7 +8,8 @@ export interface StatementHeader {
   /** Förvaltningen that writes ("Södermalms stadsdelsförvaltning"). */
   administration: string;
   department: string | null;
-  officer: { name: string; phone: string | null; email: string | null };
+  /** name null: not known, left out of the document (seed 001 signs "Avdelningschef" alone). */
+  officer: { name: string | null; phone: string | null; email: string | null };
   /** "Till": the nämnd that decides ("Södermalms stadsdelsnämnd"). */
   to: string;
   date: string;
@@ -19,7 +20,7 @@ export interface StatementHeader {
 }
 
 export interface Signatory {
-  name: string;
+  name: string | null;
   title: string;
 }
 

@@ -13,7 +13,8 @@ export const headerSchema = z
   .strictObject({
     administration: shortText(200),
     department: shortText(200).nullable(),
-    officer: z.strictObject({ name: shortText(200), phone: shortText(40).nullable(), email: z.email().max(254).nullable() }),
+    // A name the author does not know is left out (null), never printed as a placeholder.
+    officer: z.strictObject({ name: shortText(200).nullable(), phone: shortText(40).nullable(), email: z.email().max(254).nullable() }),
     to: shortText(200),
     date: isoDate,
     ownCaseNumber: shortText(60).nullable(),
@@ -32,7 +33,7 @@ const sectionInput = z.strictObject({
 
 const statementFields = {
   header: headerSchema,
-  signatories: z.array(z.strictObject({ name: shortText(200), title: shortText(120) })).max(10),
+  signatories: z.array(z.strictObject({ name: shortText(200).nullable(), title: shortText(120) })).max(10),
   enclosures: z.array(z.strictObject({ title: shortText(500) })).max(50),
   stance,
 };

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { registerDocumentRoutes, type DocumentRoutes } from '../../src/documents/documents.routes';
 import { addRecipient, createConsultation } from '../support/factories';
 import { bearer, startTestApp, type TestApp } from '../support/test-app';
+import { cleanUpPdfs, pageTexts, pdfinfo, savePdf } from './pdf-tools';
 
 /*
  * GET /api/responses/:id/pdf and …/preview over HTTP: the answering organisation gets its draft,
@@ -27,6 +28,7 @@ beforeAll(async () => {
   expect(started.status).toBe(200);
 });
 afterAll(async () => {
+  cleanUpPdfs();
   await routes?.close();
   await t.close();
 });
@@ -77,5 +79,58 @@ describe('GET /api/responses/:id/preview', () => {
 
   it('is 404 for another organisation', async () => {
     expect((await request(t.app).get(`/api/responses/${responseId}/preview`).set(other)).status).toBe(404);
+  });
+});
+
+async function pdfOf(id: string): Promise<Buffer> {
+  const res = await request(t.app)
+    .get(`/api/responses/${id}/pdf`)
+    .set(own)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  return res.body as Buffer;
+}
+
+describe('a draft looks like a draft (#11 §2)', () => {
+  afterEach(async () => {
+    await t.dataSource.query(`UPDATE responses SET status = 'drafting' WHERE id = $1`, [responseId]);
+  });
+
+  it('says UTKAST on every page and in its title while drafting or in review, with "Dnr saknas" for want of its own Dnr', async () => {
+    for (const status of ['drafting', 'in_review']) {
+      await t.dataSource.query(`UPDATE responses SET status = $2 WHERE id = $1`, [responseId, status]);
+      const file = savePdf(await pdfOf(responseId), `draft-${status}`);
+      const pages = pageTexts(file);
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      for (const page of pages) {
+        expect(page).toMatch(/^Tjänsteutlåtande\nUTKAST/m);
+        expect(page).toMatch(/^Dnr saknas$/m);
+      }
+      expect(pdfinfo(file)).toMatch(/^Title:\s+UTKAST: Program för ett tryggare Stockholm$/m);
+      expect(pdfinfo(file)).toMatch(/^Keywords:\s+Utkast, /m);
+      expect(pdfinfo(file, '-meta')).toContain('UTKAST: Program för ett tryggare Stockholm');
+      // The remiss's Dnr is the sub-title's, never the header's.
+      expect(pages[0]).not.toMatch(/^Dnr KS/m);
+    }
+    const preview = await request(t.app).get(`/api/responses/${responseId}/preview`).set(own);
+    expect(preview.text).toContain('<p class="draft">UTKAST</p>');
+    expect(preview.text).toContain('Dnr saknas');
+  });
+
+  it('has no marking from approved on, and no Dnr line without its own Dnr', async () => {
+    await t.dataSource.query(`UPDATE responses SET status = 'approved' WHERE id = $1`, [responseId]);
+    const file = savePdf(await pdfOf(responseId), 'approved');
+    for (const page of pageTexts(file)) {
+      expect(page).not.toContain('UTKAST');
+      expect(page).not.toMatch(/^Dnr /m);
+      expect(page).toMatch(/^Tjänsteutlåtande$/m);
+    }
+    expect(pdfinfo(file)).toMatch(/^Title:\s+Program för ett tryggare Stockholm$/m);
+    expect((await request(t.app).get(`/api/responses/${responseId}/preview`).set(own)).text).not.toContain('UTKAST');
   });
 });

@@ -89,7 +89,7 @@ export function demoStatementModel(demo: DemoStatement): StatementDocumentModel 
     officer: demo.header.officer,
     to: demo.header.to,
     date: demo.header.date,
-    caseNumber: demo.header.ownCaseNumber ?? demo.header.remissCaseNumber,
+    caseNumber: demo.header.ownCaseNumber,
     remissCaseNumber: demo.header.remissCaseNumber,
     title: demo.header.title,
     subtitle: demo.header.subtitle,

@@ -104,7 +104,7 @@ describe('the Södermalm-style statement', () => {
     });
     expect(pages[0]).toMatch(/Handläggare\s+Till/);
     expect(pages[0]).toMatch(/Telefon: 08-508 12 345/);
-    expect(pages[0]).toContain('19 november 2020');
+    expect(pages[0]).toContain('2020-11-19');
     const last = pages[pages.length - 1];
     expect(last).toMatch(/Maria Ålund\s+Örjan Ek/);
     expect(last).toMatch(/Stadsdelsdirektör\s+Avdelningschef/);

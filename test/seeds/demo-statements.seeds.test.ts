@@ -134,11 +134,11 @@ describe.each(DEMOS.map((demo) => [demo.seed, demo] as const))('demo statement %
     const { officer } = demo.header;
     const printed = [
       // Where the seed prints no handläggare, the demo's fictional one stands in (a demo address).
-      ...(officer.name === NOT_PRINTED || officer.email?.endsWith('@demo.remiss.invalid') ? [] : [officer.name]),
+      ...(officer.name === NOT_PRINTED || officer.email?.endsWith('@demo.remiss.invalid') ? [] : [officer.name!]),
       ...(officer.phone ? [officer.phone] : []),
       demo.header.to,
       ...(demo.header.department ? [demo.header.department] : []),
-      ...demo.signatories.flatMap((s) => (s.name === NOT_PRINTED ? [s.title] : [s.name, s.title])),
+      ...demo.signatories.flatMap((s) => (s.name === NOT_PRINTED ? [s.title] : [s.name!, s.title])),
       ...demo.approvals.filter((a) => !a.assumed).map((a) => `${a.name}, ${a.title}`),
       ...demo.enclosures.map((e) => e.title.replace(/\.$/, '')),
     ];
