@@ -39,13 +39,24 @@ class BlockLayout {
   /** Collapsing margins: the larger of the previous block's space after and this one's space before. */
   private pendingSpace = 0;
   private pendingBreak = false;
+  private linesAfterHeading = 0;
+
+  /** The last box laid out stays on the page of the next one. */
+  private keepLastWithNext(): void {
+    const last = this.boxes[this.boxes.length - 1];
+    if (last) last.keepWithNext = true;
+  }
 
   constructor(footnoteItems: Map<number, Element>) {
     for (const [number, item] of footnoteItems) this.footnotes.set(number, this.footnoteLines(number, item));
   }
 
-  add(box: Omit<Box, 'spaceBefore'>, spaceBefore: number): void {
-    this.boxes.push({ ...box, spaceBefore: Math.max(spaceBefore, this.pendingSpace), ...(this.pendingBreak ? { breakBefore: true } : {}) });
+  add(box: Omit<Box, 'spaceBefore'>, spaceBefore: number, heading = false): void {
+    // A heading keeps two lines of what follows with it, however many blocks they come from.
+    let keepWithNext = box.keepWithNext;
+    if (heading) this.linesAfterHeading = 2;
+    else if (this.linesAfterHeading > 0) keepWithNext ||= --this.linesAfterHeading > 0;
+    this.boxes.push({ ...box, keepWithNext, spaceBefore: Math.max(spaceBefore, this.pendingSpace), ...(this.pendingBreak ? { breakBefore: true } : {}) });
     this.pendingSpace = 0;
     this.pendingBreak = false;
   }
@@ -133,7 +144,7 @@ class BlockLayout {
       });
       const ops = [lineOp(line, x, blockStyle, text, fragmentStructs)];
       if (index === 0 && labelOp) ops.unshift(labelOp);
-      this.add({ height: blockStyle.leading, keepWithNext: keep, ops, footnotes: line.footnotes }, index === 0 ? blockStyle.spaceBefore : 0);
+      this.add({ height: blockStyle.leading, keepWithNext: keep, ops, footnotes: line.footnotes }, index === 0 ? blockStyle.spaceBefore : 0, heading);
     });
     // Notes follow their reference's text in the reading order, wherever on the page they are drawn.
     for (const number of notes) {
@@ -153,6 +164,8 @@ class BlockLayout {
     for (const item of element.children) {
       if (typeof item === 'string' || item.tag !== 'li') continue;
       number++;
+      // A list never starts with a lone item at a page foot: the first item stays with the second.
+      if (number === 2 && depth === 0) this.keepLastWithNext();
       const li = node('LI', struct);
       const label = ordered ? (depth === 0 ? `${number}.` : `${String.fromCharCode(96 + ((number - 1) % 26) + 1)})`) : depth === 0 ? '\u2022' : '\u2013';
       const labelStyle = STYLES.listItem.text;
@@ -175,9 +188,11 @@ class BlockLayout {
   /** Two signatories side by side per row, name above title, with room above for the eye. */
   private signatures(element: Element, struct: StructNode, x: number, width: number): void {
     const people = element.children.filter((c): c is Element => typeof c !== 'string');
+    // The signatures stay together, and with the end of the text they sign.
+    this.keepLastWithNext();
     for (let i = 0; i < people.length; i += 2) {
       const box = layoutTwoColumns(people.slice(i, i + 2), struct, width);
-      this.add({ ...box, ops: shift(box.ops, x) }, i === 0 ? 30 : 14);
+      this.add({ ...box, ops: shift(box.ops, x), keepWithNext: i + 2 < people.length }, i === 0 ? 30 : 14);
     }
     this.after(16);
   }

@@ -1,3 +1,4 @@
+import { formatIsoDay } from '../shared/dates';
 import { formatSwedishPhone } from '../shared/phone-number';
 import { STANCE_LABELS, type StatementDocumentModel } from './document-model';
 import { footerAddressFor, footerLine } from './organisation-addresses';
@@ -51,7 +52,7 @@ export function statementView(model: StatementDocumentModel): StatementView {
     department: model.administration.department,
     officer: { ...model.officer, phone: model.officer.phone ? formatSwedishPhone(model.officer.phone) : null },
     to: model.to,
-    date: model.date,
+    date: formatIsoDay(model.date),
     caseNumber: model.caseNumber ?? (draft ? 'saknas' : null),
     draft,
     title: model.title,

@@ -18,8 +18,18 @@ const SWEDISH_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', '
  * and printed as is; an instant (Date) is first placed on Stockholm's calendar.
  */
 export function formatSwedishDate(value: string | Date): string {
-  const day = typeof value === 'string' ? value : STOCKHOLM_DAY.format(value);
+  const [year, month, day] = dayParts(typeof value === 'string' ? value : STOCKHOLM_DAY.format(value));
+  return `${Number(day)} ${SWEDISH_MONTHS[Number(month) - 1]} ${year}`;
+}
+
+/** "2020-10-22": the date form of a document's header, as the seeds print it. */
+export function formatIsoDay(day: string): string {
+  dayParts(day);
+  return day;
+}
+
+function dayParts(day: string): [string, string, string] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new RangeError(`Not a YYYY-MM-DD date: ${day}`);
-  return `${Number(match[3])} ${SWEDISH_MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return [match[1], match[2], match[3]];
 }
