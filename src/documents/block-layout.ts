@@ -55,7 +55,10 @@ class BlockLayout {
     // A heading keeps two lines of what follows with it, however many blocks they come from.
     let keepWithNext = box.keepWithNext;
     if (heading) this.linesAfterHeading = 2;
-    else if (this.linesAfterHeading > 0) keepWithNext ||= --this.linesAfterHeading > 0;
+    else if (this.linesAfterHeading > 0) {
+      this.linesAfterHeading--;
+      if (this.linesAfterHeading > 0) keepWithNext = true;
+    }
     this.boxes.push({ ...box, keepWithNext, spaceBefore: Math.max(spaceBefore, this.pendingSpace), ...(this.pendingBreak ? { breakBefore: true } : {}) });
     this.pendingSpace = 0;
     this.pendingBreak = false;
