@@ -86,7 +86,7 @@ beforeAll(async () => {
     'forvaltningens-synpunkter',
     [
       { type: 'paragraph', content: [{ text: 'Förvaltningen avstyrker kolibrier i parkerna.' }, { footnote: 'Se rapporten om pelikanfåglar.' }] },
-      { type: 'bullet_list', items: [{ content: [{ text: 'Citat: <img src=x onerror=alert(1)> & "citat" \uE000falsk\uE001 <b>träff</b>' }] }] },
+      { type: 'bullet_list', items: [{ content: [{ text: 'Citat: <img src=x onerror=alert(1)> & "citat" falsk <b>träff</b>' }] }] },
     ],
     norraInnerstaden,
     'avstyrker',
@@ -105,6 +105,9 @@ beforeAll(async () => {
   const decision = { action: 'decide', meetingDate: '2026-12-08', paragraph: '§ 7', outcome: 'approved_as_proposed', decisionText: 'Nämnden beslutade enligt förvaltningens förslag.' };
   expect((await transition(norraInnerstadenResponse, decision, admin)).status).toBe(200);
   expect((await transition(norraInnerstadenResponse, { action: 'submit', submittedDate: '2026-10-15' }, registrator)).status).toBe(200);
+  // The snippet's own highlight markers (private-use characters) in stored text: saving refuses them
+  // now (they cannot be printed), but text saved before that rule may hold them.
+  await t.dataSource.query(`UPDATE statement_sections SET body = replace(body::text, 'falsk <b>', $1)::jsonb WHERE body::text LIKE '%falsk <b>%'`, ['\uE000falsk\uE001 <b>']);
 
   await request(t.app).post('/api/consultations').set(registrator).send({
     caseNumber: 'KS 2026/902',
