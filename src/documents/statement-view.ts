@@ -17,7 +17,8 @@ export interface StatementView {
   documentType: string;
   administration: string;
   department: string | null;
-  officer: { name: string | null; phone: string | null; email: string | null };
+  /** null: nothing known about the handläggare, so no Handläggare block (seed 002). */
+  officer: { name: string | null; phone: string | null; email: string | null } | null;
   to: string;
   date: string;
   caseNumber: string | null;
@@ -50,7 +51,7 @@ export function statementView(model: StatementDocumentModel): StatementView {
     documentType: 'Tjänsteutlåtande',
     administration: model.administration.name,
     department: model.administration.department,
-    officer: { ...model.officer, phone: model.officer.phone ? formatSwedishPhone(model.officer.phone) : null },
+    officer: model.officer.name || model.officer.phone || model.officer.email ? { ...model.officer, phone: model.officer.phone ? formatSwedishPhone(model.officer.phone) : null } : null,
     to: model.to,
     date: formatIsoDay(model.date),
     caseNumber: model.caseNumber ?? (draft ? 'saknas' : null),

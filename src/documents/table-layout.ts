@@ -119,7 +119,9 @@ export function layoutTwoColumns(columns: Element[], parent: StructNode, width: 
     const x = index === 0 ? 0 : secondX;
     const columnWidth = (index === 0 ? secondX - 16 : width - secondX) - 0;
     const div = node('Div', parent);
-    let y = 0;
+    // A signatory without a name ("Avdelningschef" alone, seed 001): the title stays on the titles' line.
+    const nameless = signatures && !column.children.some((c) => typeof c !== 'string' && hasClass(c, 'name'));
+    let y = nameless ? STYLES.signature.leading : 0;
     for (const p of column.children) {
       if (typeof p === 'string' || p.tag !== 'p') continue;
       const pStyle: BlockStyle = hasClass(p, 'label') ? STYLES.metaLabel : signatures ? STYLES.signature : STYLES.meta;

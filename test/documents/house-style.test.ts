@@ -100,10 +100,16 @@ describe('the page, as the seeds print it', () => {
         { name: null, title: 'Avdelningschef' },
       ],
     });
-    const text = pageTexts(savePdf(await renderStatementPdf(model), 'names')).join('\n');
+    const file = savePdf(await renderStatementPdf(model), 'names');
+    const text = pageTexts(file).join('\n');
     expect(text).not.toMatch(/Ej angivet|null|undefined/);
     expect(text).toMatch(/Handläggare\s+Telefon: 08-508 05 097/);
     expect(text).toMatch(/Maria Ålund\s+Stadsdelsdirektör\s+Avdelningschef/);
+    const [director, head] = ['Stadsdelsdirektör', 'Avdelningschef'].map((title) => words(file).find((w) => w.text === title)!);
+    expect(Math.abs(director.yMin - head.yMin)).toBeLessThan(1);
+    // Nothing known about the handläggare: no Handläggare block at all.
+    const unknown = pageTexts(savePdf(await renderStatementPdf(sodermalmStatement({ officer: { name: null, phone: null, email: null } })), 'no-officer'))[0];
+    expect(unknown).not.toContain('Handläggare');
   });
 
   it('dates the header ISO and writes Telefon as Swedish numbers are written', async () => {
