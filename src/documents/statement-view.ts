@@ -39,7 +39,7 @@ export interface StatementView {
 }
 
 /** Where the seeds state the förvaltning's position: the section of its synpunkter. */
-const STANCE_SECTION = /^förvaltningens synpunkter/i;
+const STANCE_SECTION = /^(förvaltningens |nämndens )?synpunkter/i;
 
 export function statementView(model: StatementDocumentModel): StatementView {
   const numbering = new FootnoteNumbering();

@@ -142,6 +142,11 @@ describe('the page, as the seeds print it', () => {
     const text = squash(pageTexts(savePdf(await renderStatementPdf(model), 'stance')).join('\n'));
     expect(text.match(/Ställningstagande/g)).toHaveLength(1);
     expect(text).toContain('Förvaltningens synpunkter och förslag Ställningstagande: Tillstyrker med ändringar');
+    // Seed 000 heads it "Synpunkter och förslag".
+    const renamed = sodermalmStatement({ sections: model.sections.map((s) => ({ ...s, heading: s.heading.replace('Förvaltningens synpunkter', 'Synpunkter') })) });
+    const renamedText = squash(pageTexts(savePdf(await renderStatementPdf(renamed), 'stance-renamed')).join('\n'));
+    expect(renamedText.match(/Ställningstagande/g)).toHaveLength(1);
+    expect(renamedText).toContain('Synpunkter och förslag Ställningstagande: Tillstyrker med ändringar');
   });
 
   it("prints the förvaltning's footer from the register, or the city's general line", async () => {
