@@ -14,7 +14,7 @@ export const statementSchema = z
     id: z.string(),
     responseId: z.string(),
     header: headerSchema,
-    signatories: z.array(z.object({ name: z.string(), title: z.string() })),
+    signatories: z.array(z.object({ name: z.string().nullable(), title: z.string() })),
     enclosures: z.array(z.object({ title: z.string() })),
     stance: z.enum(STANCES).nullable(),
     sections: z.array(sectionSchema),
