@@ -27,6 +27,8 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
  && mkdir -p /app/.data \
  && chown node:node /app/.data
 COPY --from=build /app/dist ./dist
+# The pages' Handlebars views are read from src/<feature>/views at start.
+COPY --from=build /app/src ./src
 COPY templates ./templates
 COPY assets ./assets
 USER node

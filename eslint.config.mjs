@@ -10,6 +10,16 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // The pages' small browser scripts (src/web/scripts): ES modules in the browser.
+    files: ['src/web/scripts/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'fetch', 'FormData', 'URLSearchParams', 'XMLHttpRequest', 'setTimeout', 'clearTimeout', 'HTMLElement', 'Event'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', globalThis: 'readonly' },
     },

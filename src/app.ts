@@ -33,6 +33,8 @@ import { registerSearchRoutes } from './search/search.routes';
 import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
 import { registerStatementRoutes } from './statements/statements.routes';
 import { registerUserRoutes } from './users/users.routes';
+import { originCheck } from './web/csrf';
+import { createWeb } from './web/web-app';
 
 export interface AppDependencies {
   config: Config;
@@ -48,6 +50,36 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Helmet's headers with a Content Security Policy without 'unsafe-inline': the pages load only the
+ * app's own hashed CSS and JavaScript. Swagger UI (/docs) sets inline styles, so it keeps helmet's
+ * default policy. No upgrade-insecure-requests: the demo runs on plain http, and TLS is the
+ * proxy's job in production.
+ */
+function securityHeaders(): express.RequestHandler {
+  const strict = helmet({
+    // Not helmet's no-referrer: with it, browsers send "Origin: null" on our own forms, and the
+    // Origin check (src/web/csrf.ts) could not tell them from another site's.
+    referrerPolicy: { policy: 'same-origin' },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  const docs = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  return (req, res, next) => (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : strict)(req, res, next);
+}
+
 /** Builds the Express application; listening and shutdown belong to server.ts. */
 export function createApp({ config, dataSource, logger }: AppDependencies): App {
   const app = express();
@@ -60,10 +92,12 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.set('etag', false); // ETags here mean row versions (If-Match), not response hashes.
   app.use(requestLogger(logger));
   app.use(bodyTimeout(config.requestTimeouts));
-  // No upgrade-insecure-requests: the demo runs on plain http, and TLS is the proxy's job in production.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(securityHeaders());
   app.use('/api', noStoreByDefault());
   app.use(authenticate(auth));
+  app.use(originCheck(config.publicUrl ? new URL(config.publicUrl).origin : undefined));
+  const web = createWeb({ config, dataSource, auth });
+  app.use('/assets', web.assetHandler);
 
   registerHealthRoutes(api, dataSource);
   registerAuthRoutes(api, { auth, config, dataSource });
@@ -90,7 +124,10 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerDocs(app, api);
 
   app.use(api.router);
+  app.use(web.router);
+  app.use(web.notFound);
   app.use(notFoundHandler());
+  app.use(web.errorHandler);
   app.use(errorHandler());
   return { app, api, close: async () => void (await documents.close()) };
 }

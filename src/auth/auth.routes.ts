@@ -1,4 +1,4 @@
-import type { CookieOptions, Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -11,14 +11,14 @@ import { UsersService } from '../users/users.service';
 import { loginBody, loginResponse, meResponse } from './auth.schemas';
 import type { AuthService } from './auth.service';
 import { LoginAttemptsStore } from './login-attempts-store';
-import { SESSION_COOKIE } from './session-token';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 /**
  * Failed logins are counted per client address and username (guessing one account's password)
  * and per address alone (trying a few passwords on many accounts), in the database so every app
  * process counts together.
  */
-function loginRateLimiters(config: Config, dataSource: DataSource): RequestHandler[] {
+export function loginRateLimiters(config: Config, dataSource: DataSource, onLimited: (req: Request, res: Response) => void): RequestHandler[] {
   const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
   const limiter = (limit: number, key: (req: Request) => string) =>
     rateLimit({
@@ -29,10 +29,10 @@ function loginRateLimiters(config: Config, dataSource: DataSource): RequestHandl
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: key,
-      handler: (req, res) =>
-        sendProblem(req, res, new HttpProblem(429, 'Too many failed logins. Wait a while before trying again.', {
-          headers: { 'Retry-After': String(config.loginRateLimit.windowSeconds) },
-        })),
+      handler: (req, res) => {
+        res.setHeader('Retry-After', String(config.loginRateLimit.windowSeconds));
+        onLimited(req, res);
+      },
     });
   return [
     limiter(config.loginRateLimit.addressMax, (req) => `address|${address(req)}`),
@@ -43,7 +43,7 @@ function loginRateLimiters(config: Config, dataSource: DataSource): RequestHandl
 export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; auth: AuthService; config: Config }): void {
   const { auth, config } = deps;
   const users = new UsersService(deps.dataSource);
-  const cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/' };
+  const tooMany = (req: Request, res: Response) => sendProblem(req, res, new HttpProblem(429, 'Too many failed logins. Wait a while before trying again.'));
 
   api.add({
     method: 'post',
@@ -51,13 +51,13 @@ export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; aut
     tag: 'Auth',
     summary: 'Log in; answers an opaque session token and sets the session cookie',
     policy: publicRoute('logging in is how a session starts'),
-    before: loginRateLimiters(config, deps.dataSource),
+    before: loginRateLimiters(config, deps.dataSource, tooMany),
     body: loginBody,
     response: loginResponse,
     errors: [401, 429],
     handler: async ({ body, context, res }) => {
       const result = await auth.login(body.username, body.password, context);
-      res.cookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
+      setSessionCookie(res, result.token, result.expiresAt, config);
       res.setHeader('Cache-Control', 'no-store');
       return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: presentUser(result.user) };
     },
@@ -71,7 +71,7 @@ export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; aut
     policy: anyUser(),
     handler: async ({ context, res }) => {
       await auth.logout(context);
-      res.clearCookie(SESSION_COOKIE, cookieOptions);
+      clearSessionCookie(res, config);
     },
   });
 

@@ -7,21 +7,31 @@ import { SESSION_COOKIE } from './session-token';
 declare module 'express-serve-static-core' {
   interface Request {
     actor?: Actor;
+    /** The session token from the cookie, valid or not (a form posted after expiry still carries it). */
+    cookieSessionToken?: string;
+    /** Before login: the key of the login form's CSRF token (src/web/csrf.ts). */
+    anonymousCsrfKey?: string;
   }
 }
 
-/** Bearer header first (API clients), then the HttpOnly cookie (browsers). */
-function tokenFrom(authorization: string | undefined, cookieHeader: string | undefined): string | undefined {
-  const bearer = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(authorization ?? '');
-  if (bearer) return bearer[1];
-  if (!cookieHeader) return undefined;
-  return parseCookies(cookieHeader)[SESSION_COOKIE] || undefined;
-}
+export const ANONYMOUS_CSRF_COOKIE = 'remiss_csrf';
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
-/** Resolves the session, if any. Whether one is required is each route's policy. */
+/**
+ * Resolves the session, if any: the Bearer header first (API clients), then the HttpOnly cookie
+ * (browsers). Whether one is required is each route's policy. The cookie's token is kept on the
+ * request even when its session has ended: the pages' CSRF token derives from it, and a form posted
+ * after expiry is kept for its user (src/web).
+ */
 export function authenticate(auth: AuthService): RequestHandler {
   return async (req, _res, next) => {
-    const token = tokenFrom(req.get('authorization'), req.get('cookie'));
+    const bearer = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(req.get('authorization') ?? '');
+    const cookies = req.get('cookie') ? parseCookies(req.get('cookie')!) : {};
+    const cookieToken = cookies[SESSION_COOKIE];
+    if (cookieToken && TOKEN.test(cookieToken)) req.cookieSessionToken = cookieToken;
+    const anonymous = cookies[ANONYMOUS_CSRF_COOKIE];
+    if (anonymous && TOKEN.test(anonymous)) req.anonymousCsrfKey = anonymous;
+    const token = bearer?.[1] ?? req.cookieSessionToken;
     if (token) req.actor = (await auth.resolve(token)) ?? undefined;
     next();
   };

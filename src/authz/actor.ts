@@ -8,6 +8,8 @@ export interface Actor {
   organisationId: string;
   roles: readonly Role[];
   sessionId: string;
+  /** When the session ends unless extended (pages warn before it does). */
+  sessionExpiresAt?: Date;
 }
 
 /** What a service needs from the request: who acts, and the id that ties logs and audit together. */

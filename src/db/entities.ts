@@ -18,6 +18,7 @@ import { StatementRevision } from '../statements/statement-revision.entity';
 import { StatementSection } from '../statements/statement-section.entity';
 import { Statement } from '../statements/statement.entity';
 import { User } from '../users/user.entity';
+import { ResumableForm } from '../web/resumable-form.entity';
 
 /** Every entity, listed explicitly so the same list works from ts-jest, tsx and compiled dist. */
 export const ENTITIES = [
@@ -42,4 +43,5 @@ export const ENTITIES = [
   Approval,
   Decision,
   DocumentTemplate,
+  ResumableForm,
 ];

@@ -105,6 +105,8 @@ export class Api {
     const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
     const errorStatuses = new Set([400, ...(spec.policy.access === 'public' ? [] : [401]), ...(spec.policy.access === 'roles' ? [403] : []), 500, 503, ...(spec.errors ?? [])]);
     if (spec.body || spec.upload) errorStatuses.add(415).add(413).add(408);
+    // A cookie-authenticated unsafe request from another origin is refused (src/web/csrf.ts).
+    if (spec.method !== 'get' && spec.policy.access !== 'public') errorStatuses.add(403);
     this.openapi.registerPath({
       method: spec.method,
       path: openApiPath(spec.path),

@@ -1,5 +1,5 @@
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import { chromium as playwright, type Browser, type BrowserServer } from 'playwright-core';
 
 /**
  * A real headless Chromium for tests, from the npm package @sparticuz/chromium (version 143 runs on
@@ -9,6 +9,14 @@ import { chromium as playwright, type Browser } from 'playwright-core';
  */
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** Started once per run by the global setup; every test file connects to it. */
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  return playwright.launchServer({ executablePath: await chromium.executablePath(), args: FLAGS, headless: true });
+}
+
+/** The run's browser (or one of its own when a file runs outside the suite's global setup). */
 export async function launchBrowser(): Promise<Browser> {
+  const endpoint = process.env.REMISS_TEST_BROWSER_WS;
+  if (endpoint) return playwright.connect(endpoint);
   return playwright.launch({ executablePath: await chromium.executablePath(), args: FLAGS, headless: true });
 }

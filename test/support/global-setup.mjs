@@ -62,6 +62,12 @@ export default async function globalSetup() {
   });
   if (prepared.status !== 0) throw new Error('Preparing the test template database failed');
 
+  // One Chromium for the whole run (DESIGN.md §9): the page tests connect to it over its WebSocket.
+  const { launchBrowserServer } = tsxRequire('./browser.ts', import.meta.url);
+  const browserServer = await launchBrowserServer();
+  globalThis.__remissBrowserServer = browserServer;
+  process.env.REMISS_TEST_BROWSER_WS = browserServer.wsEndpoint();
+
   process.env.REMISS_TEST_ADMIN_URL = adminUrl;
   process.env.REMISS_TEST_OWNER_URL = ownerUrl;
   process.env.REMISS_TEST_APP_URL = roleUrl(templateUrl.toString(), TEST_ROLES.app);

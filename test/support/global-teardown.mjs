@@ -1,6 +1,7 @@
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  await globalThis.__remissBrowserServer?.close().catch(() => undefined);
   const { adminUrl, template } = globalThis.__remissTestTemplate ?? {};
   if (adminUrl && template) {
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -1,0 +1,22 @@
+import type { Actor } from '../authz/actor';
+import type { Role } from '../authz/roles';
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/** The main navigation, by role: each user sees the screens of their job and nothing that would answer 403. */
+const ITEMS: NavItem[] = [
+  { href: '/', label: 'Start', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
+  { href: '/remisser', label: 'Remisser', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
+  { href: '/bevakning', label: 'Bevakning', roles: ['admin', 'registrator'] },
+  { href: '/sandlistor', label: 'Sändlistor', roles: ['admin', 'registrator'] },
+  { href: '/organisationer', label: 'Organisationer', roles: ['admin', 'registrator'] },
+];
+
+export function navigationFor(actor: Actor, currentPath: string): Array<{ href: string; label: string; current: boolean }> {
+  const current = ITEMS.filter((item) => item.href !== '/' && (currentPath === item.href || currentPath.startsWith(`${item.href}/`)))[0]?.href ?? (currentPath === '/' ? '/' : undefined);
+  return ITEMS.filter((item) => item.roles.some((role) => actor.roles.includes(role))).map((item) => ({ href: item.href, label: item.label, current: item.href === current }));
+}

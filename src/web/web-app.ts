@@ -1,0 +1,44 @@
+import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
+import type { DataSource } from 'typeorm';
+import { registerAccessibilityPages } from '../accessibility/accessibility.pages';
+import type { AuthService } from '../auth/auth.service';
+import type { Config } from '../config';
+import { Assets } from './assets';
+import { pageErrorHandler, pageNotFound } from './error-pages';
+import { FormResume } from './form-resume';
+import { PageRenderer } from './page-renderer';
+import { Pages } from './pages';
+import { registerSessionPages } from './session-pages';
+import { registerStartPage } from './start-page';
+import { Views } from './views';
+
+export interface WebDependencies {
+  config: Config;
+  dataSource: DataSource;
+  auth: AuthService;
+}
+
+export interface Web {
+  assets: Assets;
+  /** /assets/…: the hashed CSS and JavaScript. */
+  assetHandler: RequestHandler;
+  router: Router;
+  notFound: RequestHandler;
+  errorHandler: ErrorRequestHandler;
+}
+
+/**
+ * The web UI (DESIGN.md §9): server-rendered Swedish pages over the same services as the API.
+ * Each feature adds its pages here; createApp mounts the result after the API.
+ */
+export function createWeb(deps: WebDependencies): Web {
+  const assets = new Assets(deps.config.nodeEnv === 'production');
+  const renderer = new PageRenderer(new Views(), assets, deps.dataSource, deps.config.cookieSecure);
+  const pages = new Pages(renderer, new FormResume(deps.dataSource, deps.auth));
+
+  registerSessionPages(pages, deps);
+  registerStartPage(pages);
+  registerAccessibilityPages(pages, deps.dataSource);
+
+  return { assets, assetHandler: assets.handler(), router: pages.router, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
+}

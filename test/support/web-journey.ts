@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { TEST_PASSWORD } from './test-constants';
+import { startTestApp, type TestApp } from './test-app';
+
+/** Where a failing journey leaves its screenshot (git-ignored). */
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results');
+
+export interface WebJourney {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+  /** A fresh browser profile (no cookies) at this width. */
+  newPage(width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** The real app listening on loopback, and the run's Chromium. Call in beforeAll. */
+export async function startWebJourney(env: Record<string, string> = {}): Promise<WebJourney> {
+  // Plain http on loopback: a Secure cookie would not be kept.
+  const t = await startTestApp({ COOKIE_SECURE: 'false', ...env });
+  const server: Server = createServer(t.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    base,
+    browser,
+    async newPage(width = 1280) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: base, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await t.close();
+    },
+  };
+}
+
+/** Logs in through the login page, as a person would. */
+export async function logIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
+  if (!page.url().includes('/logga-in')) await page.goto('/logga-in');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForLoadState();
+}
+
+/** axe with the WCAG 2.1 A and AA rules: the list of violations (expected empty). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** WCAG 1.4.10: at 320 px nothing scrolls sideways. */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** The h1 names the page; every journey step checks it is where it thinks it is. */
+export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await h1.waitFor();
+  const actual = (await h1.textContent())?.trim() ?? '';
+  if (typeof text === 'string' ? actual !== text : !text.test(actual)) throw new Error(`Expected the page "${String(text)}", but its h1 is "${actual}" (${page.url()})`);
+}
+
+/**
+ * Runs a journey; when it fails, a full-page screenshot is saved under test-results/ with the
+ * journey's name before the failure is reported.
+ */
+export async function journey(name: string, page: Page, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name.replace(/[^\w-]+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+}
