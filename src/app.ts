@@ -34,7 +34,7 @@ import { registerSectionTemplateRoutes } from './section-catalogue/section-templ
 import { registerStatementRoutes } from './statements/statements.routes';
 import { registerUserRoutes } from './users/users.routes';
 import { originCheck } from './web/csrf';
-import { createWeb } from './web/web-app';
+import { createWeb, type Web } from './web/web-app';
 
 export interface AppDependencies {
   config: Config;
@@ -46,6 +46,8 @@ export interface App {
   app: Express;
   /** Every route with its declared policy: the authorisation tests walk this. */
   api: Api;
+  /** Every web page route with its declared access (src/web/pages.ts). */
+  pageRoutes: Web['routes'];
   /** Stops background resources the routes hold (the PDF worker threads). */
   close(): Promise<void>;
 }
@@ -129,5 +131,5 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use(notFoundHandler());
   app.use(web.errorHandler);
   app.use(errorHandler());
-  return { app, api, close: async () => void (await documents.close()) };
+  return { app, api, pageRoutes: web.routes, close: async () => void (await documents.close()) };
 }

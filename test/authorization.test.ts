@@ -11,7 +11,7 @@ afterAll(() => t.close());
 
 const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 const concretePath = (path: string) => path.replace(/:id\b/g, ZERO_UUID).replace(/:(\w+)/g, 'x');
-const declared = () => new Set(t.api.routes.map((r) => `${r.method} ${r.path}`));
+const declared = () => new Set([...t.api.routes, ...t.pageRoutes].map((r) => `${r.method} ${r.path}`));
 
 describe('every route declares a policy', () => {
   it('finds no mounted route without a declared policy', () => {
@@ -26,6 +26,15 @@ describe('every route declares a policy', () => {
     const undeclared = mountedRoutes(t.app).filter((r) => !declared().has(`${r.method} ${r.path}`));
     expect(undeclared).toEqual([{ method: 'get', path: '/api/sneaky' }]);
     t.api.router.stack.pop();
+  });
+
+  it('every page but login, logout and the tillgänglighetsredogörelse sends a visitor without a session to the login page', async () => {
+    const publicPages = t.pageRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort();
+    expect(publicPages).toEqual(['get /logga-in', 'get /tillganglighet', 'post /logga-in', 'post /tillganglighet']);
+    for (const route of t.pageRoutes.filter((r) => r.method === 'get' && r.access !== 'public')) {
+      const res = await request(t.app).get(concretePath(route.path));
+      expect({ route: route.path, status: res.status, location: res.headers.location }).toEqual({ route: route.path, status: 303, location: `/logga-in?till=${encodeURIComponent(concretePath(route.path))}` });
+    }
   });
 
   it('only health, readiness, API docs and login are public', () => {

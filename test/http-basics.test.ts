@@ -9,7 +9,7 @@ beforeAll(async () => {
   // A route with a bug, to see what a client learns from a 500.
   t.api.add({
     method: 'get',
-    path: '/__test/explode',
+    path: '/api/__test/explode',
     tag: 'Test',
     summary: 'always fails',
     policy: publicRoute('test only'),
@@ -44,7 +44,7 @@ describe('liveness and readiness', () => {
 
 describe('request ids', () => {
   it('honours a safe x-request-id and echoes it in errors', async () => {
-    const res = await request(t.app).get('/no/such/thing').set('x-request-id', 'trace-abc.123');
+    const res = await request(t.app).get('/api/no/such/thing').set('x-request-id', 'trace-abc.123');
     expect(res.headers['x-request-id']).toBe('trace-abc.123');
     expect(res.body.requestId).toBe('trace-abc.123');
   });
@@ -103,7 +103,7 @@ describe('problem+json for every error', () => {
   });
 
   it('500 says nothing internal but carries the request id, and the service carries on', async () => {
-    const res = await request(t.app).get('/__test/explode').set('x-request-id', 'bug-report-1');
+    const res = await request(t.app).get('/api/__test/explode').set('x-request-id', 'bug-report-1');
     expectProblem(res, 500);
     expect(JSON.stringify(res.body)).not.toMatch(/secret|hunter2|\.ts|stack/);
     expect(res.body.detail).toContain('bug-report-1');

@@ -73,6 +73,8 @@ interface RegisteredForm {
  */
 export class Pages {
   readonly router = Router();
+  /** Every page route with its access: the authorisation test checks none is mounted without one. */
+  readonly routes: Array<{ method: 'get' | 'post'; path: string; access: PageAccess }> = [];
   private readonly forms: RegisteredForm[] = [];
   private readonly parseForm = express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 2000 });
 
@@ -83,6 +85,7 @@ export class Pages {
 
   /** A page that only shows something. */
   get(path: string, access: PageAccess, handler: (input: PageInput) => Promise<PageOutcome>): void {
+    this.routes.push({ method: 'get', path, access });
     this.router.get(path, this.guard(access), async (req, res) => {
       const input = pageInput(req, res);
       this.send(req, res, await handler(input));
@@ -92,6 +95,7 @@ export class Pages {
   /** A page with a form that posts back to its own URL. */
   form<S extends z.ZodType>(spec: FormSpec<S>): void {
     this.forms.push({ pattern: spec.path, spec: spec as unknown as FormSpec<z.ZodType> });
+    this.routes.push({ method: 'get', path: spec.path, access: spec.access }, { method: 'post', path: spec.path, access: spec.access });
     this.router.get(spec.path, this.guard(spec.access), async (req, res) => {
       const input = pageInput(req, res);
       const resumed = typeof req.query.fortsatt === 'string' ? await this.resume.take(req.query.fortsatt, input.actor, req.path) : undefined;
@@ -105,6 +109,7 @@ export class Pages {
 
   /** A POST with a body that is not a form (e.g. an upload): CSRF and access still apply. */
   post(path: string, access: PageAccess, handler: (input: PageInput) => Promise<PageOutcome>): void {
+    this.routes.push({ method: 'post', path, access });
     this.router.post(path, verifyCsrf, this.guard(access), async (req, res) => {
       this.send(req, res, await handler(pageInput(req, res)));
     });

@@ -23,6 +23,7 @@ export interface Web {
   /** /assets/…: the hashed CSS and JavaScript. */
   assetHandler: RequestHandler;
   router: Router;
+  routes: Pages['routes'];
   notFound: RequestHandler;
   errorHandler: ErrorRequestHandler;
 }
@@ -40,5 +41,5 @@ export function createWeb(deps: WebDependencies): Web {
   registerStartPage(pages);
   registerAccessibilityPages(pages, deps.dataSource);
 
-  return { assets, assetHandler: assets.handler(), router: pages.router, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
+  return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createApp } from '../../src/app';
+import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Api } from '../../src/http/route';
 import { recordAnswers, type Answer } from './openapi-contract';
@@ -14,6 +14,7 @@ export interface TestApp {
   /** With a recorder in front that checks every answer against /openapi.json (openapi-contract.ts). */
   app: Express;
   api: Api;
+  pageRoutes: App['pageRoutes'];
   dataSource: DataSource;
   config: Config;
   /** Runs SQL as the owner of the schema (what the app's role may not: ANALYZE, DDL). */
@@ -33,12 +34,13 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
   const ownerUrl = database ? database.ownerUrl : db!.ownerUrl;
   const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'test', LOGIN_RATE_LIMIT_MAX: '1000', ...env });
   const dataSource = await connect(url);
-  const { app, api, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+  const { app, api, pageRoutes, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
   const { violations, answers } = recordAnswers(app, () => api.document() as never);
   const tokens = new Map<string, string>();
   return {
     app,
     api,
+    pageRoutes,
     dataSource,
     config,
     async ownerQuery(sql, parameters) {
