@@ -48,6 +48,13 @@ describe('losing the database', () => {
     const write = await request(t.app).post('/api/organisations').set(bearer(token)).send({ name: 'Under avbrottet', kind: 'external' });
     expect(write.status).toBe(503);
     expect((await request(t.app).get('/health')).status).toBe(200);
+    // A page is a calm Swedish 503 page in the layout, not an error dump.
+    const page = await request(t.app).get('/mitt-konto').set('Cookie', `remiss_session=${token}`);
+    expect(page.status).toBe(503);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('Tjänsten är tillfälligt otillgänglig');
+    expect(page.text).toContain('Inget du har sparat är förlorat');
+    expect(page.text).toMatch(/<link rel="stylesheet" href="\/assets\/app\.[0-9a-f]+\.css">/);
 
     await proxy.start();
     await eventually(async () => (await request(t.app).get('/ready')).status === 200);

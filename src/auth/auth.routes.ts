@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -18,7 +18,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie';
  * and per address alone (trying a few passwords on many accounts), in the database so every app
  * process counts together.
  */
-export function loginRateLimiters(config: Config, dataSource: DataSource, onLimited: (req: Request, res: Response) => void): RequestHandler[] {
+export function loginRateLimiters(config: Config, dataSource: DataSource, onLimited: (req: Request, res: Response, next: NextFunction) => void): RequestHandler[] {
   const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
   const limiter = (limit: number, key: (req: Request) => string) =>
     rateLimit({
@@ -29,9 +29,9 @@ export function loginRateLimiters(config: Config, dataSource: DataSource, onLimi
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: key,
-      handler: (req, res) => {
+      handler: (req, res, next) => {
         res.setHeader('Retry-After', String(config.loginRateLimit.windowSeconds));
-        onLimited(req, res);
+        onLimited(req, res, next);
       },
     });
   return [

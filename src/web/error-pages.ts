@@ -5,7 +5,7 @@ import type { PageRenderer } from './page-renderer';
 
 /** Requests the pages answer (everything but the API, its documentation and the health check). */
 export function isPageRequest(req: Request): boolean {
-  return !/^\/(api|docs|openapi\.json|health)(\/|$)/.test(req.path);
+  return !/^\/(api|docs|openapi\.json|health|ready)(\/|$)/.test(req.path);
 }
 
 interface ErrorPage {

@@ -67,7 +67,8 @@ export class PageRenderer {
   private async user(actor: Actor) {
     return {
       name: actor.name,
-      organisation: await this.organisations.of(actor.organisationId),
+      // Without the database (the 503 page) the header goes without the organisation's name.
+      organisation: await this.organisations.of(actor.organisationId).catch(() => ''),
       sessionExpiresAt: actor.sessionExpiresAt?.toISOString(),
     };
   }

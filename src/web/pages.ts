@@ -88,7 +88,7 @@ export class Pages {
     this.routes.push({ method: 'get', path, access });
     this.router.get(path, this.guard(access), async (req, res) => {
       const input = pageInput(req, res);
-      this.send(req, res, await handler(input));
+      await this.send(req, res, await handler(input));
     });
   }
 
@@ -100,7 +100,7 @@ export class Pages {
       const input = pageInput(req, res);
       const resumed = typeof req.query.fortsatt === 'string' ? await this.resume.take(req.query.fortsatt, input.actor, req.path) : undefined;
       if (resumed) return this.submit(spec, input, resumed);
-      this.send(req, res, await spec.show(input, { errors: [] }));
+      await this.send(req, res, await spec.show(input, { errors: [] }));
     });
     this.router.post(spec.path, this.parseForm, verifyCsrf, this.guard(spec.access), ...(spec.before ?? []), async (req, res) => {
       await this.submit(spec, pageInput(req, res), formFields(req.body));
@@ -111,12 +111,12 @@ export class Pages {
   post(path: string, access: PageAccess, handler: (input: PageInput) => Promise<PageOutcome>): void {
     this.routes.push({ method: 'post', path, access });
     this.router.post(path, verifyCsrf, this.guard(access), async (req, res) => {
-      this.send(req, res, await handler(pageInput(req, res)));
+      await this.send(req, res, await handler(pageInput(req, res)));
     });
   }
 
-  render(req: Request, res: Response, view: PageView): void {
-    this.renderer.send(req, res, view);
+  render(req: Request, res: Response, view: PageView): Promise<void> {
+    return this.renderer.send(req, res, view);
   }
 
   private async submit<S extends z.ZodType>(spec: FormSpec<S>, input: PageInput, posted: Record<string, unknown>): Promise<void> {
@@ -139,10 +139,10 @@ export class Pages {
     return { ...(await view), status };
   }
 
-  private send(req: Request, res: Response, outcome: PageOutcome): void {
+  private async send(req: Request, res: Response, outcome: PageOutcome): Promise<void> {
     if (res.headersSent) return; // answered already (e.g. JSON to a script's fetch)
     if ('redirect' in outcome) return void res.redirect(303, outcome.redirect);
-    this.renderer.send(req, res, outcome);
+    await this.renderer.send(req, res, outcome);
   }
 
   /**

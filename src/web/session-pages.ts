@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { loginRateLimiters } from '../auth/auth.routes';
@@ -37,13 +37,13 @@ registerNotices({ utloggad: 'Du är utloggad.' });
 /** Logging in and out, Mitt konto, and extending the session: the same sessions as the API. */
 export function registerSessionPages(pages: Pages, deps: { auth: AuthService; config: Config; dataSource: DataSource }): void {
   const { auth, config } = deps;
-  const tooMany = (req: Request, res: Response) =>
-    pages.render(req, res, {
+  const tooMany = (req: Request, res: Response, next: NextFunction) =>
+    void pages.render(req, res, {
       view: 'web/login',
       title: 'Logga in',
       status: 429,
       data: { values: { username: req.body?.username, till: req.body?.till }, errors: [{ message: 'För många misslyckade inloggningar. Vänta en stund och försök sedan igen.' }] },
-    });
+    }).catch(next);
 
   pages.form({
     path: '/logga-in',
