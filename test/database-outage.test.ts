@@ -15,7 +15,8 @@ beforeAll(async () => {
   await proxy.start();
   const viaProxy = new URL(db.url);
   viaProxy.port = String(proxy.port);
-  t = await startTestApp({}, { url: viaProxy.toString() });
+  // No session cache: every request, a page's too, must reach the database.
+  t = await startTestApp({ SESSION_CACHE_SECONDS: '0' }, { url: viaProxy.toString() });
 });
 afterAll(async () => {
   await proxy.start().catch(() => undefined);
