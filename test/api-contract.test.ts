@@ -134,6 +134,10 @@ describe('every other route, success and main errors', () => {
     expect((await request(t.app).post('/api/auth/login').send({ username: 'reader', password: 'wrong-password-1' })).status).toBe(401);
     expect((await request(t.app).post('/api/auth/login').send({ username: 'reader' })).status).toBe(400);
     expect((await get('/api/auth/me', reader)).status).toBe(200);
+    expect((await send('post', '/api/auth/session', reader)).status).toBe(200);
+    expect((await send('post', '/api/auth/password', reader, { currentPassword: 'wrong-password-1', newPassword: 'a-new-password-1' })).status).toBe(400);
+    // The same password again: the walk's own session goes on, and later logins still work.
+    expect((await send('post', '/api/auth/password', reader, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).status).toBe(204);
     const session = await request(t.app).post('/api/auth/login').send({ username: 'reader', password: TEST_PASSWORD });
     expect((await send('post', '/api/auth/logout', bearer(session.body.token))).status).toBe(204);
     expect((await request(t.app).get('/api/auth/me')).status).toBe(401);

@@ -158,3 +158,30 @@ describe('sessions', () => {
     expect(events).toEqual([{ action: 'auth.logout', actor_username: 'handlaggare.sodermalm', request_id: 'logout-req-1' }]);
   });
 });
+
+describe("one's own password and session through the API (the pages call the same service)", () => {
+  it('changes the password given the current one, ends the other sessions and keeps this one', async () => {
+    const first = (await login('handlaggare.ostermalm')).body.token;
+    const other = (await login('handlaggare.ostermalm')).body.token;
+    const auth = { Authorization: `Bearer ${first}` };
+    const wrong = await request(t.app).post('/api/auth/password').set(auth).send({ currentPassword: 'not-it-at-all', newPassword: 'ostermalm-new-1' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ path: 'body.currentPassword', message: 'does not match the current password' }]);
+    expect((await request(t.app).post('/api/auth/password').set(auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'short' })).status).toBe(400);
+    expect((await request(t.app).post('/api/auth/password').set(auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'ostermalm-new-1' })).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // past the session cache
+    expect((await request(t.app).get('/api/auth/me').set(auth)).status).toBe(200);
+    expect((await request(t.app).get('/api/auth/me').set({ Authorization: `Bearer ${other}` })).status).toBe(401);
+    expect((await login('handlaggare.ostermalm', 'ostermalm-new-1')).status).toBe(200);
+    const [event] = await t.dataSource.query(`SELECT after FROM audit_events WHERE action = 'user.password-changed' ORDER BY id DESC LIMIT 1`);
+    expect(event.after).toEqual({ passwordChanged: true });
+  });
+
+  it('extends the session by its lifetime', async () => {
+    const res = await login('reader');
+    await t.dataSource.query(`UPDATE sessions SET expires_at = now() + interval '3 minutes' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = 'reader')`);
+    const extended = await request(t.app).post('/api/auth/session').set({ Authorization: `Bearer ${res.body.token}` });
+    expect(extended.status).toBe(200);
+    expect((Date.parse(extended.body.expiresAt) - Date.now()) / 60_000).toBeGreaterThan(58);
+  });
+});

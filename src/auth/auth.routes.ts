@@ -4,11 +4,11 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { anyUser, publicRoute } from '../authz/policy';
 import { sendProblem } from '../http/error-handler';
-import { HttpProblem } from '../http/problem';
+import { badRequest, HttpProblem } from '../http/problem';
 import type { Api } from '../http/route';
 import { presentUser } from '../users/user.presenter';
 import { UsersService } from '../users/users.service';
-import { loginBody, loginResponse, meResponse } from './auth.schemas';
+import { loginBody, loginResponse, meResponse, passwordChangeBody, sessionResponse } from './auth.schemas';
 import type { AuthService } from './auth.service';
 import { LoginAttemptsStore } from './login-attempts-store';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -72,6 +72,35 @@ export function registerAuthRoutes(api: Api, deps: { dataSource: DataSource; aut
     handler: async ({ context, res }) => {
       await auth.logout(context);
       clearSessionCookie(res, config);
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/auth/password',
+    tag: 'Auth',
+    summary: "Change one's own password (the current one confirms it); every other session of the user ends",
+    policy: anyUser(),
+    body: passwordChangeBody,
+    errors: [400],
+    handler: async ({ body, context }) => {
+      if (!(await auth.changeOwnPassword(context, body.currentPassword, body.newPassword))) {
+        throw badRequest('The current password is wrong.', [{ path: 'body.currentPassword', message: 'does not match the current password' }]);
+      }
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/auth/session',
+    tag: 'Auth',
+    summary: 'Extend the current session by its whole lifetime from now (the pages offer it before it ends)',
+    policy: anyUser(),
+    response: sessionResponse,
+    handler: async ({ context, req, res }) => {
+      const expiresAt = await auth.extend(context);
+      if (req.cookieSessionToken && !req.get('authorization')) setSessionCookie(res, req.cookieSessionToken, expiresAt, config);
+      return { expiresAt: expiresAt.toISOString() };
     },
   });
 

@@ -13,3 +13,12 @@ export const loginResponse = z
   .openapi('LoginResult');
 
 export const meResponse = z.object({ user: userSchema }).openapi('Me');
+
+export const passwordChangeBody = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'is required').max(200),
+    newPassword: z.string().min(10, 'must be at least 10 characters').max(200),
+  })
+  .openapi('PasswordChange');
+
+export const sessionResponse = z.object({ expiresAt: z.string() }).openapi('SessionExtended');
