@@ -7,7 +7,7 @@ import { idParams } from '../http/schemas';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { presentAttachment } from './attachment.presenter';
 import { ATTACHMENT_TYPES, sendAttachment } from './attachment-download';
-import { attachmentPageSchema, attachmentParams, attachmentSchema, listAttachmentsQuery, uploadFields } from './attachments.schemas';
+import { attachmentPageSchema, attachmentParams, attachmentSchema, listAttachmentsQuery, printedUploadFields } from './attachments.schemas';
 import { AttachmentsService } from './attachments.service';
 
 const TAG = 'Attachments';
@@ -16,7 +16,7 @@ const TAG = 'Attachments';
 export function registerAttachmentRoutes(api: Api, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
   const attachments = new AttachmentsService(dataSource, createFileStore(config));
   const managers = rolesOnly(['admin', 'registrator']);
-  const upload = { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes };
+  const upload = { file: 'file', fields: printedUploadFields, maxBytes: config.attachmentMaxBytes };
   // Uploads wait here until their type is proven; only checked files reach the file store.
   const spoolDir = uploadSpoolDir(config);
 

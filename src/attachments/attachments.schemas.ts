@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../documents/printable-text';
 import { pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
 
 export const attachmentSchema = z
@@ -25,12 +26,10 @@ export const listAttachmentsQuery = z.strictObject({ ...paginationQuery });
 export type ListAttachmentsQuery = z.infer<typeof listAttachmentsQuery>;
 
 /** The text parts of an upload form, next to the file part. */
-export const uploadFields = z.strictObject({
-  description: z
-    .string()
-    .trim()
-    .max(500, 'must be at most 500 characters')
-    .optional()
-    .openapi({ description: 'Optional description, e.g. "Remisshandling: förslag till program"' }),
-});
+const description = z.string().trim().max(500, 'must be at most 500 characters');
+const descriptionDoc = { description: 'Optional description, e.g. "Remisshandling: förslag till program"' };
+export const uploadFields = z.strictObject({ description: description.optional().openapi(descriptionDoc) });
 export type UploadFields = z.infer<typeof uploadFields>;
+
+/** The same for a remisshandling, whose description the remissbrev prints. */
+export const printedUploadFields = z.strictObject({ description: description.superRefine(printable).optional().openapi(descriptionDoc) });

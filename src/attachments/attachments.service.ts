@@ -13,6 +13,7 @@ import type { FileStore } from '../storage/file-store';
 import { Attachment } from './attachment.entity';
 import { presentAttachment } from './attachment.presenter';
 import type { ListAttachmentsQuery, UploadFields } from './attachments.schemas';
+import { assertPrintable } from '../documents/printable-text';
 import { cleanFileName } from './file-name';
 import { assertKindAccepted, checkFileType, type FileKind } from './file-type-check';
 
@@ -24,6 +25,8 @@ export interface UploadTarget {
   answerDocument?: boolean;
   /** The decision whose protokollsutdrag this is (Attachment.decisionId). */
   decisionId?: string;
+  /** Its file name is printed in a document (remisshandlingar in the remissbrev, a protokollsutdrag in the compilation). */
+  printed?: boolean;
   /** The kinds of file the target takes, when not every kind checkFileType knows. */
   kinds?: { accepted: readonly FileKind[]; what: string };
   check: (manager: EntityManager, lock: boolean) => Promise<void>;
@@ -78,7 +81,7 @@ export class AttachmentsService {
     const actor = context.actor!;
     assertCanManageConsultations(actor);
     return this.storeFor(
-      { consultationId, responseId: null, check: async (manager, lock) => assertAcceptsUploads(await findReadableConsultation(manager, actor, consultationId, lock)) },
+      { consultationId, responseId: null, printed: true, check: async (manager, lock) => assertAcceptsUploads(await findReadableConsultation(manager, actor, consultationId, lock)) },
       context,
       receive,
     );
@@ -95,6 +98,7 @@ export class AttachmentsService {
     try {
       if (upload.file.size === 0) throw badRequest('The file is empty.', [{ path: 'body.file', message: 'is empty' }]);
       const fileName = cleanFileName(upload.file.originalName);
+      if (target.printed) assertPrintable('body.file', fileName, 'has a name that');
       const { kind, contentType } = await checkFileType(upload.file.path, { fileName, mimeType: upload.file.declaredType });
       if (target.kinds) assertKindAccepted(kind, target.kinds.accepted, target.kinds.what);
       const stored = await this.store.put(createReadStream(upload.file.path));

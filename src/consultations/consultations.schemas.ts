@@ -13,6 +13,8 @@ const caseNumber = z
   .regex(CASE_NUMBER_PATTERN, 'must look like a diarienummer, e.g. KS 2020/924 or 3.1.1-723/2019')
   // The normal form is stored too (60 characters), and NFKC can lengthen a character ("½" → "1⁄2").
   .refine((value) => normaliseCaseNumber(value).length <= 60, 'is too long once normalised (at most 60 characters)')
+  // Any letter passes the pattern; the Dnr is printed on every document of the remiss.
+  .superRefine(printable)
   // zod-to-openapi writes a flagged RegExp as its source plus "/u"; JSON Schema patterns are unicode already.
   .openapi({ pattern: CASE_NUMBER_PATTERN.source });
 

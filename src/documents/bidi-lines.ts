@@ -49,6 +49,8 @@ export interface BidiPiece {
   style: TextStyle;
   start: number;
   footnote?: number;
+  /** A stand-in for characters the font lacks (line-breaking.ts): what it says. */
+  actual?: string;
 }
 
 interface Cell {
@@ -58,19 +60,23 @@ interface Cell {
   style: TextStyle;
   footnote?: number;
   island: number;
+  /** The stand-in the cell belongs to (its piece's number on the line), and what it says on its first cell ('' on the rest). */
+  standIn?: number;
+  actual?: string;
 }
 
 /** The line's fragments in visual order, with its islands (fragment ranges with their logical text). */
 export function visualLine(pieces: readonly BidiPiece[], paragraph: ParagraphBidi): { fragments: Fragment[]; islands: Island[] } {
   const base = paragraph.rtl ? 1 : 0;
   const cells: Cell[] = [];
-  for (const piece of pieces) {
+  pieces.forEach((piece, number) => {
     let index = piece.start;
     for (const char of piece.text) {
-      cells.push({ char, level: paragraph.levels[index] ?? base, index, style: piece.style, footnote: piece.footnote, island: -1 });
+      const standIn = piece.actual !== undefined ? { standIn: number, actual: index === piece.start ? piece.actual : '' } : {};
+      cells.push({ char, level: paragraph.levels[index] ?? base, index, style: piece.style, footnote: piece.footnote, island: -1, ...standIn });
       index += char.length;
     }
-  }
+  });
   // L1: whitespace at the end of a line takes the paragraph's level.
   for (let i = cells.length - 1; i >= 0 && /\s/.test(cells[i].char); i--) cells[i].level = base;
   const visual = reorder(cells);
@@ -88,15 +94,19 @@ export function visualLine(pieces: readonly BidiPiece[], paragraph: ParagraphBid
       width: textWidth(first.style.variant, text, first.style.size),
       ...(first.footnote !== undefined ? { footnote: first.footnote } : {}),
       ...(first.island >= 0 ? { visual: true } : {}),
+      ...(first.standIn !== undefined ? { actualText: current.cells.map((cell) => cell.actual).join('') } : {}),
     });
     current = null;
   };
   visual.forEach((cell, position) => {
     const previous = visual[position - 1];
-    if (current && (cell.style !== previous.style || cell.footnote !== previous.footnote || cell.island !== previous.island)) flush();
+    if (current && (cell.style !== previous.style || cell.footnote !== previous.footnote || cell.island !== previous.island || cell.standIn !== previous.standIn)) flush();
     if (cell.island >= 0 && cell.island !== previous?.island) {
       flush();
-      const logical = [...islandCells[cell.island]].sort((a, b) => a.index - b.index).map((c) => c.char).join('');
+      const logical = [...islandCells[cell.island]]
+        .sort((a, b) => a.index - b.index)
+        .map((c) => (c.standIn !== undefined ? c.actual : c.char))
+        .join('');
       islands.push({ first: fragments.length, last: fragments.length, actualText: logical, lang: HEBREW.test(logical) ? 'he' : null });
     }
     current ??= { cells: [] };

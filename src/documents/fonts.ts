@@ -98,12 +98,6 @@ export function textWidth(variant: FontVariant, text: string, size: number): num
   return (units * size) / f.unitsPerEm;
 }
 
-/**
- * Shown for characters the font lacks. Saving refuses such text (printable-text.ts), so only text
- * stored before that rule can reach it; PDF/A forbids drawing .notdef.
- */
-export const MISSING_GLYPH = '\u25a1';
-
 // Invisible format characters (bidi marks and overrides, zero-width joiners, soft hyphens),
 // variation selectors and control characters have no business in a printed line.
 const INVISIBLE = /[\p{Cf}\p{Cc}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]/gu;
@@ -122,16 +116,57 @@ export function canPrint(codePoint: number): boolean {
   return has;
 }
 
+/** "U+2713": how a character is named where it cannot be shown (the save-time refusal, the stand-in below). */
+export function codePointName(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A stretch of text as the PDF draws it. With `actual`, it stands in for characters the font has
+ * no glyph for: `text` is their code points, visible on the page ("[U+2713]"), and `actual` the
+ * characters themselves, which the PDF keeps as the stretch's /ActualText (copying, search and
+ * screen readers get them).
+ */
+export interface DrawnText {
+  text: string;
+  actual?: string;
+}
+
 /**
  * Text as the font can draw it: normalised to composed form (so "a" + ring is "å"), invisible
- * characters dropped, anything the font has no glyph for shown as a white square. The HTML preview
- * keeps the original text; this is only what the PDF shows.
+ * characters dropped, and each run of characters the font lacks drawn as their code points.
+ * Saving refuses such text (printable-text.ts), so only text stored before that rule gets here;
+ * it must never print as an empty box (nor .notdef, which PDF/A forbids) with nothing preserved.
+ * The HTML preview keeps the original text; this is only what the PDF shows.
  */
-export function drawableText(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC').replace(INVISIBLE, '')) {
-    const cp = char.codePointAt(0)!;
-    out += cp < 0x7f || canPrint(cp) ? char : MISSING_GLYPH;
+export function drawableRuns(text: string): DrawnText[] {
+  if (/^[\x20-\x7e]*$/.test(text)) return text ? [{ text }] : [];
+  const out: DrawnText[] = [];
+  let plain = '';
+  let missing: { names: string[]; actual: string } | null = null;
+  const close = () => {
+    if (!missing) return;
+    // No-break spaces: the stand-in is one word, never broken at a space between its code points.
+    out.push({ text: `[${missing.names.join('\u00a0')}]`, actual: missing.actual });
+    missing = null;
+  };
+  for (const char of text.normalize('NFC')) {
+    const codePoint = char.codePointAt(0)!;
+    if (isInvisible(char)) {
+      // A joiner or variation selector inside a run of missing characters is part of what was written (👨‍👩‍👧).
+      if (missing) missing.actual += char;
+    } else if (codePoint < 0x7f || canPrint(codePoint)) {
+      close();
+      plain += char;
+    } else {
+      if (plain) out.push({ text: plain });
+      plain = '';
+      missing ??= { names: [], actual: '' };
+      missing.names.push(codePointName(char));
+      missing.actual += char;
+    }
   }
+  close();
+  if (plain) out.push({ text: plain });
   return out;
 }

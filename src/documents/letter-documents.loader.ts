@@ -1,6 +1,7 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity';
 import type { Consultation } from '../consultations/consultation.entity';
+import { isActiveOn } from '../organisations/active-period';
 import { Organisation } from '../organisations/organisation.entity';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { RecipientExtension } from '../recipients/recipient-extension.entity';
@@ -19,9 +20,8 @@ import type { AnswerLetterModel, CoverLetterModel, ExtensionLetterModel, LetterP
 /** Who writes for an organisation: a nämnd's letters come from its förvaltning; anyone else writes for itself. */
 export async function writingAdministration(manager: EntityManager, organisation: Organisation, today = todayInStockholm()): Promise<{ name: string; registerKey: string | null; email: string | null }> {
   const administrations = organisation.kind === 'committee' ? await manager.find(Organisation, { where: { parentId: organisation.id, kind: 'administration' }, order: { registerKey: 'ASC' } }) : [];
-  // The förvaltning in office today; a retired one only when the nämnd has no other.
-  const active = (o: Organisation) => (!o.activeFrom || o.activeFrom <= today) && (!o.activeTo || o.activeTo >= today);
-  const writer = administrations.find(active) ?? administrations[0] ?? organisation;
+  // The förvaltning in office that day; a retired one only when the nämnd has no other.
+  const writer = administrations.find((o) => isActiveOn(o, today)) ?? administrations[0] ?? organisation;
   return { name: writer.name, registerKey: writer.registerKey, email: writer.email ?? organisation.email };
 }
 

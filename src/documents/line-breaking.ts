@@ -1,5 +1,5 @@
 import { paragraphBidi, visualLine, type ParagraphBidi } from './bidi-lines';
-import { drawableText, textWidth, type FontVariant } from './fonts';
+import { drawableRuns, textWidth, type FontVariant } from './fonts';
 
 /**
  * Breaking styled text into lines: greedy, at spaces only (the city's documents are not
@@ -31,14 +31,22 @@ export interface Fragment {
   footnote?: number;
   /** Right-to-left text already in visual order (bidi-lines.ts): drawn as it stands, never reordered again. */
   visual?: boolean;
+  /** A stand-in for characters the font lacks (fonts.ts drawableRuns): what it says, as /ActualText. */
+  actualText?: string;
 }
 
-/** Fragments first..last (inclusive) drawn in visual order; actualText is what they say in logical order. */
+/**
+ * Fragments first..last (inclusive) tagged as a Span of their own, saying actualText: a stretch
+ * drawn in visual order (right to left; actualText is its logical order), or a stand-in for
+ * characters the font lacks (actualText is those characters; '' on the rest of one cut across lines).
+ */
 export interface Island {
   first: number;
   last: number;
   actualText: string;
   lang: string | null;
+  /** A stand-in: its text layer (marked content) says actualText too, not only its tag. */
+  standIn?: boolean;
 }
 
 export interface Line {
@@ -64,6 +72,8 @@ interface Piece {
   footnote?: number;
   /** Offset in the paragraph's text (the pieces' texts joined), for the bidi levels. */
   start: number;
+  /** A stand-in's characters (DrawnText.actual); '' on the rest of one cut across lines, so they are said once. */
+  actual?: string;
 }
 
 type Item = { space: true; piece: Piece } | { space: false; pieces: Piece[]; width: number };
@@ -76,23 +86,25 @@ function toItems(runs: readonly Run[]): { items: Item[]; text: string } {
   const items: Item[] = [];
   let word: Piece[] | null = null;
   let paragraph = '';
+  const add = (run: Run, text: string, actual?: string) => {
+    const piece: Piece = { text, style: run.style, width: textWidth(run.style.variant, text, run.style.size), footnote: run.footnote, start: paragraph.length, ...(actual !== undefined ? { actual } : {}) };
+    paragraph += text;
+    if (text === ' ') {
+      word = null;
+      items.push({ space: true, piece });
+    } else if (word) {
+      word.push(piece);
+      (items[items.length - 1] as { width: number }).width += piece.width;
+    } else {
+      word = [piece];
+      items.push({ space: false, pieces: word, width: piece.width });
+    }
+  };
   for (const run of runs) {
-    const text = drawableText(run.text);
-    for (const part of text.split(/( +)/)) {
-      if (!part) continue;
-      const pieceText = part[0] === ' ' ? ' ' : part;
-      const piece: Piece = { text: pieceText, style: run.style, width: textWidth(run.style.variant, pieceText, run.style.size), footnote: run.footnote, start: paragraph.length };
-      paragraph += pieceText;
-      if (part[0] === ' ') {
-        word = null;
-        items.push({ space: true, piece });
-      } else if (word) {
-        word.push(piece);
-        (items[items.length - 1] as { width: number }).width += piece.width;
-      } else {
-        word = [piece];
-        items.push({ space: false, pieces: word, width: piece.width });
-      }
+    for (const drawn of drawableRuns(run.text)) {
+      // A stand-in holds no space: it is part of the word it is written in.
+      if (drawn.actual !== undefined) add(run, drawn.text, drawn.actual);
+      else for (const part of drawn.text.split(/( +)/)) if (part) add(run, part[0] === ' ' ? ' ' : part);
     }
   }
   return { items, text: paragraph };
@@ -108,13 +120,27 @@ function cutWord(pieces: readonly Piece[], maxWidth: number, firstWidth = maxWid
   let width = 0;
   let room = firstWidth;
   for (const piece of pieces) {
+    // A stand-in that fits a line is never cut: it moves to the next line whole.
+    if (piece.actual !== undefined && piece.width <= maxWidth - EPSILON) {
+      if (width + piece.width > room - EPSILON && (chunk.length || room < maxWidth)) {
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+        room = maxWidth;
+      }
+      chunk.push(piece);
+      width += piece.width;
+      continue;
+    }
     let text = '';
     let textW = 0;
     let start = piece.start;
+    // A stand-in cut across lines says its characters with its first part only.
+    const part = (): Piece => ({ ...piece, text, width: textW, start, ...(piece.actual !== undefined && start > piece.start ? { actual: '' } : {}) });
     for (const char of piece.text) {
       const w = textWidth(piece.style.variant, char, piece.style.size);
       if (width + textW + w > room - EPSILON && (chunk.length || text || room < maxWidth)) {
-        if (text) chunk.push({ ...piece, text, width: textW, start });
+        if (text) chunk.push(part());
         start += text.length;
         chunks.push(chunk);
         chunk = [];
@@ -127,7 +153,7 @@ function cutWord(pieces: readonly Piece[], maxWidth: number, firstWidth = maxWid
       textW += w;
     }
     if (text) {
-      chunk.push({ ...piece, text, width: textW, start });
+      chunk.push(part());
       width += textW;
     }
   }
@@ -152,18 +178,30 @@ function makeLineOf(pieces: readonly Piece[], maxWidth: number, justify: boolean
     if (piece.text === ' ') spaceWidth += piece.width;
     if (piece.footnote !== undefined && !footnotes.includes(piece.footnote)) footnotes.push(piece.footnote);
     const last = fragments[fragments.length - 1];
-    if (last && sameStyle(last.style, piece.style) && last.footnote === piece.footnote) {
+    // A stand-in is a fragment of its own: its /ActualText covers it and nothing else.
+    if (last && sameStyle(last.style, piece.style) && last.footnote === piece.footnote && last.actualText === undefined && piece.actual === undefined) {
       last.text += piece.text;
       last.width += piece.width;
     } else {
-      fragments.push({ text: piece.text, style: piece.style, width: piece.width, ...(piece.footnote !== undefined ? { footnote: piece.footnote } : {}) });
+      fragments.push({ text: piece.text, style: piece.style, width: piece.width, ...(piece.footnote !== undefined ? { footnote: piece.footnote } : {}), ...(piece.actual !== undefined ? { actualText: piece.actual } : {}) });
     }
   }
   const loose = maxWidth - width > spaceWidth * MAX_STRETCH;
   const line: Line = { fragments, width, maxWidth, justify: justify && !loose, footnotes };
-  if (!bidi) return line;
+  if (!bidi) return withStandIns(line, []);
   const { fragments: visual, islands } = visualLine(pieces, bidi);
-  return { ...line, fragments: visual, ...(islands.length ? { islands } : {}), ...(bidi.rtl ? { rtl: true } : {}) };
+  return withStandIns({ ...line, fragments: visual, ...(bidi.rtl ? { rtl: true } : {}) }, islands);
+}
+
+/** The line's islands: its right-to-left ones, and each stand-in outside them (inside one, the island says it). */
+function withStandIns(line: Line, islands: Island[]): Line {
+  const all = [...islands];
+  line.fragments.forEach((fragment, index) => {
+    if (fragment.actualText !== undefined && !islands.some((island) => island.first <= index && index <= island.last)) {
+      all.push({ first: index, last: index, actualText: fragment.actualText, lang: null, standIn: true });
+    }
+  });
+  return all.length ? { ...line, islands: all } : line;
 }
 
 /** A line broken at a space keeps it in its text; a right-to-left stretch ending the line, in its logical text. */

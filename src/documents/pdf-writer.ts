@@ -7,6 +7,7 @@ import type { DrawOp, StructNode } from './layout-primitives';
 import type { PageLayout } from './pagination';
 import type { PageFrame } from './page-frame';
 import { TagTree, type ElementInternals } from './tag-tree';
+import { addEscapedXmpInfo, pdfString, utf16Hex } from './pdf-strings';
 
 /**
  * Writes laid-out pages with PDFKit as PDF/A-2a: tagged (every piece of text is marked content of
@@ -46,30 +47,7 @@ interface DocumentInternals {
   info: Record<string, string | Date>;
 }
 
-const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (value: number) => (Math.round(value * 1000) / 1000).toString();
-
-/** PDFKit writes Info strings into the XMP unescaped; a title with "<" would break the packet. */
-function addEscapedXmpInfo(this: DocumentInternals & PDFKit.PDFDocument): void {
-  const info = this.info as Record<string, string> & { CreationDate: Date; ModDate: Date };
-  const date = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  this.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<xmp:CreateDate>${date(info.CreationDate)}</xmp:CreateDate>
-<xmp:ModifyDate>${date(info.ModDate)}</xmp:ModifyDate>
-<xmp:CreatorTool>${xml(info.Creator)}</xmp:CreatorTool>
-</rdf:Description>
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.Title)}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>${xml(info.Author)}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.Subject)}</rdf:li></rdf:Alt></dc:description>
-<dc:language><rdf:Bag><rdf:li>sv-SE</rdf:li></rdf:Bag></dc:language>
-</rdf:Description>
-<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<pdf:Producer>${xml(info.Producer)}</pdf:Producer>
-<pdf:Keywords>${xml(info.Keywords)}</pdf:Keywords>
-</rdf:Description>`);
-}
 
 /** One marked-content sequence to be: a run of drawing for one node (null: an artifact). */
 interface Segment {
@@ -78,6 +56,8 @@ interface Segment {
   content: string;
   /** A right-to-left stretch of a line in visual order (bidi-lines.ts), tagged as a Span of its own. */
   island: Island | null;
+  /** The coordinate flip to wrap around the marked content, when content does not hold it (a tagged stand-in). */
+  flip?: string;
   /** Where the run's first text starts (top-down): for links, destinations and bookmarks. */
   box: { x: number; top: number; width: number; height: number } | null;
 }
@@ -127,7 +107,7 @@ class Writer {
         .slice(i, j)
         .map((s) => s.content)
         .join('\n');
-      if (struct && segments[i].island && !struct.link) this.taggedIsland(struct, content, segments[i].island!);
+      if (struct && segments[i].island && !struct.link) this.taggedIsland(struct, content, segments[i].island!, segments[i].flip);
       else if (struct) this.tagged(struct, content, segments[i].box);
       else {
         this.doc.markContent('Artifact', { type: artifact });
@@ -145,13 +125,22 @@ class Writer {
    * with no marked-content /ActualText, as other producers write right-to-left text: extractors
    * reading the page (pdftotext, pdf.js) turn visual order into logical themselves, and poppler
    * would turn a logical marked-content /ActualText backwards.
+   *
+   * A stand-in for characters the font lacks (fonts.ts drawableRuns) is a Span too: the page shows
+   * their code points, and the Span and its marked content say the characters as /ActualText
+   * (ISO 32000-1 §14.9.4), so the tags, copying and pdftotext get what was written. A Span of its
+   * own rather than marked content nested in the paragraph's: poppler ends a tagged sequence at
+   * the first EMC, nested or not, and would lose the rest of the paragraph.
    */
-  private taggedIsland(struct: StructNode, content: string, island: Island): void {
+  private taggedIsland(struct: StructNode, content: string, island: Island, flip?: string): void {
     const lang = island.lang ?? undefined;
-    const span = this.doc.struct('Span', { ...(lang ? { lang } : {}), actual: island.actualText } as PDFKit.Mixins.StructureElementOptions);
-    const marked = this.doc.markStructureContent('Span', lang ? ({ lang } as PDFKit.Mixins.MarkingOptions) : {});
+    const actual = pdfString(island.actualText);
+    const span = this.doc.struct('Span', { ...(lang ? { lang } : {}), actual } as PDFKit.Mixins.StructureElementOptions);
+    if (flip) this.internals.addContent(flip);
+    const marked = this.doc.markStructureContent('Span', { ...(lang ? { lang } : {}), ...(island.standIn ? { actual } : {}) } as PDFKit.Mixins.MarkingOptions);
     this.internals.addContent(content);
     this.doc.endMarkedContent();
+    if (flip) this.internals.addContent('Q');
     span.add(marked);
     this.tags.record(struct, span);
   }
@@ -215,10 +204,17 @@ class Writer {
       for (let i = 0; i < parts.length; ) {
         let j = i + 1;
         while (j < parts.length && structOf(j) === structOf(i) && islandOf(j) === islandOf(i)) j++;
-        const run = parts.slice(i, j);
+        const struct = structOf(i);
+        const island = islandOf(i);
+        // In an artifact (a repeated letterhead) there are no tags: the stand-in's marked content says its characters.
+        const artifactStandIn = !struct && island?.standIn;
+        const run = parts.slice(i, j).map((p) => (artifactStandIn ? { ...p, content: `/Span <</ActualText ${utf16Hex(island.actualText)}>> BDC ${p.content} EMC` } : p));
         const size = op.line.fragments[i].style.size;
         const top = op.y - op.line.fragments[i].style.rise - size;
-        segments.push({ struct: structOf(i), artifact, island: islandOf(i), content: `${flip} BT ${run.map((p) => p.content).join(' ')} ET Q`, box: { x: run[0].x, top, width: run.reduce((sum, p) => sum + p.width, 0), height: size * 1.25 } });
+        const text = `BT ${run.map((p) => p.content).join(' ')} ET`;
+        // A tagged stand-in's marked content goes inside the flip: poppler places its /ActualText with the matrix at EMC.
+        const content = struct && !struct.link && island?.standIn ? { content: text, flip } : { content: `${flip} ${text} Q` };
+        segments.push({ struct, artifact, island, ...content, box: { x: run[0].x, top, width: run.reduce((sum, p) => sum + p.width, 0), height: size * 1.25 } });
         i = j;
       }
     }
@@ -251,7 +247,8 @@ class Writer {
       const start = cursor;
       const advance = width + extra * fragmentSpaces;
       cursor += advance;
-      return { content: `${num(color[0])} ${num(color[1])} ${num(color[2])} rg /${font.id} ${num(size)} Tf 1 0 0 1 ${num(start)} ${num(PAGE.height - baseline + rise)} Tm [${tj.join(' ')}] TJ`, x: start, width: advance };
+      const text = `${num(color[0])} ${num(color[1])} ${num(color[2])} rg /${font.id} ${num(size)} Tf 1 0 0 1 ${num(start)} ${num(PAGE.height - baseline + rise)} Tm [${tj.join(' ')}] TJ`;
+      return { content: text, x: start, width: advance };
     });
   }
 

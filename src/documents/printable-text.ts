@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldError } from '../http/problem';
-import { canPrint, isInvisible } from './fonts';
+import { invalidFields } from '../http/validation';
+import { canPrint, codePointName, isInvisible } from './fonts';
 
 /**
  * No character is ever lost (DESIGN.md §4): text that will be printed is refused when it is saved
@@ -9,9 +10,13 @@ import { canPrint, isInvisible } from './fonts';
  * not), after the same normalisation the PDF applies (composed form; invisible format characters
  * such as zero-width joiners and bidi marks are dropped from the page, not refused).
  *
- * One rule for every save of printed text: the statement (header, sections, signatories,
- * bilagor, corrections, restored revisions), the section catalogue and the remiss's title and
- * description, which the letters and the compilation print.
+ * One rule for every save of text that reaches a document: the statement (header, sections,
+ * signatories, bilagor, corrections, restored revisions), the section catalogue, the remiss's Dnr,
+ * title and description, organisation names, users' names, titles and phones (handläggare,
+ * contacts, signatories, the attest), an anstånd's reason, the reason of an answer that avstår,
+ * a decision's paragraph, the remisshandlingar's file names and descriptions, the protokollsutdrag's
+ * file name, and the literal text of the document templates. Text stored before the rule is drawn
+ * as its code points with the characters kept as /ActualText (fonts.ts drawableRuns).
  */
 
 /** At most this many characters are named in one message; a pasted CJK page would otherwise fill it. */
@@ -30,8 +35,7 @@ export function unprintableCharacters(text: string): string[] {
 }
 
 function describe(char: string): string {
-  const codePoint = char.codePointAt(0)!;
-  const name = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = codePointName(char);
   // A lone surrogate or a combining mark on its own shows nothing useful: the number says it.
   return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `${name} ${char}` : name;
 }
@@ -60,4 +64,13 @@ export function unprintableFields(value: unknown, path: string): FieldError[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprintableFields(item, `${path}.${index}`));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => unprintableFields(item, `${path}.${key}`));
   return [];
+}
+
+/**
+ * The rule where zod does not see the text (an upload's file name, known once the file is read):
+ * the same 400, naming the field. message says what the text is ("its name").
+ */
+export function assertPrintable(path: string, text: string, what: string): void {
+  const characters = unprintableCharacters(text);
+  if (characters.length) throw invalidFields([{ path, message: `${what} ${unprintableMessage(characters)}` }]);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../documents/printable-text';
 import { isoDate, pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
 import { ORGANISATION_KINDS } from './organisation.entity';
 
@@ -24,7 +25,8 @@ export const organisationSchema = z
   .openapi('Organisation');
 
 const fields = {
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+  // Printed in letterheads, letters and the compilation.
+  name: z.string().trim().min(2, 'must be at least 2 characters').max(200).superRefine(printable),
   shortName: z.string().trim().min(1).max(60).nullable(),
   kind: kindSchema,
   parentId: uuidSchema.nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../documents/printable-text';
 import { isoDate, uuidSchema } from '../http/schemas';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
 import { RECIPIENT_ROLES } from './recipient.entity';
@@ -18,7 +19,8 @@ export const addRecipientsBody = z
 export const extensionBody = z
   .strictObject({
     dueDate: isoDate,
-    reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000),
+    // Printed in the beslut om anstånd (and the remissbrev of its day).
+    reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000).superRefine(printable),
   })
   .openapi('GrantExtension');
 

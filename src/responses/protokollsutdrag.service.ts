@@ -34,6 +34,7 @@ export class ProtokollsutdragService {
         consultationId,
         responseId,
         decisionId,
+        printed: true,
         kinds: { accepted: ['pdf'], what: 'A protokollsutdrag' },
         check: async (manager, lock) => void (await assertMayAttach(manager, actor, responseId, decisionId, lock)),
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../documents/printable-text';
 import { isoDate } from '../http/schemas';
 import { timelineEventSchema } from '../recipients/recipient-event.schemas';
 import { STANCES } from '../statements/statement.entity';
@@ -6,6 +7,8 @@ import { DECISION_OUTCOMES } from './decision.entity';
 import { RESPONSE_STATUSES } from './response.entity';
 
 const note = z.string().trim().max(2000).optional();
+/** The reason of an answer that avstår is printed in its letter and in the compilation. */
+const printedNote = z.string().trim().max(2000).superRefine(printable).optional();
 
 /** One body per action; the server checks role and current state (409 with the reason otherwise). */
 export const transitionBody = z
@@ -17,12 +20,13 @@ export const transitionBody = z
     z.strictObject({
       action: z.literal('decide'),
       meetingDate: isoDate,
-      paragraph: z.string().trim().min(1).max(20),
+      // The paragraph (§) is printed in the compilation's list of decisions; the decision text is printed nowhere.
+      paragraph: z.string().trim().min(1).max(20).superRefine(printable),
       outcome: z.enum(DECISION_OUTCOMES),
       decisionText: z.string().trim().min(3).max(10_000),
     }),
     z.strictObject({ action: z.literal('submit'), submittedDate: isoDate.optional() }),
-    z.strictObject({ action: z.literal('decline'), reason: note, answeredDate: isoDate.optional() }),
+    z.strictObject({ action: z.literal('decline'), reason: printedNote, answeredDate: isoDate.optional() }),
     z.strictObject({ action: z.literal('no_comments'), answeredDate: isoDate.optional() }),
     z.strictObject({ action: z.literal('record_external'), receivedDate: isoDate, stance: z.enum(STANCES), note }),
   ])

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../documents/printable-text';
 import { ROLES } from '../authz/roles';
 import { pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
 
@@ -7,6 +8,10 @@ const rolesSchema = z.array(roleSchema).min(1, 'needs at least one role').max(RO
 // Long enough to resist guessing; the upper bound keeps argon2 work bounded.
 const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 const emailSchema = z.email({ message: 'must be an e-mail address' }).max(254);
+// A user's name, title and phone are printed: as handläggare and contact in letters, as a signatory, in the attest.
+const nameSchema = z.string().trim().min(1).max(200).superRefine(printable);
+const phoneSchema = z.string().trim().max(40).superRefine(printable);
+const titleSchema = z.string().trim().max(120).superRefine(printable);
 
 export const userSchema = z
   .object({
@@ -29,10 +34,10 @@ export const userSchema = z
 export const createUserBody = z
   .strictObject({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,80}$/, 'may hold a–z, 0–9, dot, dash and underscore (2–80)'),
-    name: z.string().trim().min(1).max(200),
+    name: nameSchema,
     email: emailSchema.nullable().optional(),
-    phone: z.string().trim().max(40).nullable().optional(),
-    title: z.string().trim().max(120).nullable().optional(),
+    phone: phoneSchema.nullable().optional(),
+    title: titleSchema.nullable().optional(),
     organisationId: uuidSchema,
     roles: rolesSchema,
     password: passwordSchema,
@@ -41,10 +46,10 @@ export const createUserBody = z
 
 export const updateUserBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: nameSchema,
     email: emailSchema.nullable(),
-    phone: z.string().trim().max(40).nullable(),
-    title: z.string().trim().max(120).nullable(),
+    phone: phoneSchema.nullable(),
+    title: titleSchema.nullable(),
     organisationId: uuidSchema,
     roles: rolesSchema,
     active: z.boolean(),

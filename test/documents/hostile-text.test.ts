@@ -85,12 +85,14 @@ describe('hostile text in the PDF', () => {
     expect(pageCount(file)).toBeGreaterThan(2);
   });
 
-  it('shows markup and template syntax as text, and unsupported characters as a square', () => {
+  it('shows markup and template syntax as text, and characters the font lacks as their code points, the characters kept in the text layer', () => {
     const text = pdftotext(file).replace(/\s+/g, ' ');
     expect(text).toContain('Inledning <script>alert("x")</script>');
     expect(text).toContain('{{{raw}}}');
     expect(text).toContain('</li></ul><p>bryt ut</p>');
-    expect(text).toContain('Emoji □□□');
+    // Saved before the printable rule: drawn as "[U+1F600 …]", said as the emoji themselves (/ActualText).
+    expect(text).toContain('Emoji 😀👍🏽👨‍👩‍👧 och flaggor 🇸🇪,');
+    expect(text).not.toContain('\u25a1');
     // Bidi overrides, zero-width and soft hyphens are dropped; "e" + combining acute becomes "é".
     expect(text).toContain('RTL överskriven text, nollbredd, mjukbindestreck, é kombinerat');
   });
