@@ -56,7 +56,7 @@ const FIELD_MESSAGES: Array<[RegExp, string]> = [
   [/^is already a recipient/, 'Organisationen är redan remissinstans.'],
   [/^(appears|is listed) twice/, 'Organisationen finns med två gånger.'],
   [/must not contain the NUL character/, 'Texten innehåller ett otillåtet tecken.'],
-  [/cannot be printed|not printable|cannot print/i, 'Texten innehåller tecken som inte kan skrivas ut i dokumenten.'],
+  [/the documents cannot print: (.*?)\. Latin/, 'Texten innehåller tecken som inte kan skrivas ut i dokumenten: $1. Latinska (även samiska), grekiska, kyrilliska och hebreiska bokstäver går bra.'],
   [/^is \d+ characters long/, 'Texten är för lång.'],
 ];
 
