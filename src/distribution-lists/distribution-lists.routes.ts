@@ -10,7 +10,7 @@ import {
   listDistributionListsQuery,
   updateDistributionListBody,
 } from './distribution-lists.schemas';
-import { DistributionListsService, type DistributionListView } from './distribution-lists.service';
+import { DISTRIBUTION_LIST_KEEPERS, DistributionListsService, type DistributionListView } from './distribution-lists.service';
 
 const present = (view: DistributionListView) => ({
   id: view.list.id,
@@ -24,7 +24,7 @@ const present = (view: DistributionListView) => ({
 
 export function registerDistributionListRoutes(api: Api, dataSource: DataSource): void {
   const lists = new DistributionListsService(dataSource);
-  const keepers = rolesOnly(['admin', 'registrator']);
+  const keepers = rolesOnly(DISTRIBUTION_LIST_KEEPERS);
 
   api.add({
     method: 'get',

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
+import type { Role } from '../authz/roles';
 import { recordAudit } from '../audit/audit.service';
 import { badRequest, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
@@ -9,6 +10,9 @@ import { DistributionList, DistributionListMember } from './distribution-list.en
 import type { CreateDistributionListInput, UpdateDistributionListInput } from './distribution-lists.schemas';
 import { lockAtVersion, writeNextVersion } from '../db/versioned-write';
 import type { IfMatch } from '../http/etag';
+
+/** Who keeps the sändlistor (the API's policy and the pages' buttons). */
+export const DISTRIBUTION_LIST_KEEPERS: readonly Role[] = ['admin', 'registrator'];
 
 export interface DistributionListView {
   list: DistributionList;

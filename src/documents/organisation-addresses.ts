@@ -33,3 +33,8 @@ export function footerAddressFor(registerKey: string | null): FooterAddress {
 export function footerLine(address: FooterAddress): string {
   return [address.postal, address.visiting ? `Besöksadress ${address.visiting}` : null, address.phone, address.web].filter(Boolean).join('  ·  ');
 }
+
+/** The address the register gives an organisation, or undefined when it gives none (the register page says so rather than show the city's). */
+export function registerAddressOf(registerKey: string | null): FooterAddress | undefined {
+  return registerKey ? ADDRESSES[registerKey] : undefined;
+}

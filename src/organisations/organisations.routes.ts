@@ -11,11 +11,11 @@ import {
   organisationSchema,
   updateOrganisationBody,
 } from './organisations.schemas';
-import { OrganisationsService } from './organisations.service';
+import { OrganisationsService, REGISTER_DELETERS, REGISTER_KEEPERS } from './organisations.service';
 
 export function registerOrganisationRoutes(api: Api, dataSource: DataSource): void {
   const organisations = new OrganisationsService(dataSource);
-  const registerKeepers = rolesOnly(['admin', 'registrator']);
+  const registerKeepers = rolesOnly(REGISTER_KEEPERS);
 
   api.add({
     method: 'get',
@@ -87,7 +87,7 @@ export function registerOrganisationRoutes(api: Api, dataSource: DataSource): vo
     path: '/api/organisations/:id',
     tag: 'Organisations',
     summary: 'Delete an organisation that nothing refers to (409 when in use)',
-    policy: rolesOnly(['admin']),
+    policy: rolesOnly(REGISTER_DELETERS),
     params: idParams,
     errors: [404, 409],
     handler: ({ params, context }) => organisations.remove(params.id, context),

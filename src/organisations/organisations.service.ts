@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
+import type { Role } from '../authz/roles';
 import { recordAudit } from '../audit/audit.service';
 import { sqlState } from '../http/database-errors';
 import { badRequest, conflict, notFound } from '../http/problem';
@@ -17,6 +18,10 @@ const SELECT_ORGANISATION_BY_ID = `
   SELECT id, register_key AS "registerKey", name, short_name AS "shortName", kind, parent_id AS "parentId", email,
          active_from::text AS "activeFrom", active_to::text AS "activeTo", successor_id AS "successorId", version, created_at AS "createdAt", updated_at AS "updatedAt"
     FROM organisations WHERE id = $1`;
+
+/** Who keeps the register, and who may delete a mistaken entry (the API's policies and the pages' buttons). */
+export const REGISTER_KEEPERS: readonly Role[] = ['admin', 'registrator'];
+export const REGISTER_DELETERS: readonly Role[] = ['admin'];
 
 const SORT_COLUMNS = { name: 'lower(o.name)', kind: 'o.kind', createdAt: 'o.created_at' } as const;
 
@@ -45,6 +50,27 @@ export class OrganisationsService {
     const rows: Organisation[] = await this.dataSource.query(SELECT_ORGANISATION_BY_ID, [id]);
     if (!rows[0]) throw notFound('The organisation');
     return rows[0];
+  }
+
+  /** Names of the given organisations (a list's parents and successors, a sändlista's members on a conflict page). */
+  async namesOf(ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [wanted]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Every organisation active on the day, by kind then name: what a chooser offers (the register is some hundred rows). */
+  async activeOn(day = todayInStockholm()): Promise<Array<{ id: string; name: string; kind: Organisation['kind'] }>> {
+    return this.dataSource.query(
+      `SELECT id, name, kind FROM organisations o WHERE (o.active_from IS NULL OR o.active_from <= $1) AND (o.active_to IS NULL OR o.active_to >= $1) ORDER BY kind, lower(name), id`,
+      [day],
+    );
+  }
+
+  /** Every organisation (for the parent and successor choosers), by name. */
+  async all(): Promise<Array<{ id: string; name: string }>> {
+    return this.dataSource.query('SELECT id, name FROM organisations ORDER BY lower(name), id');
   }
 
   async create(input: CreateOrganisationInput, context: RequestContext): Promise<Organisation> {

@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { registerAccessibilityPages } from '../accessibility/accessibility.pages';
+import { registerDistributionListPages } from '../distribution-lists/distribution-lists.pages';
+import { registerOrganisationPages } from '../organisations/organisations.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { Config } from '../config';
 import { Assets } from './assets';
@@ -40,6 +42,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerSessionPages(pages, deps);
   registerStartPage(pages);
   registerAccessibilityPages(pages, deps.dataSource);
+  registerDistributionListPages(pages, deps.dataSource);
+  registerOrganisationPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }

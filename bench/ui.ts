@@ -1,0 +1,191 @@
+// bench:ui — DESIGN §9 on the reference data set (bench/reference-data.ts): the registrator's main
+// pages (the remiss list, one remiss, its status board with 50 recipients, Bevakning) rendered by
+// the full app, each beside the same data as JSON from the API, measured in the same run.
+// Targets: p95 < 100 ms server time at 10 connections; CSS + JS each page loads ≤ 100 KB
+// compressed. Server time is measured inside the process (from the request's arrival to the last
+// byte handed to the socket), so the load generator's own queueing does not count.
+// A page not on main yet answers 404: it is skipped with a line saying so. Prints one line per
+// page and one summary line; exits 0 when it ran (targets met or not), 1 when the bench failed.
+//
+//   npm run bench:ui                    (throwaway embedded PostgreSQL)
+//   BENCH_SECONDS=30 npm run bench:ui   (measured seconds per target; 2 s warm-up each first)
+//   BENCH_DATABASE_URL=postgres://... npm run bench:ui   (migrated; reference data added once)
+import 'reflect-metadata';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../src/app';
+import { SESSION_COOKIE } from '../src/auth/session-token';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { prepareDatabase } from '../src/db/prepare-database';
+import { generateReferenceData } from './reference-data';
+import { benchDatabaseUrl, Cleanups, closeServer, DURATION_SECONDS, loginHeaders, run, runBench, WARMUP_SECONDS } from './support';
+
+const PASSWORD = 'bench-password';
+const TARGET_P95_MS = 100;
+const ASSET_BUDGET_BYTES = 100 * 1024;
+const BOARD_SIZE = 50;
+
+interface Target {
+  label: string;
+  page: string;
+  api: string;
+}
+
+interface Side {
+  rps: number;
+  p95: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Server time per request, in ms, of the requests whose URL is the one being measured. */
+class ServerClock {
+  samples: number[] = [];
+  path: string | undefined;
+
+  handler(app: (req: IncomingMessage, res: ServerResponse) => void) {
+    return (req: IncomingMessage, res: ServerResponse) => {
+      const start = process.hrtime.bigint();
+      const counted = this.path !== undefined && req.url === this.path;
+      if (counted) res.once('finish', () => this.samples.push(Number(process.hrtime.bigint() - start) / 1e6));
+      app(req, res);
+    };
+  }
+
+  start(url: string): void {
+    this.path = url;
+    this.samples = [];
+  }
+
+  stop(): number[] {
+    this.path = undefined;
+    return this.samples.splice(0);
+  }
+}
+
+function percentile(samples: number[], p: number): number {
+  if (!samples.length) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The compressed bytes of what a page's HTML loads: its stylesheets and scripts, fetched as a browser would (gzip). */
+async function assetBytes(baseUrl: string, html: string): Promise<{ bytes: number; files: string[] }> {
+  const files = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  let bytes = 0;
+  for (const file of files) {
+    bytes += await new Promise<number>((resolve, reject) => {
+      httpRequest(`${baseUrl}${file}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        let length = 0;
+        res.on('data', (chunk: Buffer) => (length += chunk.length));
+        res.on('end', () => (res.statusCode === 200 ? resolve(length) : reject(new Error(`${file}: ${res.statusCode}`))));
+      })
+        .on('error', reject)
+        .end();
+    });
+  }
+  return { bytes, files };
+}
+
+const fmtMs = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms.toFixed(1));
+
+async function measure(clock: ServerClock, baseUrl: string, path: string, headers: Record<string, string>): Promise<Side> {
+  await run(`${baseUrl}${path}`, WARMUP_SECONDS, headers);
+  clock.start(path);
+  const result = await run(`${baseUrl}${path}`, DURATION_SECONDS, headers);
+  const samples = clock.stop();
+  return { rps: result.rps, p95: percentile(samples, 95), non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main(): Promise<void> {
+  const cleanups = new Cleanups('bench:ui');
+  try {
+    // 1. A database with the reference data set.
+    const url = await benchDatabaseUrl(cleanups);
+    const dataSource: DataSource = await createDataSource({ url, applicationName: 'remiss-bench' }).initialize();
+    cleanups.add(() => dataSource.destroy());
+    await prepareDatabase(dataSource, { demoPassword: PASSWORD });
+    const data = await generateReferenceData(dataSource);
+    console.log(`reference data: ${data.skipped ? 'already present' : `generated in ${(data.milliseconds / 1000).toFixed(1)} s`}: ${data.consultations} remisser, ${data.recipients} recipients`);
+
+    // 2. The full app (production settings: built assets, no stack traces) behind the server clock.
+    const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_MAX: '1000' });
+    const { app } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+    const clock = new ServerClock();
+    const server = createServer(clock.handler(app));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.add(() => closeServer(server));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const api = await loginHeaders(baseUrl, 'registrator', PASSWORD);
+    // The pages are read with the browser's cookie, the API with the Bearer header (same session).
+    const pageHeaders = { cookie: `${SESSION_COOKIE}=${api.Authorization.replace(/^Bearer /, '')}` };
+
+    // 3. An open remiss with 50 recipients (or the nearest to it), sent, for the remiss and its status board.
+    const [remiss] = await dataSource.query<Array<{ id: string; n: number }>>(
+      `SELECT c.id, count(*)::int AS n FROM consultations c JOIN recipients r ON r.consultation_id = c.id
+        WHERE c.status = 'open' GROUP BY c.id ORDER BY abs(count(*) - $1), c.id LIMIT 1`,
+      [BOARD_SIZE],
+    );
+    if (!remiss) throw new Error('no open remiss in the reference data');
+    const targets: Target[] = [
+      { label: 'remiss list', page: '/remisser', api: '/api/consultations' },
+      { label: 'one remiss', page: `/remisser/${remiss.id}`, api: `/api/consultations/${remiss.id}` },
+      { label: `status board (${remiss.n} recipients)`, page: `/remisser/${remiss.id}/svar`, api: `/api/consultations/${remiss.id}/recipients` },
+      { label: 'Bevakning', page: '/bevakning', api: '/api/deadlines' },
+    ];
+
+    // 4. Per page: is it there; its assets; then the page and the API's JSON, each warmed up and measured.
+    const measured: Array<{ target: Target; page: Side; api: Side; assets: number }> = [];
+    const skipped: string[] = [];
+    for (const target of targets) {
+      const probe = await fetch(`${baseUrl}${target.page}`, { headers: pageHeaders, redirect: 'manual' });
+      const html = await probe.text();
+      if (probe.status === 404) {
+        console.log(`  ${target.label.padEnd(30)} skipped: ${target.page.replace(remiss.id, ':id')} is not on this branch yet (404)`);
+        skipped.push(target.label);
+        continue;
+      }
+      if (probe.status !== 200) throw new Error(`${target.label}: ${target.page} answers ${probe.status}`);
+      const apiProbe = await fetch(`${baseUrl}${target.api}`, { headers: api });
+      if (apiProbe.status !== 200) throw new Error(`${target.label}: ${target.api} answers ${apiProbe.status}: ${await apiProbe.text()}`);
+      const assets = await assetBytes(baseUrl, html);
+      const page = await measure(clock, baseUrl, target.page, pageHeaders);
+      const json = await measure(clock, baseUrl, target.api, api);
+      measured.push({ target, page, api: json, assets: assets.bytes });
+      console.log(
+        `  ${target.label.padEnd(30)} page p95 ${fmtMs(page.p95).padStart(4)} ms ${String(Math.round(page.rps)).padStart(4)} req/s` +
+          ` | API p95 ${fmtMs(json.p95).padStart(4)} ms ${String(Math.round(json.rps)).padStart(4)} req/s` +
+          ` | page/API time ${(page.p95 / json.p95).toFixed(2)} | CSS+JS ${(assets.bytes / 1024).toFixed(1)} KB gzip (${assets.files.length} files)`,
+      );
+    }
+
+    // 5. The summary.
+    const problems = measured.flatMap(({ target, page, api: json }) => [
+      ...(page.non2xx || page.errors ? [`${target.label} page non2xx=${page.non2xx} errors=${page.errors}`] : []),
+      ...(json.non2xx || json.errors ? [`${target.label} API non2xx=${json.non2xx} errors=${json.errors}`] : []),
+    ]);
+    if (!measured.length) {
+      console.log(`bench:ui no page measured (skipped: ${skipped.join(', ')}) SKIPPED`);
+      return;
+    }
+    const worstP95 = Math.max(...measured.map((m) => m.page.p95));
+    const worstRatio = Math.max(...measured.map((m) => m.page.p95 / m.api.p95));
+    const worstAssets = Math.max(...measured.map((m) => m.assets));
+    const pass = !problems.length && worstP95 < TARGET_P95_MS && worstAssets <= ASSET_BUDGET_BYTES;
+    console.log(
+      `bench:ui ${measured.length} pages: worst p95 ${fmtMs(worstP95)} ms (target < ${TARGET_P95_MS}), worst page/API p95 ${worstRatio.toFixed(2)}x,` +
+        ` CSS+JS ≤ ${(worstAssets / 1024).toFixed(1)} KB gzip (budget 100 KB)` +
+        (skipped.length ? ` | skipped (not on main yet): ${skipped.join(', ')}` : '') +
+        (problems.length ? ` | ${problems.join(', ')}` : '') +
+        ` ${pass ? 'PASS' : 'FAIL'}`,
+    );
+    if (problems.length) throw new Error(`not every request answered 2xx: ${problems.join(', ')}`);
+  } finally {
+    await cleanups.run();
+  }
+}
+
+runBench('bench:ui', main);

@@ -1,0 +1,25 @@
+import { etagFor, IfMatch } from '../http/etag';
+import { notFound, preconditionRequired } from '../http/problem';
+import { idParams } from '../http/schemas';
+
+/** The hidden `etag` field of an edit form: the version the user saw, as the API's ETag. */
+export function etagField(version: number): string {
+  return etagFor(version);
+}
+
+/**
+ * The form's `etag` as the service's If-Match. A missing or mangled one is a 428, which the form
+ * shows as the conflict view: the user compares with what is stored and saves again.
+ */
+export function ifMatchFromForm(value: unknown): IfMatch {
+  const ifMatch = typeof value === 'string' ? IfMatch.parse(value) : undefined;
+  if (!ifMatch) throw preconditionRequired();
+  return ifMatch;
+}
+
+/** The `:id` of a page's path; anything but a UUID is a page that does not exist (never a database error). */
+export function pageId(params: Record<string, string>, what: string): string {
+  const parsed = idParams.safeParse({ id: params.id });
+  if (!parsed.success) throw notFound(what);
+  return parsed.data.id;
+}
