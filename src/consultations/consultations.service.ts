@@ -5,20 +5,13 @@ import { badRequest, conflict, HttpProblem, type FieldError } from '../http/prob
 import { Organisation } from '../organisations/organisation.entity';
 import { normaliseCaseNumber } from './case-number';
 import { assertCanManageConsultations, findReadableConsultation } from './consultation-access';
-import { Consultation, type ConsultationStatus } from './consultation.entity';
+import { ALLOWED_STATUS_CHANGES } from './consultation-actions';
+import { Consultation } from './consultation.entity';
 import type { ConsultationView } from './consultation.presenter';
 import { summariseRecipients } from './consultation-summaries';
 import type { CreateConsultationInput, UpdateConsultationInput } from './consultations.schemas';
 import { assertVersion, writeNextVersion } from '../db/versioned-write';
 import type { IfMatch } from '../http/etag';
-
-/** Status changes a PATCH may make; draft → open is sending (POST …/send). */
-const ALLOWED_STATUS_CHANGES: Record<ConsultationStatus, ConsultationStatus[]> = {
-  draft: ['cancelled'],
-  open: ['closed', 'cancelled'],
-  closed: ['open'],
-  cancelled: [],
-};
 
 export class ConsultationsService {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,3 +1,4 @@
+import type { ConsultationKind, ConsultationStatus } from '../consultations/consultation.entity';
 import type { OrganisationKind } from '../organisations/organisation.entity';
 import type { RecipientRole } from '../recipients/recipient.entity';
 import { ANSWERED_STATUSES, type ResponseStatus } from '../responses/response.entity';
@@ -41,3 +42,36 @@ export const KIND_LABELS: Record<OrganisationKind, string> = {
 };
 
 export const yesNo = (value: boolean) => (value ? 'Ja' : 'Nej');
+
+/** A remiss's status, as every page names it. */
+export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, string> = {
+  draft: 'Utkast',
+  open: 'Ute på remiss',
+  closed: 'Avslutad',
+  cancelled: 'Makulerad',
+};
+
+/** What kind of document a remiss asks views on. */
+export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
+  program: 'Program',
+  handlingsplan: 'Handlingsplan',
+  strategi: 'Strategi',
+  policy: 'Policy',
+  riktlinjer: 'Riktlinjer',
+  motion: 'Motion',
+  skrivelse: 'Skrivelse',
+  betankande: 'Betänkande',
+  promemoria: 'Promemoria',
+  utredning: 'Utredning',
+  detaljplan: 'Detaljplan',
+  other: 'Övrigt',
+};
+
+/** Headings of organisation choosers grouped by kind. */
+export const ORGANISATION_KIND_GROUP_LABELS: Record<OrganisationKind, string> = {
+  committee: 'Nämnder',
+  administration: 'Förvaltningar',
+  council: 'Råd',
+  company: 'Bolag',
+  external: 'Externa remissinstanser',
+};

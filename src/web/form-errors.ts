@@ -6,6 +6,8 @@ import { swedishFieldMessage, swedishProblemMessage } from './swedish-problems';
 export interface FormError {
   field?: string;
   message: string;
+  /** Somewhere the user can go about it (e.g. the remiss that already has the Dnr). */
+  link?: { href: string; text: string };
 }
 
 /**

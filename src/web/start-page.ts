@@ -1,4 +1,9 @@
+import type { DataSource } from 'typeorm';
 import type { Actor } from '../authz/actor';
+import { canManageConsultations } from '../consultations/consultation-access';
+import { todaysWork } from '../consultations/consultation-counts';
+import { listConsultations } from '../consultations/consultation-list';
+import { consultationRow } from '../consultations/consultation-list.pages';
 import type { Pages } from './pages';
 
 /** Where each role starts; the screens of parts 2–4 add their own start pages by role. */
@@ -11,6 +16,31 @@ function linksFor(actor: Actor): Array<{ href: string; text: string }> {
   return links;
 }
 
-export function registerStartPage(pages: Pages): void {
-  pages.get('/', 'user', async ({ actor }) => ({ view: 'web/start', title: 'Start', data: { links: linksFor(actor) } }));
+/**
+ * The start page: the latest remisser the user may see and, for those who run them, what needs
+ * doing today as counts that link to the filtered list. Two statements at most (kept fast).
+ */
+export function registerStartPage(pages: Pages, dataSource: DataSource): void {
+  pages.get('/', 'user', async ({ actor }) => {
+    const manages = canManageConsultations(actor);
+    const [latest, work] = await Promise.all([
+      listConsultations(dataSource.manager, actor, { sort: '-registeredDate', limit: 10, offset: 0 }),
+      manages ? todaysWork(dataSource.manager, actor) : undefined,
+    ]);
+    return {
+      view: 'web/start',
+      title: 'Start',
+      data: {
+        links: linksFor(actor),
+        latest: latest.items.map(consultationRow),
+        total: latest.total,
+        work: work && {
+          ...work,
+          draftsHref: '/remisser?status=draft',
+          overdueHref: '/remisser?forsenade=ja&sortera=svarsdag&ordning=asc',
+          dueThisWeekHref: `/remisser?status=open&svarsdag-fran=${work.today}&svarsdag-till=${work.weekEnd}&sortera=svarsdag&ordning=asc`,
+        },
+      },
+    };
+  });
 }

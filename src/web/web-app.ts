@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { registerAccessibilityPages } from '../accessibility/accessibility.pages';
+import { registerConsultationPages } from '../consultations/consultations.pages';
 import { registerDistributionListPages } from '../distribution-lists/distribution-lists.pages';
 import { registerOrganisationPages } from '../organisations/organisations.pages';
 import type { AuthService } from '../auth/auth.service';
@@ -40,7 +41,8 @@ export function createWeb(deps: WebDependencies): Web {
   const pages = new Pages(renderer, new FormResume(deps.dataSource, deps.auth));
 
   registerSessionPages(pages, deps);
-  registerStartPage(pages);
+  registerStartPage(pages, deps.dataSource);
+  registerConsultationPages(pages, deps);
   registerAccessibilityPages(pages, deps.dataSource);
   registerDistributionListPages(pages, deps.dataSource);
   registerOrganisationPages(pages, deps.dataSource);
