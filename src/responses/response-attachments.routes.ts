@@ -3,15 +3,16 @@ import { Attachment } from '../attachments/attachment.entity';
 import { ATTACHMENT_TYPES, sendAttachment } from '../attachments/attachment-download';
 import { presentAttachment } from '../attachments/attachment.presenter';
 import { attachmentParams, attachmentSchema, uploadFields } from '../attachments/attachments.schemas';
-import { assertAcceptsUploads, AttachmentsService } from '../attachments/attachments.service';
-import { hasRole, type Actor } from '../authz/actor';
+import { AttachmentsService } from '../attachments/attachments.service';
+import type { Actor } from '../authz/actor';
 import { anyUser, rolesOnly } from '../authz/policy';
 import type { Config } from '../config';
 import { receiveUpload } from '../http/multipart-upload';
-import { forbidden, notFound } from '../http/problem';
+import { notFound } from '../http/problem';
 import type { Api } from '../http/route';
 import { idParams, pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
+import { storeResponseFile } from './response-uploads';
 import { assertContentReadable, loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
 
 /**
@@ -28,18 +29,6 @@ async function readableResponse(manager: EntityManager, actor: Actor, responseId
 }
 
 const fileReadable = (scope: ResponseScope, actor: Actor, attachment: Attachment) => mayReadContent(scope, actor, attachment.answerDocument ? 'answer' : 'statement');
-
-/** The scope, and whether the file is the answer document: one added by a registrator or admin rather than by the organisation's own staff. */
-async function assertMayAttach(manager: EntityManager, actor: Actor, responseId: string, lock: boolean) {
-  const scope = await loadResponseScope(manager, actor, responseId, lock);
-  const ownStaff = scope.own && hasRole(actor, 'handlaggare', 'attestant');
-  if (!ownStaff && !hasRole(actor, 'registrator', 'admin')) {
-    if (!scope.own) throw notFound('The response');
-    throw forbidden("Only the answering organisation's handläggare or attestant, or a registrator, may add files to a response.");
-  }
-  assertAcceptsUploads(scope.consultation);
-  return { scope, answerDocument: !ownStaff };
-}
 
 export function registerResponseAttachmentRoutes(api: Api, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
   const store = createFileStore(config);
@@ -59,11 +48,8 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     response: attachmentSchema,
     errors: [404, 409],
     handler: async ({ params: { id }, context, req, res }) => {
-      const { scope, answerDocument } = await assertMayAttach(dataSource.manager, context.actor!, id, false);
-      const attachment = await attachments.storeFor(
-        { consultationId: scope.consultation.id, responseId: id, answerDocument, check: async (manager, lock) => void (await assertMayAttach(manager, context.actor!, id, lock)) },
-        { ...context, log: req.log },
-        () => receiveUpload(req, res, { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes }, spoolDir),
+      const attachment = await storeResponseFile(dataSource, attachments, id, { ...context, log: req.log }, () =>
+        receiveUpload(req, res, { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes }, spoolDir),
       );
       res.location(`/api/responses/${id}/attachments/${attachment.id}/content`);
       return presentAttachment(attachment);

@@ -75,3 +75,15 @@ export const ORGANISATION_KIND_GROUP_LABELS: Record<OrganisationKind, string> = 
   company: 'Bolag',
   external: 'Externa remissinstanser',
 };
+
+/** A remissinstans's timeline events (recipient_events.type) as the status board names them. */
+export const EVENT_LABELS: Record<string, string> = {
+  added: 'Tillagd',
+  sent: 'Remissen skickad',
+  extension_granted: 'Anstånd beviljat',
+  reminder_sent: 'Påminnelse skickad',
+  response_status_changed: 'Svarets status ändrad',
+  answer_recorded: 'Svar registrerat',
+};
+
+export const eventLabel = (type: string) => EVENT_LABELS[type] ?? 'Händelse';

@@ -4,6 +4,11 @@ import { registerAccessibilityPages } from '../accessibility/accessibility.pages
 import { registerConsultationPages } from '../consultations/consultations.pages';
 import { registerDistributionListPages } from '../distribution-lists/distribution-lists.pages';
 import { registerOrganisationPages } from '../organisations/organisations.pages';
+import { registerDeadlinePages } from '../deadlines/deadlines.pages';
+import { registerExternalAnswerPages } from '../recipients/external-answer.pages';
+import { registerRecipientPages } from '../recipients/recipients.pages';
+import { registerSendPages } from '../recipients/send.pages';
+import { registerStatusBoardPages } from '../recipients/status-board.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { Config } from '../config';
 import { Assets } from './assets';
@@ -46,6 +51,11 @@ export function createWeb(deps: WebDependencies): Web {
   registerAccessibilityPages(pages, deps.dataSource);
   registerDistributionListPages(pages, deps.dataSource);
   registerOrganisationPages(pages, deps.dataSource);
+  registerRecipientPages(pages, deps.dataSource);
+  registerSendPages(pages, deps.dataSource);
+  registerStatusBoardPages(pages, deps.dataSource);
+  registerExternalAnswerPages(pages, deps.dataSource, deps.config);
+  registerDeadlinePages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }
