@@ -1,7 +1,7 @@
 // bench:ui — DESIGN §9 on the reference data set (bench/reference-data.ts): the registrator's main
 // pages (the remiss list, one remiss, its status board with 50 recipients, Bevakning) rendered by
 // the full app, each beside the same data as JSON from the API, measured in the same run.
-// Targets: p95 < 100 ms server time at 10 connections; CSS + JS each page loads ≤ 100 KB
+// The registers' lists (Organisationer, Sändlistor) are measured too. Targets: p95 < 100 ms server time at 10 connections; CSS + JS each page loads ≤ 100 KB
 // compressed. Server time is measured inside the process (from the request's arrival to the last
 // byte handed to the socket), so the load generator's own queueing does not count.
 // A page not on main yet answers 404: it is skipped with a line saying so. Prints one line per
@@ -135,6 +135,9 @@ async function main(): Promise<void> {
       { label: 'one remiss', page: `/remisser/${remiss.id}`, api: `/api/consultations/${remiss.id}` },
       { label: `status board (${remiss.n} recipients)`, page: `/remisser/${remiss.id}/svar`, api: `/api/consultations/${remiss.id}/recipients` },
       { label: 'Bevakning', page: '/bevakning', api: '/api/deadlines' },
+      // The registers' lists: not among §9's main pages, but the same page machinery (layout, session, assets) measured beside its JSON.
+      { label: 'Organisationer (register)', page: '/organisationer', api: '/api/organisations' },
+      { label: 'Sändlistor (register)', page: '/sandlistor', api: '/api/distribution-lists' },
     ];
 
     // 4. Per page: is it there; its assets; then the page and the API's JSON, each warmed up and measured.
