@@ -191,6 +191,8 @@ export async function generateReferenceData(dataSource: DataSource, options: Ref
     await runner.startTransaction();
     // Parallel plans would make the order random() is drawn in, and so the data, vary by run.
     await runner.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    // A bulk load, not a request: on a busy machine one INSERT can outlast the app's 30 s statement timeout.
+    await runner.query('SET LOCAL statement_timeout = 0');
     await runner.query('SELECT setseed($1)', [options.seed ?? 0.42]);
     await createOrganisationPool(runner);
     await planConsultations(runner, { total, today, from, perConsultation });
