@@ -3,6 +3,7 @@ import request from 'supertest';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { addRecipient, createConsultation } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { cleanUpPdfs, headingsOf, headingsUnder, savePdf } from './documents/pdf-tools';
 
 let t: TestApp;
 let coordinator: Record<string, string>;
@@ -12,7 +13,10 @@ beforeAll(async () => {
   coordinator = bearer(await t.login('coordinator'));
   ks924 = (await request(t.app).get('/api/consultations?q=KS 2020/924').set(bearer(await t.login('registrator')))).body.items[0].id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  cleanUpPdfs();
+  await t.close();
+});
 
 const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -85,6 +89,32 @@ describe('the sammanställning of KS 2020/924', () => {
     const summary = workbook.getWorksheet('Sammanfattning')!;
     expect(summary.rowCount).toBe(4);
     expect(String(summary.getRow(2).getCell(3).value).length).toBeGreaterThan(20);
+  });
+
+  it('shows Södermalm’s sub-headings of Ärendet: in the JSON body and text, in the Excel sheet, as H4 in the PDF', async () => {
+    const SUBHEADINGS = ['Syfte med programmet', 'Programmets innehåll och struktur', 'Programmets mål', 'Ansvar och uppföljning'];
+    const json = await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(coordinator);
+    const arendet = json.body.sections.find((s: { key: string }) => s.key === 'arendet');
+    const entry = arendet.entries.find((e: { organisation: { name: string } }) => e.organisation.name === 'Södermalms stadsdelsnämnd');
+    expect(entry.body.filter((b: { type: string }) => b.type === 'subheading')).toEqual(SUBHEADINGS.map((text) => ({ type: 'subheading', text })));
+    // The text: a line each, where they stand.
+    const lines = (entry.text as string).split('\n');
+    const at = SUBHEADINGS.map((heading) => lines.indexOf(heading));
+    expect(at.every((index, i) => index > 0 && (i === 0 || index > at[i - 1]))).toBe(true);
+    expect(lines[at[2] + 1]).toBe('Våldsförebyggande arbete i stadens verksamheter.');
+
+    const xlsx = await request(t.app).get(`/api/consultations/${ks924}/compilation.xlsx`).set(coordinator).buffer(true).parse(binary);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    const sheet = workbook.getWorksheet('Ärendet')!;
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'Södermalms stadsdelsnämnd')!;
+    expect(String(row.getCell(3).value)).toBe(entry.text);
+
+    const pdf = await request(t.app).get(`/api/consultations/${ks924}/compilation.pdf`).set(coordinator).buffer(true).parse(binary);
+    expect(pdf.status).toBe(200);
+    const headings = headingsOf(savePdf(pdf.body, 'ks924-compilation'));
+    const sodermalm = headingsUnder(headings, 'Södermalms stadsdelsnämnd', headings.findIndex(([type, text]) => type === 'H2' && text === 'Ärendet'));
+    expect(sodermalm).toEqual([['H3', 'Södermalms stadsdelsnämnd'], ...SUBHEADINGS.map((text) => ['H4', text])]);
   });
 
   // [user, status for KS 2020/924 (socialförvaltningen coordinates), for KS 2023/553 (stadsledningskontoret does)]

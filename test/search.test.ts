@@ -76,6 +76,16 @@ beforeAll(async () => {
   const sodermalmResponse = responseOf['Södermalms stadsdelsnämnd'];
   expect((await transition(sodermalmResponse, { action: 'start' }, sodermalm)).status).toBe(200);
   await saveSection(sodermalmResponse, 'sammanfattning', paragraph({ text: 'Utkastet nämner zebrafinkar och deras boenden.' }), sodermalm);
+  await saveSection(
+    sodermalmResponse,
+    'arendet',
+    [
+      { type: 'paragraph', content: [{ text: 'Inledningen handlar om annat.' }] },
+      { type: 'subheading', text: 'Flamingornas vinterkvarter' },
+      { type: 'paragraph', content: [{ text: 'Ibisar flyttar söderut.' }] },
+    ],
+    sodermalm,
+  );
 
   const norraInnerstaden = await as('handlaggare.norrainnerstaden');
   const norraInnerstadenResponse = responseOf['Norra innerstadens stadsdelsnämnd'];
@@ -287,6 +297,18 @@ describe('language', () => {
     expect(hitsOf(await scoped('zebrafinkar OR pelikanfåglar')).length).toBe(2);
     const footnote = hitsOf(await scoped('pelikanfåglar'));
     expect(footnote[0].snippet.parts.find((part) => part.match)?.text).toBe('pelikanfåglar');
+  });
+
+  it('finds the words of a sub-heading, a line of its own in the snippet, in the order of the text', async () => {
+    const hits = hitsOf(await scoped('flamingornas vinterkvarter'));
+    expect(hits.map((hit) => [hit.kind, hit.section?.key])).toEqual([['section', 'arendet']]);
+    expect(hits[0].snippet.parts.filter((part) => part.match).map((part) => part.text)).toEqual(['Flamingornas', 'vinterkvarter']);
+    const text = hits[0].snippet.parts.map((part) => part.text).join('');
+    expect(text.indexOf('Inledningen')).toBeLessThan(text.indexOf('Flamingornas'));
+    expect(text.indexOf('vinterkvarter')).toBeLessThan(text.indexOf('Ibisar'));
+    expect(hitsOf(await scoped('"flamingornas vinterkvarter"'))).toHaveLength(1);
+    // The heading is a line of its own: a phrase does not run on into the paragraph under it.
+    expect(hitsOf(await scoped('"vinterkvarter ibisar"'))).toHaveLength(0);
   });
 
   it('finds a remiss by its Dnr, typed either way', async () => {

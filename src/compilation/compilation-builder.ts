@@ -14,6 +14,7 @@ export interface CompilationEntry {
   position: number;
   stance: Stance | null;
   body: Block[];
+  /** The body as plain text, sub-headings included (a line each): the CSV and Excel columns. */
   text: string;
 }
 
@@ -81,7 +82,9 @@ export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[
 const POSITION_SECTION = 'forvaltningens-synpunkter';
 
 function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefined): Array<{ organisation: string; line: string }> {
-  const sentenceOf = new Map((positions?.entries ?? []).filter((entry) => entry.text).map((entry) => [entry.responseId, firstSentence(entry.text)]));
+  // The running text without its sub-headings: seed 004 heads its synpunkter with the questions it answers.
+  const running = (positions?.entries ?? []).map((entry) => [entry.responseId, plainText(entry.body, { subheadings: false })] as const);
+  const sentenceOf = new Map(running.filter(([, text]) => text).map(([id, text]) => [id, firstSentence(text)]));
   return matrix
     .filter((row) => row.status === 'submitted')
     .flatMap((row) => {

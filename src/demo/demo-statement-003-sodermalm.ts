@@ -1,10 +1,10 @@
-import { PROGRAM_GOALS, PROGRAM_TITLE, bulletList, paragraph, type DemoStatement } from './demo-statement-content';
+import { PROGRAM_GOALS, PROGRAM_TITLE, bulletList, paragraph, subheading, type DemoStatement } from './demo-statement-content';
 
 /**
  * Seed 003 (clean): Södermalms stadsdelsnämnd on KS 2020/924. Printed: the remiss Dnr in the
- * sub-title, the deadline 2 December 2020, the beredning dates 16 and 17 November 2020, sub-headings
- * inside Ärendet (kept as own sections, in printed order), the goals as a bulleted list, the
- * signatories and one unnumbered Bilaga. Not printed: handläggare, date, own Dnr and a title above
+ * sub-title, the deadline 2 December 2020, the beredning dates 16 and 17 November 2020, the four
+ * sub-headings inside Ärendet (sub-heading blocks of its body, in printed order), the goals as a
+ * bulleted list, the signatories and one unnumbered Bilaga. Not printed: handläggare, date, own Dnr and a title above
  * the sub-title (the program's name is used). The avdelning is the unit that prepared the case.
  * Assumed: the date 2020-11-09, the attest 2020-11-10 and the decision of 2020-11-26 (§ 15),
  * before the answer of 2020-12-02 that demo-consultations.ts records.
@@ -73,21 +73,11 @@ export const SODERMALM_STATEMENT: DemoStatement = {
         paragraph(
           'Programmet hänger tätt ihop med den regionala strategin, som har vidgats till personer i prostitution, personer utsatta för människohandel för sexuella ändamål och personer utsatta för sexuellt våld oavsett relation till förövaren. Strategin knyter an till den nationella strategin mot mäns våld mot kvinnor och till de jämställdhetspolitiska målen, där ett delmål är att mäns våld mot kvinnor ska upphöra. Programmet har också kopplingar till internationella och nationella styrdokument och till många av stadens egna program.',
         ),
-      ],
-    },
-    {
-      key: 'egen-syfte-med-programmet',
-      heading: 'Syfte med programmet',
-      body: [
+        subheading('Syfte med programmet'),
         paragraph(
           'Främst ska programmet förebygga våldet och se till att det upptäcks när det ändå förekommer. Barn, unga, vuxna och äldre i målgrupperna ska få samordnat, evidensbaserat och likvärdigt stöd, skydd och insatser av hög kvalitet, var de än bor i staden. Programmet ska ge stadga åt ett långsiktigt och strukturerat arbete och vara grund för samverkan inom staden och samråd med andra aktörer.',
         ),
-      ],
-    },
-    {
-      key: 'egen-programmets-innehall',
-      heading: 'Programmets innehåll och struktur',
-      body: [
+        subheading('Programmets innehåll och struktur'),
         paragraph(
           'Visionen är ett Stockholm utan de våldsformer programmet omfattar. Under visionen finns sju mål med aktiviteter, indikatorer och ansvariga nämnder och bolagsstyrelser, och för varje mål anges vad som måste finnas på plats för att nå det.',
         ),
@@ -95,17 +85,9 @@ export const SODERMALM_STATEMENT: DemoStatement = {
           'Alla nämnder och bolag berörs, men i olika grad: vissa mest som arbetsgivare, andra av många mål och aktiviteter. Programmet beskriver våldsformerna, hur många som drabbas och vilka följderna blir, perspektiv som hjälper till att träffa rätt med insatserna samt samverkan, förebyggande arbete och behovet av mer kunskap.',
         ),
         paragraph('Arbetsgivarperspektivet är nytt: staden ska inte bara arbeta mot våld som riktas mot invånarna utan också stötta medarbetare som utsätts för våld av närstående.'),
-      ],
-    },
-    {
-      key: 'egen-programmets-mal',
-      heading: 'Programmets mål',
-      body: [bulletList(...PROGRAM_GOALS)],
-    },
-    {
-      key: 'egen-ansvar-och-uppfoljning',
-      heading: 'Ansvar och uppföljning',
-      body: [
+        subheading('Programmets mål'),
+        bulletList(...PROGRAM_GOALS),
+        subheading('Ansvar och uppföljning'),
         paragraph(
           'Varje nämnd och styrelse genomför sina aktiviteter och följer upp dem och sina indikatorer i ILS, i tertialrapporter och verksamhetsberättelse. Socialnämnden följer upp programmet samlat för hela staden och samordnar arbetet, medan kommunstyrelsen följer upp fullmäktiges mål och vid behov förtydligar stadens prioriteringar. Programmet gäller 2021–2025.',
         ),

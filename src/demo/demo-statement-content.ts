@@ -60,6 +60,8 @@ const inlines = (runs: Run[]): Inline[] => runs.map((run) => (typeof run === 'st
 
 export const paragraph = (...runs: Run[]): Block => ({ type: 'paragraph', content: inlines(runs) });
 
+export const subheading = (text: string): Block => ({ type: 'subheading', text });
+
 export const footnote = (text: string): Inline => ({ footnote: text });
 
 export const numberedList = (...items: Array<Run | Run[]>): Block => ({

@@ -79,7 +79,8 @@ class BlockLayout {
     switch (element.tag) {
       case 'h1':
       case 'h2':
-      case 'h3': {
+      case 'h3':
+      case 'h4': {
         const heading = node(element.tag.toUpperCase(), parent);
         // Bookmarks (drawn only for documents of more than one page) follow the headings.
         heading.outline = { title: textOf(element).replace(/\s+/g, ' ').trim(), level: Number(element.tag[1]) };

@@ -63,7 +63,8 @@ export function compilationView(model: CompilationDocumentModel) {
             // Said when an answer has the section under another heading than the first answer's.
             ownHeading: entry.heading !== section.heading ? entry.heading : null,
             stance: entry.stance ? STANCE_LABELS[entry.stance] : null,
-            blocks: numbering.blocks(entry.body),
+            // Sub-headings sit under the answer's h3 (the organisation's name).
+            blocks: numbering.blocks(entry.body, 4),
           })),
         }))
       : [];
@@ -77,7 +78,7 @@ export function compilationView(model: CompilationDocumentModel) {
           sections: compilation.sections
             .flatMap((section) => section.entries.filter((entry) => entry.responseId === row.responseId))
             .sort((a, b) => a.position - b.position)
-            .map((entry) => ({ heading: entry.heading, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body) })),
+            .map((entry) => ({ heading: entry.heading, stance: entry.stance ? STANCE_LABELS[entry.stance] : null, blocks: numbering.blocks(entry.body, 4) })),
         }))
       : [];
 

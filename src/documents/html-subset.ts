@@ -12,7 +12,7 @@ export interface Element {
 }
 export type Node = Element | string;
 
-const BLOCK_TAGS = new Set(['div', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th']);
+const BLOCK_TAGS = new Set(['div', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th']);
 const INLINE_TAGS = new Set(['strong', 'em', 'sup']);
 /** Elements whose whitespace-only text is layout of the template source, not content. */
 const CONTAINERS = new Set(['#root', 'div', 'ul', 'ol', 'table', 'tr']);

@@ -49,6 +49,8 @@ export const STYLES = {
   h1: style('bold', 16, 20, 0, 6),
   h2: style('bold', 12.5, 16, 14, 4),
   h3: style('bold', 11, 15, 10, 3),
+  /** The sammanställning's sub-headings inside an answer (under the organisation's h3). */
+  h4: style('boldItalic', 11, 15, 8, 2),
   subtitle: style('regular', 12, 16, 0, 14),
   stance: style('italic', 11, 15, 0, 6),
   listItem: style('regular', 11, 15, 0, 3),

@@ -32,7 +32,7 @@ export function previewMarkup(root: Element): string {
   return write(root);
 }
 
-const TEXT_BLOCKS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'td', 'th']);
+const TEXT_BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'p', 'li', 'td', 'th']);
 
 /** A right-to-left paragraph says so (WCAG 1.3.2, 3.1.2): the browser then orders and aligns it as the PDF does. */
 function directionAttributes(element: Element): string {

@@ -6,13 +6,14 @@ import { writeDocumentPdf } from './render-document';
 import { templateSetFor } from './template-set';
 
 /**
- * One small document of each kind with every feature its template can print (lists nested once,
- * bold and italic, a footnote, signatures, a table, an extension, a declined reason), and a long
- * statement, for checking an admin's template before it is saved: whatever the template does with
- * these must lay out, in time.
+ * One small document of each kind with every feature its template can print (sub-headings, lists
+ * nested once, bold and italic, a footnote, signatures, a table, an extension, a declined reason),
+ * and a long statement, for checking an admin's template before it is saved: whatever the template
+ * does with these must lay out, in time.
  */
 const p = (text: string): Block => ({ type: 'paragraph', content: [{ text }] });
 const body: Block[] = [
+  { type: 'subheading', text: 'Hur ser förvaltningen på förslaget?' },
   { type: 'paragraph', content: [{ text: 'Förvaltningen ' }, { text: 'tillstyrker', bold: true }, { text: ' förslaget i ' }, { text: 'huvudsak', italic: true }, { text: '.' }, { footnote: 'Se bilaga 1.' }] },
   { type: 'numbered_list', items: [{ content: [{ text: 'Första målet.' }], children: { type: 'bullet_list', items: [{ content: [{ text: 'ett delmål' }] }] } }, { content: [{ text: 'Andra målet.' }] }] },
 ];

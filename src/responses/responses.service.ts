@@ -6,6 +6,7 @@ import { recordRecipientEvents } from '../recipients/recipient-events';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { todayInStockholm } from '../shared/dates';
+import { holdsText } from '../statements/statement-body';
 import { createDraftStatement } from '../statements/statement-draft';
 import { sectionsOf } from '../statements/statement-snapshot';
 import { Statement } from '../statements/statement.entity';
@@ -151,7 +152,8 @@ async function assertReadyForReview(manager: EntityManager, scope: ResponseScope
   const statement = await findStatement(manager, scope);
   const required = await manager.find(SectionTemplate, { where: { required: true } });
   const sections = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s]));
-  const missing = required.filter((t) => !sections.get(t.key)?.body.length).map((t) => t.heading);
+  // A section of sub-headings alone holds no text yet.
+  const missing = required.filter((t) => !holdsText(sections.get(t.key)?.body ?? [])).map((t) => t.heading);
   if (missing.length) throw conflict(`These required sections are empty: ${missing.join(', ')}.`, 'required-sections-empty');
   if (!statement.stance) {
     throw conflict(

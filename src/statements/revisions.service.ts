@@ -21,7 +21,7 @@ export interface SectionDiff {
   parts: Array<{ op: 'equal' | 'insert' | 'delete'; text: string }>;
 }
 
-/** Per section, word by word, on the plain text; headers compared field by field. */
+/** Per section, word by word, on the plain text (a line per paragraph, list item and sub-heading); headers compared field by field. */
 export function diffSnapshots(from: StatementSnapshot, to: StatementSnapshot) {
   const before = new Map(from.sections.map((s) => [s.key, s]));
   const after = new Map(to.sections.map((s) => [s.key, s]));
@@ -33,7 +33,9 @@ export function diffSnapshots(from: StatementSnapshot, to: StatementSnapshot) {
       op: part.added ? ('insert' as const) : part.removed ? ('delete' as const) : ('equal' as const),
       text: part.value,
     }));
-    const change = !a ? 'added' : !b ? 'removed' : parts.some((p) => p.op !== 'equal') || a.heading !== b.heading || a.stance !== b.stance ? 'changed' : 'unchanged';
+    // The words may stay while the body changes (a paragraph made a sub-heading, a word set in bold): still a change.
+    const bodyChanged = !!a && !!b && JSON.stringify(a.body) !== JSON.stringify(b.body);
+    const change = !a ? 'added' : !b ? 'removed' : parts.some((p) => p.op !== 'equal') || bodyChanged || a.heading !== b.heading || a.stance !== b.stance ? 'changed' : 'unchanged';
     return { key, heading: (b ?? a)!.heading, change, parts };
   });
   const headerFields = Object.keys({ ...from.header, ...to.header }) as Array<keyof StatementSnapshot['header']>;

@@ -5,12 +5,16 @@ import { z } from '../http/zod-openapi';
  * Section bodies are typed data, never HTML: a small document model that every renderer (PDF,
  * HTML preview, compilation, search) walks the same way.
  *
- *   Block  = paragraph | bullet_list | numbered_list
+ *   Block  = paragraph | bullet_list | numbered_list | subheading
  *   Inline = text run (bold/italic) | footnote (its text; numbered when rendered)
  *   Lists nest once: an item may hold one list of its own.
+ *   A subheading is plain text one level below the section heading (seed 003's Ärendet has four,
+ *   seed 004's synpunkter are headed by the questions they answer): printed as H3.
  */
 export const MAX_SECTION_CHARACTERS = 50_000;
 export const MAX_BLOCKS = 500;
+/** As a section heading may be long (statements.schemas.ts); a question as sub-heading needs room. */
+export const MAX_SUBHEADING_CHARACTERS = 200;
 
 const text = z.string().max(10_000);
 
@@ -28,8 +32,18 @@ const innerList = z.strictObject({
 
 const listItem = z.strictObject({ content: inlines, children: innerList.optional() });
 
+// One line of plain text: a line break inside a heading would be lost on the page, so it is refused rather than folded.
+const subheadingText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_SUBHEADING_CHARACTERS, `may hold at most ${MAX_SUBHEADING_CHARACTERS} characters`)
+  .regex(/^[^\n\r\u2028\u2029]*$/, 'must be one line: a sub-heading cannot hold a line break')
+  .superRefine(printable);
+
 export const blockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), content: inlines }),
+  z.strictObject({ type: z.literal('subheading'), text: subheadingText }),
   z.strictObject({ type: z.literal('bullet_list'), items: z.array(listItem).min(1).max(200) }),
   z.strictObject({ type: z.literal('numbered_list'), items: z.array(listItem).min(1).max(200) }),
 ]);
@@ -48,19 +62,25 @@ export const sectionBodySchema = z
   })
   .openapi('SectionBody', {
     description:
-      'Blocks: {type:"paragraph", content:[…]}, {type:"bullet_list"|"numbered_list", items:[{content:[…], children?:{type, items}}]}. Inline: {text, bold?, italic?} or {footnote}.',
+      'Blocks: {type:"paragraph", content:[…]}, {type:"bullet_list"|"numbered_list", items:[{content:[…], children?:{type, items}}]}, {type:"subheading", text} (plain text on one line, at most 200 characters, one level below the section heading: H3 in the PDF). Inline: {text, bold?, italic?} or {footnote}.',
   });
 
 function inlineText(inline: Inline): string {
   return 'text' in inline ? inline.text : '';
 }
 
-/** The text of a body without formatting or footnotes: for diffs, limits and search. */
-export function plainText(blocks: readonly Block[]): string {
+/**
+ * The text of a body without formatting or footnotes, a line per paragraph, list item and
+ * sub-heading: for diffs, limits, search and the compilation's text columns. Without sub-headings
+ * (subheadings: false) it is the running text, where a first sentence can be found.
+ */
+export function plainText(blocks: readonly Block[], { subheadings = true } = {}): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.type === 'paragraph') lines.push(block.content.map(inlineText).join(''));
-    else {
+    else if (block.type === 'subheading') {
+      if (subheadings) lines.push(block.text);
+    } else {
       for (const item of block.items) {
         lines.push(item.content.map(inlineText).join(''));
         for (const child of item.children?.items ?? []) lines.push(child.content.map(inlineText).join(''));
@@ -68,6 +88,11 @@ export function plainText(blocks: readonly Block[]): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Whether a body says anything: sub-headings alone are an outline, not text (required sections must hold text). */
+export function holdsText(blocks: readonly Block[]): boolean {
+  return blocks.some((block) => block.type !== 'subheading');
 }
 
 /** A body from plain text: blank lines separate paragraphs. Used for default texts. */

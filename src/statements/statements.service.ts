@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import { badRequest, conflict, notFound, type FieldError } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
+import { holdsText } from './statement-body';
 import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
 import { StatementSection } from './statement-section.entity';
 import { Statement } from './statement.entity';
@@ -156,9 +157,10 @@ function assertKnownSections(known: SectionContext, sections: Array<Pick<Section
  */
 function assertRequiredNotEmptied(known: SectionContext, sections: Array<Pick<SectionInput, 'key' | 'body'>>): void {
   const required = new Set(known.templates.filter((t) => t.required).map((t) => t.key));
-  const holdsText = new Set(known.current.filter((s) => s.body.length > 0).map((s) => s.key));
+  const withText = new Set(known.current.filter((s) => holdsText(s.body)).map((s) => s.key));
+  // Sub-headings alone are an outline, not text: leaving only them empties the section too.
   const errors = sections.flatMap((section) =>
-    required.has(section.key) && holdsText.has(section.key) && section.body.length === 0 ? [{ path: `body.sections.${section.key}`, message: 'is a required section and must not be emptied' }] : [],
+    required.has(section.key) && withText.has(section.key) && !holdsText(section.body) ? [{ path: `body.sections.${section.key}`, message: 'is a required section and must not be emptied' }] : [],
   );
   if (errors.length) throw badRequest('Required sections must keep their text.', errors);
 }

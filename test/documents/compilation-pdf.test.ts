@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CompilationDocumentModel } from '../../src/documents/document-model';
 import { layoutDocumentSpec, renderDocumentPdf } from '../../src/documents/render-document';
 import { compilationModel, recipientName } from './letter-fixtures';
-import { assertArchivable, cleanUpPdfs, pageCount, pageTexts, pdfinfo, pdftotext, savePdf, squash, words } from './pdf-tools';
+import { assertArchivable, cleanUpPdfs, headingsOf, headingsUnder, pageCount, pageTexts, pdfinfo, pdftotext, savePdf, squash, words } from './pdf-tools';
 
 /*
  * The sammanställning as one PDF/A-2a rendered in one pass: title page, the status table with every
@@ -61,8 +61,9 @@ describe('a sammanställning per section', () => {
     const pages = pageTexts(file, '-layout');
     expect(pages[0]).toContain('Ärendets beredning');
     pages.forEach((page, index) => expect(page).toContain(`Sida ${index + 1} (${pages.length})`));
-    // Seven sections of three answers each: flowed on, not one page each.
-    expect(pages.length).toBeLessThan(1 + headings(model).length);
+    // Five sections of three answers each, flowed on: no more pages than the facts' page and one per
+    // section (the next test checks that sections start part-way down a page).
+    expect(pages.length).toBeLessThanOrEqual(1 + headings(model).length);
   });
 
   it('leaves no page but the last mostly empty, and starts sections part-way down a page', () => {
@@ -97,6 +98,18 @@ describe('a sammanställning per section', () => {
     expect(summary).not.toContain('Kommunstyrelsen har remitterat programmet');
   });
 
+  it('prints an answer’s sub-headings as H4 under its organisation’s H3, in the section’s H2', () => {
+    const SYNPUNKTER = 'Förvaltningens synpunkter och förslag';
+    const QUESTIONS = ['Hur ser förvaltningen på programmets inriktning?', 'Vad behöver förtydligas?'];
+    const headings = headingsOf(file);
+    const section = headingsUnder(headings, SYNPUNKTER);
+    expect(section).toEqual([['H2', SYNPUNKTER], ...[0, 1, 2].flatMap((n) => [['H3', recipientName(n)], ...QUESTIONS.map((q) => ['H4', q])])]);
+    const text = squash(pdftotext(file));
+    const at = text.lastIndexOf(recipientName(2));
+    expect(text.indexOf(QUESTIONS[0], at)).toBeGreaterThan(at);
+    expect(text.indexOf(FIRST_SENTENCE_OF_SYNPUNKTER, at)).toBeGreaterThan(text.indexOf(QUESTIONS[0], at));
+  });
+
   it('says "Ej påbörjat, försenat" of a silent remissinstans while the remiss is open', () => {
     expect(squash(pdftotext(file, '-layout'))).toMatch(/Södermalms stadsdelsnämnd\s+Ej påbörjat, försenat\s+2020-12-02\*/);
   });
@@ -128,6 +141,17 @@ describe('a sammanställning per remissinstans', () => {
     }
     expect(text).toContain(`${recipientName(3)} Avstår från att svara, 26 november 2020. Skäl: Ärendet berör inte nämndens ansvarsområde.`);
     expect(text).toContain(`${recipientName(5)} Inga synpunkter, 26 november 2020.`);
+  });
+
+  it('prints each answer’s sub-headings as H4 under its section’s H3', async () => {
+    const model = compilationModel({ answered: 2, sectionsPerStatement: 0, groupBy: 'recipient' });
+    const headings = headingsOf(await render(model, 'compilation-recipients-subheadings'));
+    const second = headings.findIndex(([type, text]) => type === 'H2' && text === recipientName(1));
+    expect(headingsUnder(headings, 'Förvaltningens synpunkter och förslag', second)).toEqual([
+      ['H3', 'Förvaltningens synpunkter och förslag'],
+      ['H4', 'Hur ser förvaltningen på programmets inriktning?'],
+      ['H4', 'Vad behöver förtydligas?'],
+    ]);
   });
 
   it('with no answers yet, says so', async () => {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { registerDocumentRoutes, type DocumentRoutes } from '../../src/documents/documents.routes';
 import { addRecipient, createConsultation } from '../support/factories';
 import { bearer, startTestApp, type TestApp } from '../support/test-app';
-import { cleanUpPdfs, pageTexts, pdfinfo, savePdf } from './pdf-tools';
+import { cleanUpPdfs, headingsOf, headingsUnder, pageTexts, pdfinfo, savePdf } from './pdf-tools';
 
 /*
  * GET /api/responses/:id/pdf and …/preview over HTTP: the answering organisation gets its draft,
@@ -79,6 +79,24 @@ describe('GET /api/responses/:id/preview', () => {
 
   it('is 404 for another organisation', async () => {
     expect((await request(t.app).get(`/api/responses/${responseId}/preview`).set(other)).status).toBe(404);
+  });
+
+  it('shows a sub-heading saved through the API as an h3 in its section, escaped, and the PDF tags it H3 in order', async () => {
+    const path = `/api/responses/${responseId}/statement/sections/arendet`;
+    const etag = (await request(t.app).get(path).set(own)).headers.etag;
+    const body = [
+      { type: 'paragraph', content: [{ text: 'Inledande stycke.' }] },
+      { type: 'subheading', text: 'Vad <menar> remissen med "trygghet"?' },
+      { type: 'paragraph', content: [{ text: 'Svaret under rubriken.' }] },
+    ];
+    expect((await request(t.app).put(path).set(own).set('If-Match', etag).send({ body })).status).toBe(200);
+    const preview = await request(t.app).get(`/api/responses/${responseId}/preview`).set(own);
+    expect(preview.text).toMatch(/<h2>Ärendet<\/h2>\s*<p>Inledande stycke\.<\/p>\s*<h3>Vad &lt;menar&gt; remissen med &quot;trygghet&quot;\?<\/h3>\s*<p>Svaret under rubriken\.<\/p>/);
+    const file = savePdf(await pdfOf(responseId), 'subheading');
+    expect(headingsUnder(headingsOf(file), 'Ärendet')).toEqual([['H2', 'Ärendet'], ['H3', 'Vad <menar> remissen med "trygghet"?']]);
+    const text = pageTexts(file).join('\n');
+    expect(text.indexOf('Inledande stycke.')).toBeLessThan(text.indexOf('Vad <menar> remissen med "trygghet"?'));
+    expect(text.indexOf('Vad <menar> remissen med "trygghet"?')).toBeLessThan(text.indexOf('Svaret under rubriken.'));
   });
 });
 

@@ -82,6 +82,17 @@ describe('a 40-page statement', () => {
 describe('headings at every position on the page', () => {
   const filler = (count: number): Block[] => Array.from({ length: count }, (_, i) => ({ type: 'paragraph', content: [{ text: `Stycke ${i + 1}. Förvaltningen har inget att tillägga i denna del av ärendet.` }] }));
 
+  it('sub-headings (H3) never end a page either, nor two of them in a row', () => {
+    for (let count = 20; count < 60; count++) {
+      const model = sodermalmStatement({
+        sections: [
+          { heading: 'Först', stance: null, body: [...filler(count), { type: 'subheading', text: 'En underrubrik' }, ...filler(2), { type: 'subheading', text: 'Två' }, { type: 'subheading', text: 'i rad' }, ...filler(2)] },
+        ],
+      });
+      assertNoStrandedHeadings(model);
+    }
+  });
+
   it('never end a page, whatever precedes them', () => {
     for (let count = 20; count < 60; count++) {
       const model = sodermalmStatement({

@@ -60,6 +60,24 @@ export function words(file: string): Word[] {
   return out;
 }
 
+/** The headings of the tag tree in reading order, each with its text (pdfinfo -struct-text: the element, then its quoted text). */
+export function headingsOf(file: string): Array<[string, string]> {
+  const lines = pdfinfo(file, '-struct-text').split('\n');
+  return lines.flatMap((line, index) => {
+    const type = /^\s*(H\d)\b/.exec(line)?.[1];
+    return type ? [[type, /^\s*"(.*)"$/.exec(lines[index + 1] ?? '')?.[1] ?? ''] as [string, string]] : [];
+  });
+}
+
+/** From the first heading with this text (at or after `from`) up to, not including, the next heading of its level or above. */
+export function headingsUnder(headings: Array<[string, string]>, text: string, from = 0): Array<[string, string]> {
+  const at = headings.findIndex(([, t], i) => i >= from && t === text);
+  if (at < 0) throw new Error(`No heading "${text}" in ${JSON.stringify(headings)}`);
+  const level = Number(headings[at][0][1]);
+  const end = headings.findIndex(([type], i) => i > at && Number(type[1]) <= level);
+  return headings.slice(at, end < 0 ? undefined : end);
+}
+
 /** Folds whitespace so text broken into lines compares with text written in one line. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 

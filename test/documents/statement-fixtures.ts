@@ -42,7 +42,10 @@ export function sodermalmStatement(overrides: Partial<StatementDocumentModel> = 
         heading: 'Förvaltningens synpunkter och förslag',
         stance: 'tillstyrker_med_andringar',
         body: [
+          // Headed by the questions the remiss asks, as seed 004 is.
+          { type: 'subheading', text: 'Hur ser förvaltningen på programmets inriktning?' },
           p('Förvaltningen är positiv till att programmet lyfter fram det förebyggande arbetet och vikten av samverkan mellan stadens verksamheter, civilsamhället och andra myndigheter.'),
+          { type: 'subheading', text: 'Vad behöver förtydligas?' },
           { type: 'bullet_list', items: [{ content: [{ text: 'Aktiviteterna bör beskriva vilka metoder som avses.' }] }, { content: [{ text: 'Indikatorerna bör gå att följa upp på stadsdelsnivå.' }, { footnote: 'Uppföljning sker i stadens system för ledning och styrning (ILS).' }] }] },
         ],
       },
@@ -68,16 +71,17 @@ const SENTENCES = [
   'Förvaltningen föreslår att stadsdelsnämnderna ges möjlighet att ta fram lokala handlingsplaner.',
 ];
 
-/** A long statement: many sections of several paragraphs, lists between, for pagination tests and the bench. */
+/** A long statement: many sections of several paragraphs, sub-headed lists between, for pagination tests and the bench. */
 export function longStatement(sectionCount: number, paragraphsPerSection = 4): StatementDocumentModel {
   const sections = Array.from({ length: sectionCount }, (_, s) => ({
     heading: `Avsnitt ${s + 1}: synpunkter på mål ${s + 1}`,
     stance: null,
-    body: Array.from({ length: paragraphsPerSection }, (_, i): Block => {
-      if (i === 2) return { type: 'bullet_list', items: SENTENCES.slice(0, 3).map((text) => ({ content: [{ text }] })) };
+    body: Array.from({ length: paragraphsPerSection }, (_, i): Block[] => {
+      // A sub-heading over the list (H3), so long documents and the bench carry them too.
+      if (i === 2) return [{ type: 'subheading', text: `Förslag till åtgärder inom mål ${s + 1}` }, { type: 'bullet_list', items: SENTENCES.slice(0, 3).map((text) => ({ content: [{ text }] })) }];
       const count = 3 + ((s + i) % 5);
-      return { type: 'paragraph', content: [{ text: Array.from({ length: count }, (_, k) => SENTENCES[(s * 7 + i * 3 + k) % SENTENCES.length]).join(' ') }] };
-    }),
+      return [{ type: 'paragraph', content: [{ text: Array.from({ length: count }, (_, k) => SENTENCES[(s * 7 + i * 3 + k) % SENTENCES.length]).join(' ') }] }];
+    }).flat(),
   }));
   return sodermalmStatement({ sections: [...sodermalmStatement().sections, ...sections] });
 }
@@ -104,7 +108,7 @@ export function demoStatementModel(demo: DemoStatement): StatementDocumentModel 
 }
 
 /**
- * The text a reader should find, in order: title, headings, paragraphs and list items. A footnote
+ * The text a reader should find, in order: title, headings, sub-headings, paragraphs and list items. A footnote
  * splits its paragraph in two, since its reference mark sits between the halves in the PDF.
  */
 export function expectedTexts(model: StatementDocumentModel): string[] {
@@ -124,6 +128,7 @@ export function expectedTexts(model: StatementDocumentModel): string[] {
     texts.push(section.heading);
     for (const block of section.body) {
       if (block.type === 'paragraph') runs(block.content);
+      else if (block.type === 'subheading') texts.push(block.text);
       else
         for (const item of block.items) {
           runs(item.content);

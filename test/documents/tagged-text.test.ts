@@ -2,7 +2,7 @@ import { SODERMALM_STATEMENT } from '../../src/demo/demo-statement-003-sodermalm
 import { STANCE_LABELS, type StatementDocumentModel } from '../../src/documents/document-model';
 import { renderStatementPdf } from '../../src/documents/render-statement';
 import type { Block, Inline } from '../../src/statements/statement-body';
-import { cleanUpPdfs, pdfinfo, qpdfCheck, savePdf, tool } from './pdf-tools';
+import { cleanUpPdfs, headingsOf, headingsUnder, pdfinfo, qpdfCheck, savePdf, tool } from './pdf-tools';
 import { demoStatementModel, sodermalmStatement } from './statement-fixtures';
 
 /*
@@ -48,6 +48,7 @@ function expectedSectionWords(model: StatementDocumentModel): string[] {
     if (section.stance) out.push(...words(`Ställningstagande: ${STANCE_LABELS[section.stance]}`));
     for (const block of section.body as Block[]) {
       if (block.type === 'paragraph') inlines(block.content);
+      else if (block.type === 'subheading') out.push(...words(block.text));
       else list(block, 0);
     }
   }
@@ -131,6 +132,17 @@ describe('the tag tree of a statement', () => {
     expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
   });
 
+  it('tags sub-headings as H3 under their section’s H2 and bookmarks them under its bookmark', () => {
+    const synpunkter = model.sections.find((section) => section.heading === 'Förvaltningens synpunkter och förslag')!;
+    const subheadings = synpunkter.body.flatMap((block) => (block.type === 'subheading' ? [block.text] : []));
+    expect(subheadings).toHaveLength(2);
+    expect(headingsUnder(headingsOf(file), synpunkter.heading)).toEqual([['H2', synpunkter.heading], ...subheadings.map((text) => ['H3', text])]);
+    const [title] = outlines(file);
+    const section = title.kids.find((kid) => kid.title === synpunkter.heading)!;
+    expect(section.kids.map((kid) => kid.title)).toEqual(subheadings);
+    expect(title.kids.filter((kid) => kid !== section).every((kid) => kid.kids.length === 0)).toBe(true);
+  });
+
   it('has no bookmarks on a single page', async () => {
     const short = savePdf(await renderStatementPdf(sodermalmStatement({ sections: model.sections.slice(0, 1), enclosures: [], approvals: [] })), 'short');
     expect(tool('qpdf', ['--show-npages', short]).trim()).toBe('1');
@@ -139,10 +151,23 @@ describe('the tag tree of a statement', () => {
 });
 
 describe('the demo Södermalm statement', () => {
-  it('reads word for word through its tags', async () => {
-    const model = demoStatementModel(SODERMALM_STATEMENT);
-    const file = savePdf(await renderStatementPdf(model), 'demo-sodermalm');
+  const model = demoStatementModel(SODERMALM_STATEMENT);
+  let file: string;
+  beforeAll(async () => {
+    file = savePdf(await renderStatementPdf(model), 'demo-sodermalm');
+  });
+
+  it('reads word for word through its tags', () => {
     const expected = expectedSectionWords(model);
     expect(sectionWords(file, model, expected.length)).toEqual(expected);
+  });
+
+  it('has the four sub-headings of Ärendet (seed 003) as H3 under its H2, and as its bookmarks', () => {
+    const SUBHEADINGS = ['Syfte med programmet', 'Programmets innehåll och struktur', 'Programmets mål', 'Ansvar och uppföljning'];
+    const headings = headingsOf(file);
+    expect(headingsUnder(headings, 'Ärendet')).toEqual([['H2', 'Ärendet'], ...SUBHEADINGS.map((text) => ['H3', text])]);
+    expect(headings.filter(([type]) => type === 'H3').map(([, text]) => text)).toEqual(SUBHEADINGS);
+    const arendet = outlines(file)[0].kids.find((kid) => kid.title === 'Ärendet')!;
+    expect(arendet.kids.map((kid) => kid.title)).toEqual(SUBHEADINGS);
   });
 });
