@@ -10,6 +10,9 @@ import { authenticate } from './auth/authenticate';
 import { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
 import { registerDeadlineRoutes } from './deadlines/deadlines.routes';
+import { registerDeliveryRoutes } from './deliveries/deliveries.routes';
+import { DeliveryNotifier } from './deliveries/delivery-queue';
+import type { DocumentRenderer } from './documents/document-renderer';
 import { registerDistributionListRoutes } from './distribution-lists/distribution-lists.routes';
 import { registerDocs } from './docs/docs.routes';
 import { registerDocumentTemplateRoutes } from './documents/document-templates.routes';
@@ -48,6 +51,10 @@ export interface App {
   api: Api;
   /** Every web page route with its declared access (src/web/pages.ts). */
   pageRoutes: Web['routes'];
+  /** The PDF worker pool and templates in effect, for background jobs too (the remissbrev e-mails). */
+  renderer: DocumentRenderer;
+  /** Told when this app queued remissbrev e-mails, so the delivery worker sends them at once. */
+  deliveries: DeliveryNotifier;
   /** Stops background resources the routes hold (the PDF worker threads). */
   close(): Promise<void>;
 }
@@ -88,6 +95,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   const api = new Api({ jsonBodyLimit: config.jsonBodyLimit });
   const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
   const auth = new AuthService(dataSource, config.sessionTtlMinutes, sessionCache);
+  const deliveries = new DeliveryNotifier();
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -106,8 +114,8 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerUserRoutes(api, dataSource, sessionCache);
   registerOrganisationRoutes(api, dataSource);
   registerDistributionListRoutes(api, dataSource);
-  registerConsultationRoutes(api, dataSource);
-  registerRecipientRoutes(api, dataSource);
+  registerConsultationRoutes(api, dataSource, deliveries);
+  registerRecipientRoutes(api, dataSource, deliveries);
   registerDeadlineRoutes(api, dataSource);
   registerCompilationRoutes(api, dataSource);
   registerCoordinationRoutes(api, dataSource);
@@ -123,6 +131,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerAuditRoutes(api, dataSource);
   registerAttachmentRoutes(api, { dataSource, config });
   registerReminderRoutes(api, { dataSource });
+  registerDeliveryRoutes(api, { dataSource, renderer: documents.renderer, notifier: deliveries });
   registerDocs(app, api);
 
   app.use(api.router);
@@ -131,5 +140,5 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use(notFoundHandler());
   app.use(web.errorHandler);
   app.use(errorHandler());
-  return { app, api, pageRoutes: web.routes, close: async () => void (await documents.close()) };
+  return { app, api, pageRoutes: web.routes, renderer: documents.renderer, deliveries, close: async () => void (await documents.close()) };
 }

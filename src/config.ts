@@ -71,6 +71,7 @@ const envSchema = z
     MAIL_OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
     REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(5),
     REMINDER_INTERVAL_SECONDS: positiveInt.max(24 * 3600).default(300),
+    DELIVERY_INTERVAL_SECONDS: positiveInt.max(3600).default(30),
     PDF_WORKERS: positiveInt.max(64).optional(),
     PDF_QUEUE_PER_WORKER: positiveInt.max(1000).default(4),
     PDF_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
@@ -128,6 +129,8 @@ export interface Config {
   /** A reminder goes out this many working days before a recipient's effective due date. */
   reminderDaysBefore: number;
   reminderIntervalSeconds: number;
+  /** How often a process looks for queued remissbrev e-mails (its own sends wake it at once). */
+  deliveryIntervalSeconds: number;
   /** PDF worker threads; unset: one less than the cores, at least one and at most four. */
   pdfWorkers?: number;
   /** Documents that may wait per PDF worker before requests get 503 with Retry-After. */
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailOutboxDir: e.MAIL_OUTBOX_DIR,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    deliveryIntervalSeconds: e.DELIVERY_INTERVAL_SECONDS,
     pdfWorkers: e.PDF_WORKERS,
     pdfQueuePerWorker: e.PDF_QUEUE_PER_WORKER,
     pdfTimeoutSeconds: e.PDF_TIMEOUT_SECONDS,

@@ -13,6 +13,7 @@ import { createLogger } from './http/logging';
 import { createHttpServer } from './http/request-timeouts';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
+import { startDeliveryScheduler } from './deliveries/delivery-scheduler';
 import { createFileStore, uploadSpoolDir } from './storage/create-file-store';
 import { startOrphanSweeper } from './storage/orphan-sweeper';
 
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config, embedded);
   logger.info(await prepareAsOwner(config, dataSource, embedded?.ownerUrl), 'database ready');
 
-  const { app, close: closeApp } = createApp({ config, dataSource, logger });
+  const { app, close: closeApp, renderer, deliveries: deliveryNotifier } = createApp({ config, dataSource, logger });
   const server = createHttpServer(app, config.requestTimeouts).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   printWelcome(config, server);
@@ -48,8 +49,9 @@ async function main(): Promise<void> {
   if (mailer.kind === 'smtp') logger.info('e-mail goes out through SMTP');
   else logger.info('no SMTP_URL: e-mail is written as .eml files to %s', config.mailOutboxDir);
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
+  const deliveries = startDeliveryScheduler({ dataSource, mailer, renderPdf: (document) => renderer.renderPdf(document), config, logger, notifier: deliveryNotifier });
   const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), spoolDir: uploadSpoolDir(config), logger });
-  installShutdown({ server, dataSource, embedded, logger, background: [reminders, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
+  installShutdown({ server, dataSource, embedded, logger, background: [reminders, deliveries, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 
 /** The app's pool, as a role that is neither a superuser nor the tables' owner (refused otherwise). */
@@ -92,13 +94,13 @@ function printWelcome(config: Config, server: Server): void {
   console.log(lines.join('\n'));
 }
 
-/** SIGTERM/SIGINT: stop accepting, let in-flight requests, the reminder cycle and a file sweep finish, close the database, exit 0. */
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests, the reminder and delivery cycles and a file sweep finish, close the database, exit 0. */
 function installShutdown(deps: {
   server: Server;
   dataSource: DataSource;
   embedded?: EmbeddedDatabase;
   logger: Logger;
-  /** The reminder scheduler and the orphan sweeper. */
+  /** The reminder scheduler, the remissbrev delivery and the orphan sweeper. */
   background: Array<{ stop(): Promise<void> }>;
   mailer: Mailer;
   closeApp: () => Promise<void>;

@@ -37,7 +37,7 @@ const roundTrip = async (path: string, method: 'put' | 'patch', auth: Auth) => {
 beforeAll(async () => {
   t = await startTestApp();
   for (const user of ['admin', 'registrator', 'handlaggare.sodermalm', 'handlaggare.norrainnerstaden', 'attestant.sodermalm', 'coordinator', 'reader']) as[user] = bearer(await t.login(user));
-  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-norra-innerstaden', 'unizon']) ids[key] = await organisationId(t.dataSource, key);
+  for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'sdn-sodermalm', 'sdn-norra-innerstaden', 'unizon', 'fryshuset']) ids[key] = await organisationId(t.dataSource, key);
 });
 afterAll(() => t.close());
 
@@ -165,6 +165,15 @@ describe('every other route, success and main errors', () => {
     expect((await get(`${recipientPath}/extensions/${extension.body.extension.id}/letter.pdf`, registrator)).headers['content-type']).toBe('application/pdf');
     expect((await get(`${recipientPath}/reminders`, registrator)).body).toMatchObject({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await get(`${recipientPath}/cover-letter.pdf`, registrator)).headers['content-type']).toBe('application/pdf');
+    // Fryshuset has no registratur address in the (demo) register: its letter goes by post until one is entered.
+    const fryshuset = (await send('post', `${remissPath}/recipients`, registrator, { organisationIds: [ids.fryshuset] })).body.added[0];
+    expect(fryshuset.delivery).toMatchObject({ status: 'no_address', address: null });
+    expect((await get(`${remissPath}/recipients?delivery=no_address`, reader)).body).toMatchObject({ total: 1, counts: { byDelivery: { no_address: 1, queued: 2 } } });
+    expect((await get(`${remissPath}/postal-letters.pdf`, registrator)).headers['content-type']).toBe('application/pdf');
+    expect((await send('post', `${remissPath}/recipients/${fryshuset.id}/delivery`, registrator)).status).toBe(409);
+    await t.dataSource.query(`UPDATE organisations SET email = 'registrator@fryshuset.example' WHERE id = $1`, [ids.fryshuset]);
+    expect((await send('post', `${remissPath}/recipients/${fryshuset.id}/delivery`, registrator)).body).toMatchObject({ status: 'queued', address: 'registrator@fryshuset.example' });
+    expect((await get(`${remissPath}/postal-letters.pdf`, registrator)).status).toBe(409);
 
     const deadlines = await get(`/api/deadlines?consultationId=${ids.remiss}`, handlaggare);
     expect(deadlines.status).toBe(200);
@@ -258,7 +267,7 @@ describe('the OpenAPI document', () => {
     const media = (path: string) => Object.keys(document.paths[path].get.responses['200'].content ?? {});
     expect(media('/api/consultations/{id}/compilation.csv')).toEqual(['text/csv']);
     expect(media('/api/consultations/{id}/compilation.xlsx')).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
-    for (const path of ['/api/responses/{id}/pdf', '/api/responses/{id}/answer-letter.pdf', '/api/consultations/{id}/compilation.pdf', '/api/consultations/{id}/recipients/{recipientId}/cover-letter.pdf']) {
+    for (const path of ['/api/responses/{id}/pdf', '/api/responses/{id}/answer-letter.pdf', '/api/consultations/{id}/compilation.pdf', '/api/consultations/{id}/recipients/{recipientId}/cover-letter.pdf', '/api/consultations/{id}/postal-letters.pdf']) {
       expect({ path, media: media(path) }).toEqual({ path, media: ['application/pdf'] });
     }
     expect(media('/api/consultations/{id}/attachments/{attachmentId}/content')).toEqual(expect.arrayContaining(['application/pdf', 'text/plain']));
@@ -267,6 +276,8 @@ describe('the OpenAPI document', () => {
     const timeline = JSON.stringify(document.components.schemas.TimelineEvent);
     expect(timeline).toContain('previousDueDate');
     expect(timeline).toContain('response_status_changed');
+    expect(timeline).toContain('delivery_no_address');
+    expect(JSON.stringify(document.components.schemas.RecipientDelivery)).toContain('no_address');
 
     const descriptions = Object.values(document.paths as Record<string, Record<string, { description: string }>>).flatMap((item) => Object.values(item).map((op) => op.description));
     expect(descriptions.filter((d) => d.includes("limited to the caller's organisation"))).toEqual([]);

@@ -9,7 +9,8 @@ import type { DataSource } from 'typeorm';
 import type { Consultation } from '../src/consultations/consultation.entity';
 import { createMailer, type Mailer } from '../src/mail/mailer';
 import type { Recipient } from '../src/recipients/recipient.entity';
-import { composeReminderMail, consultationLink } from '../src/reminders/reminder-mail';
+import { remissPageLink } from '../src/mail/links';
+import { composeReminderMail } from '../src/reminders/reminder-mail';
 import { lastDueDateRemindedOn, planReminders } from '../src/reminders/reminder-planner';
 import { runReminderCycle, startReminderScheduler } from '../src/reminders/reminder-scheduler';
 import type { ResponseStatus } from '../src/responses/response.entity';
@@ -30,6 +31,9 @@ const opened: string[] = [];
 beforeAll(async () => {
   t = await startTestApp();
   ds = t.dataSource;
+  // Most tests here are about the fallback to the organisation's staff: without the demo's
+  // registratur addresses (one test below gives an organisation its address back).
+  await ds.query(`UPDATE organisations SET email = NULL`);
   smtp = await startSmtpCapture();
   mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, mailFrom: 'Remisser <remiss@example.se>', mailOutboxDir: 'unused' });
 });
@@ -73,9 +77,9 @@ describe('dates and deadlines', () => {
     expect(lastDueDateRemindedOn('2020-12-17', 5)).toBe('2020-12-28'); // julafton, juldagen, annandag jul
   });
 
-  it('links to the remiss on the public URL, or localhost and the port', () => {
-    expect(consultationLink(CONFIG, 'abc')).toBe('https://remiss.example.se/api/consultations/abc');
-    expect(consultationLink({ port: 8080 }, 'abc')).toBe('http://localhost:8080/api/consultations/abc');
+  it("links to the remiss's page (not the API) on the public URL, or localhost and the port", () => {
+    expect(remissPageLink(CONFIG, 'abc')).toBe('https://remiss.example.se/remisser/abc');
+    expect(remissPageLink({ port: 8080 }, 'abc')).toBe('http://localhost:8080/remisser/abc');
   });
 });
 
@@ -100,7 +104,8 @@ describe('reminder cycle', () => {
     expect(mail.text).toContain('Remittent: Kommunstyrelsen');
     expect(mail.text).toContain('Sista svarsdag: 2 december 2020');
     expect(mail.text).toContain('Det återstår 5 arbetsdagar.');
-    expect(mail.text).toContain(`https://remiss.example.se/api/consultations/${consultation.id}`);
+    expect(mail.text).toContain(`Öppna remissen: https://remiss.example.se/remisser/${consultation.id}`);
+    expect(mail.text).not.toContain('/api/');
 
     const [reminder] = await remindersOf(recipient.id);
     expect(reminder).toMatchObject({ kind: 'before_due', dueDate: '2020-12-02', attempts: 1, lastError: null, sentTo: SODERMALM_STAFF });
@@ -237,6 +242,16 @@ describe('reminder cycle', () => {
     expect(mailsAbout(consultation)).toHaveLength(2);
   });
 
+  it("goes to the organisation's registratur address from the register when it has one, not to its staff", async () => {
+    await ds.query(`UPDATE organisations SET email = 'registrator@sdn-hagersten-alvsjo.example' WHERE register_key = 'sdn-hagersten-alvsjo'`);
+    await ds.query(`INSERT INTO users (username, name, email, organisation_id, roles, password_hash) SELECT 'handlaggare.hagersten', 'Hedda Ek', 'hedda.ek@demo.remiss.invalid', id, ARRAY['handlaggare'], 'x' FROM organisations WHERE register_key = 'sdf-hagersten-alvsjo'`);
+    const consultation = await openRemiss();
+    const recipient = await sentRecipient(consultation, 'sdn-hagersten-alvsjo');
+    await cycle('2020-11-25');
+    expect(mailsAbout(consultation).map((m) => m.to)).toEqual([['registrator@sdn-hagersten-alvsjo.example']]);
+    expect(await remindersOf(recipient.id)).toEqual([expect.objectContaining({ sentTo: ['registrator@sdn-hagersten-alvsjo.example'] })]);
+  });
+
   it("gives up on a recipient without any address after a few attempts", async () => {
     const consultation = await openRemiss();
     const recipient = await sentRecipient(consultation, 'sdn-farsta'); // no mailbox, no users
@@ -291,7 +306,7 @@ describe('mail transports and the scheduler', () => {
       expect(files[0]).toMatch(/^\d{8}T\d{9}Z-.+\.eml$/);
       const content = await readFile(path.join(dir, 'outbox', files[0]), 'latin1');
       expect(content).toContain(`Message-ID: ${messageId}`);
-      expect(parseMail(content)).toEqual({ subject: 'Påminnelse: remiss KS 2020/924', text: 'Sista svarsdag: 2 december 2020' });
+      expect(parseMail(content)).toEqual({ subject: 'Påminnelse: remiss KS 2020/924', text: 'Sista svarsdag: 2 december 2020', attachments: [] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { DeliveryNotifier } from '../deliveries/delivery-queue';
 import { anyUser, rolesOnly } from '../authz/policy';
 import { optionalIfMatch, requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
@@ -11,9 +12,9 @@ import { SendingService } from './sending.service';
 
 const MANAGERS = ['admin', 'registrator'] as const;
 
-export function registerConsultationRoutes(api: Api, dataSource: DataSource): void {
+export function registerConsultationRoutes(api: Api, dataSource: DataSource, deliveries?: DeliveryNotifier): void {
   const consultations = new ConsultationsService(dataSource);
-  const sending = new SendingService(dataSource);
+  const sending = new SendingService(dataSource, deliveries);
 
   api.add({
     method: 'get',
@@ -84,7 +85,8 @@ export function registerConsultationRoutes(api: Api, dataSource: DataSource): vo
     method: 'post',
     path: '/api/consultations/:id/send',
     tag: 'Remisser',
-    summary: 'Send a draft remiss to its recipients; answers the opened remiss with deadline warnings',
+    summary:
+      "Send a draft remiss to its recipients; answers the opened remiss with deadline warnings. Each recipient's remissbrev is queued for e-mail (PDF attached, with a link to the remiss page) to its registratur address in the register, or marked no_address for sending by post: see delivery on the status board",
     policy: rolesOnly(MANAGERS),
     params: idParams,
     response: consultationSchema,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queueDeliveries, type DeliveryNotifier } from '../deliveries/delivery-queue';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { conflict, HttpProblem, type FieldError } from '../http/problem';
@@ -14,12 +15,20 @@ import type { IfMatch } from '../http/etag';
 import { assertVersion } from '../db/versioned-write';
 
 export class SendingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries?: DeliveryNotifier,
+  ) {}
 
-  /** Sends a draft remiss: every recipient is dispatched, the remiss opens. Deadline warnings come with the answer. */
+  /**
+   * Sends a draft remiss: every recipient is dispatched, the remiss opens. Deadline warnings come
+   * with the answer. Each recipient's remissbrev is queued for e-mail to its registratur address
+   * (or marked for post) in the same transaction; the delivery worker renders and mails them after
+   * the commit, so sending stays one quick transaction however many recipients there are.
+   */
   async send(consultationId: string, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ConsultationView> {
     assertCanManageConsultations(context.actor!);
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const before = await findReadableConsultation(manager, context.actor!, consultationId, true);
       assertVersion(before, ifMatch);
       if (before.status !== 'draft') throw conflict(`The remiss is ${before.status}; only a draft can be sent, and only once.`, 'already-sent');
@@ -34,15 +43,18 @@ export class SendingService {
       await manager.update(Consultation, { id: consultationId, version: before.version }, { status: 'open', sentDate, version: before.version + 1 });
       await manager.createQueryBuilder().update(Recipient).set({ sentAt }).where('id IN (:...ids)', { ids }).execute();
       await recordRecipientEvents(manager, ids, 'sent', context.actor!.userId, { dueDate: before.dueDate });
+      const deliveries = await queueDeliveries(manager, ids, context.actor!.userId);
       const after = await manager.findOneByOrFail(Consultation, { id: consultationId });
       await recordAudit(manager, context, {
         action: 'consultation.sent',
         entityType: 'consultation',
         entityId: consultationId,
         before: snapshot(before),
-        after: { ...snapshot(after), dispatchedRecipients: ids.length },
+        after: { ...snapshot(after), dispatchedRecipients: ids.length, emailsQueued: deliveries.queued, withoutAddress: deliveries.noAddress },
       });
       return (await viewsOf(manager, [after]))[0];
     });
+    this.deliveries?.notify();
+    return view;
   }
 }

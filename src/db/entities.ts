@@ -3,6 +3,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
 import { Consultation } from '../consultations/consultation.entity';
+import { RecipientDelivery } from '../deliveries/delivery.entity';
 import { DistributionList, DistributionListMember } from '../distribution-lists/distribution-list.entity';
 import { DocumentTemplate } from '../documents/document-template.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   RecipientEvent,
   Response,
   Reminder,
+  RecipientDelivery,
   Attachment,
   Statement,
   StatementSection,

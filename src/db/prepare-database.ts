@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoAddresses } from '../demo/demo-addresses';
 import { seedDemoConsultations } from '../demo/demo-consultations';
 import { seedDemoStatements } from '../demo/demo-statements';
 import { seedDemoUsers } from '../demo/demo-users';
@@ -16,8 +17,8 @@ interface PrepareOptions {
 
 /**
  * As the owner of the schema: migrate, grant the app's role its privileges, then load reference
- * data and, in demo mode (a demo password given), the demo users, the demo remisser and the seed
- * statements on them. Safe to run at every start and from several processes at once.
+ * data and, in demo mode (a demo password given), the demo users, the demo organisations'
+ * registratur addresses, the demo remisser and the seed statements on them. Safe to run at every start and from several processes at once.
  */
 export function prepareDatabase(dataSource: DataSource, options: PrepareOptions) {
   return withStartupLock(dataSource, async () => {
@@ -46,7 +47,8 @@ async function loadData(dataSource: DataSource, options: PrepareOptions) {
   const distributionLists = await seedDistributionLists(dataSource);
   const sectionTemplates = await seedSectionCatalogue(dataSource);
   const demoUsers = options.demoPassword ? await seedDemoUsers(dataSource, options.demoPassword) : 0;
+  const demoAddresses = options.demoPassword ? await seedDemoAddresses(dataSource) : 0;
   const demoConsultations = options.demoPassword ? await seedDemoConsultations(dataSource) : 0;
   const demoStatements = options.demoPassword ? await seedDemoStatements(dataSource) : 0;
-  return { organisations, distributionLists, sectionTemplates, demoUsers, demoConsultations, demoStatements };
+  return { organisations, distributionLists, sectionTemplates, demoUsers, demoAddresses, demoConsultations, demoStatements };
 }

@@ -2,6 +2,7 @@ import { Like, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { normaliseCaseNumber } from '../consultations/case-number';
 import { Consultation } from '../consultations/consultation.entity';
+import { RecipientDelivery } from '../deliveries/delivery.entity';
 import { DistributionList } from '../distribution-lists/distribution-list.entity';
 import { resolveMembersOn, type ListMember } from '../distribution-lists/list-resolution';
 import { Organisation } from '../organisations/organisation.entity';
@@ -163,6 +164,18 @@ export async function seedDemoConsultations(dataSource: DataSource): Promise<num
   });
 }
 
+async function addDemoDelivery(manager: EntityManager, recipient: Recipient, sentAt: Date): Promise<void> {
+  const { email } = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });
+  const mailedAt = new Date(sentAt.getTime() + 60_000);
+  if (email) {
+    await manager.insert(RecipientDelivery, { recipientId: recipient.id, status: 'sent', address: email, attempts: 1, statusAt: mailedAt, createdAt: sentAt });
+    await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'delivery_sent', occurredAt: mailedAt, detail: { attempts: 1 } });
+  } else {
+    await manager.insert(RecipientDelivery, { recipientId: recipient.id, status: 'no_address', address: null, statusAt: sentAt, createdAt: sentAt });
+    await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'delivery_no_address', occurredAt: sentAt, detail: null });
+  }
+}
+
 async function addDemoRecipients(manager: EntityManager, consultation: Consultation, demo: DemoConsultation, idOf: (key: string) => string, registrator: User | null): Promise<void> {
   const members: ListMember[] = [];
   if (demo.recipients.listKey) {
@@ -193,6 +206,9 @@ async function addDemoRecipients(manager: EntityManager, consultation: Consultat
       stance: answer?.external?.stance ?? null,
     });
     await manager.insert(RecipientEvent, { recipientId: recipient.id, type: 'sent', occurredAt: sentAt, detail: { dueDate: demo.dueDate } });
+    // The open remiss went out by e-mail where the register had an address, by post where not
+    // (the closed ones are older than e-mail delivery: they have no delivery record).
+    if (demo.status === 'open') await addDemoDelivery(manager, recipient, sentAt);
     if (answer?.extension) {
       await manager.insert(RecipientExtension, {
         recipientId: recipient.id,

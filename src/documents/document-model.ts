@@ -120,10 +120,23 @@ export interface CompilationDocumentModel {
   lastModified: string | null;
 }
 
+/**
+ * The remissbrev of several remissinstanser in one PDF, for sending by post: each letter as it is
+ * on its own (its own letterhead, "Sida 1 (2)" counting its own pages), one after the other,
+ * rendered in one pass (merging finished PDFs would lose the tags and PDF/A).
+ */
+export interface CoverLetterBatchModel {
+  consultation: { caseNumber: string; title: string };
+  /** The förvaltning that sends on the remittent's behalf (the PDF's author). */
+  administration: string;
+  letters: CoverLetterModel[];
+}
+
 /** What a PDF worker renders: the document kind and its model. */
 export type DocumentSpec =
   | { kind: 'statement'; model: StatementDocumentModel }
   | { kind: 'cover-letter'; model: CoverLetterModel }
+  | { kind: 'cover-letters'; model: CoverLetterBatchModel }
   | { kind: 'answer-letter'; model: AnswerLetterModel }
   | { kind: 'extension-letter'; model: ExtensionLetterModel }
   | { kind: 'compilation'; model: CompilationDocumentModel };

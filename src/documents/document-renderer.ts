@@ -55,6 +55,14 @@ export class DocumentRenderer {
     }
   }
 
+  /**
+   * A whole PDF in memory with the templates in effect, for background jobs (a remissbrev to mail).
+   * The pool's own errors come through as they are: a job waits on PdfPoolFullError and tries later.
+   */
+  async renderPdf(document: DocumentSpec): Promise<Buffer> {
+    return this.workers().renderToBuffer(document, { templates: await this.templates.effective() });
+  }
+
   /** The HTML preview with the templates in effect, rendered in a worker like a PDF (a template can be slow). */
   async previewHtml(document: DocumentSpec): Promise<string> {
     const templates = await this.templates.effective();

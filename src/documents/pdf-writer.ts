@@ -94,8 +94,9 @@ class Writer {
     return font;
   }
 
-  page(layout: PageLayout, frameOps: DrawOp[]): void {
+  page(layout: PageLayout, frameOps: DrawOp[], bookmark?: string): void {
     this.doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    if (bookmark) this.doc.outline.addItem(bookmark, { top: 0, left: PAGE.width } as never);
     const segments = [...this.segments(frameOps, 'Pagination'), ...this.segments([...layout.content, ...layout.footnotes], 'Layout')];
     // Consecutive runs of one node (the lines of a paragraph) become one marked-content sequence.
     for (let i = 0; i < segments.length; ) {
@@ -298,8 +299,16 @@ function encodeVisual(font: EmbeddedFontInternals, text: string): [string[], Arr
   return [hexes, positions];
 }
 
+/** Pages with their frame; a document of several (a batch of letters) numbers each one's pages on its own. */
+export interface PdfPart {
+  pages: PageLayout[];
+  frame: PageFrame;
+  /** A bookmark to the part's first page (the addressee of a letter in a batch). */
+  bookmark?: string;
+}
+
 /** Writes the pages; chunks go to onData as PDFKit produces them (a page at a time). */
-export function writePdf(pages: PageLayout[], frame: PageFrame, structure: StructNode, meta: PdfMetadata, onData: (chunk: Buffer) => void): Promise<void> {
+export function writePdf(parts: PdfPart[], structure: StructNode, meta: PdfMetadata, onData: (chunk: Buffer) => void): Promise<void> {
   const shared = fonts();
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
@@ -321,8 +330,13 @@ export function writePdf(pages: PageLayout[], frame: PageFrame, structure: Struc
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const writer = new Writer(doc, pages.length > 1);
-  pages.forEach((page, index) => writer.page(page, frame.opsFor(index + 1, pages.length)));
+  const pageCount = parts.reduce((sum, part) => sum + part.pages.length, 0);
+  // Headings become bookmarks in a document of more than one page; in a batch, its parts do instead
+  // (every letter has the same headings).
+  const writer = new Writer(doc, pageCount > 1 && !parts.some((part) => part.bookmark));
+  for (const { pages, frame, bookmark } of parts) {
+    pages.forEach((page, index) => writer.page(page, frame.opsFor(index + 1, pages.length), index === 0 ? bookmark : undefined));
+  }
   writer.finish(structure);
   doc.end();
   return done;

@@ -7,7 +7,8 @@ import { answerLetterView, coverLetterView, extensionLetterView } from './letter
 import { pageFrame } from './page-frame';
 import { previewMarkup } from './preview-markup';
 import { paginate, type PageLayout } from './pagination';
-import { writePdf, type PdfMetadata } from './pdf-writer';
+import { writePdf, type PdfMetadata, type PdfPart } from './pdf-writer';
+import type { StructNode } from './layout-primitives';
 import { statementView } from './statement-view';
 import { templateSetFor, type TemplateSet } from './template-set';
 
@@ -46,6 +47,17 @@ function describe(spec: DocumentSpec, templates: TemplateSet): Described {
         fallbackDate: m.date,
       };
     }
+    case 'cover-letters': {
+      const m = spec.model;
+      // The preview and the markup: the letters one after the other (the PDF lays each out on its own).
+      const letters = m.letters.map((model) => describe({ kind: 'cover-letter', model }, templates));
+      return {
+        markup: letters.map((letter) => letter.markup).join('\n'),
+        meta: { title: `Remissbrev att skicka med post: ${m.consultation.title}`, author: m.administration, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Remissbrev', 'Remiss', m.consultation.caseNumber, ...m.letters.map((l) => l.recipient.name)) },
+        lastModified: latestOf(letters.map((letter) => letter.lastModified)),
+        fallbackDate: letters[0]?.fallbackDate ?? '1970-01-01',
+      };
+    }
     case 'answer-letter': {
       const m = spec.model;
       return {
@@ -78,6 +90,8 @@ function describe(spec: DocumentSpec, templates: TemplateSet): Described {
 
 const keywords = (...words: Array<string | null | undefined>) => words.filter(Boolean).join(', ');
 
+const latestOf = (instants: Array<string | null>): string | null => instants.reduce<string | null>((max, at) => (at && (!max || at > max) ? at : max), null);
+
 /** The document's markup in the HTML subset (what the PDF is laid out from). */
 export function documentMarkup(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): string {
   return describe(spec, templates).markup;
@@ -101,13 +115,32 @@ export interface DocumentLayout {
 /** Lays the document out (all pages, before drawing any, so "Sida X (Y)" is known); render() then writes the PDF. */
 export function layoutDocumentSpec(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): DocumentLayout {
   const { markup, meta, lastModified, fallbackDate } = describe(spec, templates);
-  const laidOut = layoutDocument(parseHtmlSubset(markup));
-  const pages = paginate(laidOut);
-  const frame = pageFrame(laidOut.letterhead, laidOut.footer, laidOut.letterheadTags);
+  // A batch of letters: each laid out on its own (its own letterhead and page count) under one
+  // Document, each a Part with a bookmark naming its addressee.
+  const parts =
+    spec.kind === 'cover-letters'
+      ? spec.model.letters.map((model, index) => ({ ...layoutPart(describe({ kind: 'cover-letter', model }, templates).markup, `brev-${index + 1}-`), bookmark: model.recipient.name }))
+      : [layoutPart(markup)];
+  const structure = spec.kind === 'cover-letters' ? { type: 'Document', children: parts.map((part) => ({ ...part.structure, type: 'Part' })) } : parts[0].structure;
   return {
-    pages,
-    render: (onData, options = {}) => writePdf(pages, frame, laidOut.structure, { ...meta, creationDate: options.creationDate ?? defaultCreationDate(lastModified, fallbackDate) }, onData),
+    pages: parts.flatMap((part) => part.pages),
+    render: (onData, options = {}) => writePdf(parts, structure, { ...meta, creationDate: options.creationDate ?? defaultCreationDate(lastModified, fallbackDate) }, onData),
   };
+}
+
+/** prefix: for the element ids and link destinations (footnotes) of one part, unique in the whole PDF. */
+function layoutPart(markup: string, prefix = ''): PdfPart & { structure: StructNode } {
+  const laidOut = layoutDocument(parseHtmlSubset(markup));
+  if (prefix) prefixIds(laidOut.structure, prefix);
+  return { pages: paginate(laidOut), frame: pageFrame(laidOut.letterhead, laidOut.footer, laidOut.letterheadTags), structure: laidOut.structure };
+}
+
+/** In place: the drawing operations refer to these same nodes. */
+function prefixIds(node: StructNode, prefix: string): void {
+  if (node.id) node.id = prefix + node.id;
+  if (node.destination) node.destination = prefix + node.destination;
+  if (node.link) node.link = { ...node.link, destination: prefix + node.link.destination };
+  for (const child of node.children) prefixIds(child, prefix);
 }
 
 /** Without an explicit date, the content's last change or its date at noon: a document never depends on the clock. */

@@ -3,7 +3,7 @@ import type { Block } from '../statements/statement-body';
 import type { AnswerLetterModel, CompilationDocumentModel, CoverLetterModel, DocumentSpec, ExtensionLetterModel, StatementDocumentModel } from './document-model';
 import { fonts } from './fonts';
 import { writeDocumentPdf } from './render-document';
-import { templateSetFor } from './template-set';
+import { templateSetFor, type DocumentName } from './template-set';
 
 /**
  * One small document of each kind with every feature its template can print (sub-headings, lists
@@ -120,7 +120,7 @@ const compilation = (groupBy: CompilationDocumentModel['groupBy']): CompilationD
 });
 
 /** The samples a template is checked with: both groupings of the compilation, since its template branches on them. */
-export const SAMPLE_DOCUMENTS: Record<DocumentSpec['kind'], DocumentSpec[]> = {
+export const SAMPLE_DOCUMENTS: Record<DocumentName, DocumentSpec[]> = {
   // Also the longest statement there can be (40 sections, the most a statement takes), so a
   // template that loops inside a loop shows how slow it is before it is saved.
   statement: [

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with the message (a remissbrev as PDF). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 /** Sends e-mail. Features depend on this, never on nodemailer, so tests and other transports fit. */
@@ -52,9 +54,9 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'mail
 }
 
 function smtpMailer(url: string, from: string, logger?: Logger): Mailer {
-  // Delivery runs inside a database transaction that holds the reminder's row lock: a mail
-  // server that accepts the connection and then stalls must not hold it for nodemailer's
-  // default minutes. Settings in the URL's query string (?ignoreTLS=true …) still win.
+  // Reminder delivery runs inside a database transaction that holds the reminder's row lock, and a
+  // remissbrev's delivery holds a lease: a mail server that accepts the connection and then stalls
+  // must not hold either for nodemailer's default minutes. Settings in the URL's query string (?ignoreTLS=true …) still win.
   const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     kind: 'smtp',

@@ -16,5 +16,10 @@ export const timelineEventSchema = z
     event('reminder_sent', z.object({ kind: z.enum(REMINDER_KINDS), dueDate: z.string() }), 'A reminder was mailed'),
     event('response_status_changed', z.object({ action: z.string(), from: z.enum(RESPONSE_STATUSES), to: z.enum(RESPONSE_STATUSES) }), 'The response moved from one status to another'),
     event('answer_recorded', z.record(z.string(), z.unknown()).nullable(), 'An answer was recorded'),
+    event('delivery_sent', z.object({ attempts: z.number().int() }), 'The remissbrev went out by e-mail to the registratur address (the mail server accepted it)'),
+    event('delivery_failed', z.object({ attempts: z.number().int(), error: z.string().nullable() }), 'The remissbrev e-mail was given up after repeated attempts'),
+    event('delivery_no_address', z.null(), 'The register has no e-mail address for the organisation: the remissbrev goes by post'),
+    event('delivery_requeued', z.object({ previousStatus: z.string().nullable() }), 'The remissbrev was queued to be e-mailed again'),
+    event('delivery_cancelled', z.null(), 'The remiss was cancelled before its remissbrev e-mail went out'),
   ])
   .openapi('TimelineEvent');

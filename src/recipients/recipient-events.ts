@@ -1,7 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { RecipientEvent } from './recipient-event.entity';
 
-export type RecipientEventType = 'added' | 'sent' | 'extension_granted' | 'reminder_sent' | 'response_status_changed' | 'answer_recorded';
+export type RecipientEventType =
+  | 'added'
+  | 'sent'
+  | 'extension_granted'
+  | 'reminder_sent'
+  | 'response_status_changed'
+  | 'answer_recorded'
+  | 'delivery_sent'
+  | 'delivery_failed'
+  | 'delivery_no_address'
+  | 'delivery_requeued'
+  | 'delivery_cancelled';
 
 /** Appends to a recipient's timeline, inside the caller's transaction. */
 export async function recordRecipientEvents(

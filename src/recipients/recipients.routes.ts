@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
+import type { DeliveryNotifier } from '../deliveries/delivery-queue';
 import { anyUser, rolesOnly } from '../authz/policy';
 import type { Api } from '../http/route';
 import { idParams, pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
@@ -7,15 +8,15 @@ import { ExtensionsService, presentExtension } from './extensions.service';
 import { addRecipientsBody, addRecipientsResult, extensionBody, extensionSchema, recipientParams, statusBoardQuery, statusBoardSchema } from './recipients.schemas';
 import { RecipientsService } from './recipients.service';
 
-export function registerRecipientRoutes(api: Api, dataSource: DataSource): void {
-  const recipients = new RecipientsService(dataSource);
+export function registerRecipientRoutes(api: Api, dataSource: DataSource, deliveries?: DeliveryNotifier): void {
+  const recipients = new RecipientsService(dataSource, deliveries);
   const extensions = new ExtensionsService(dataSource);
 
   api.add({
     method: 'get',
     path: '/api/consultations/:id/recipients',
     tag: 'Remissinstanser',
-    summary: 'Status board: every recipient with status, effective due date, late flag and last event; counts per status',
+    summary: 'Status board: every recipient with status, effective due date, late flag, last event and how its remissbrev was delivered (e-mail sent, failed, no address: by post); counts per status and per delivery',
     policy: anyUser('remiss'),
     params: idParams,
     query: statusBoardQuery,
@@ -28,7 +29,7 @@ export function registerRecipientRoutes(api: Api, dataSource: DataSource): void 
     method: 'post',
     path: '/api/consultations/:id/recipients',
     tag: 'Remissinstanser',
-    summary: 'Add organisations and/or whole sändlistor as recipients (sent at once if the remiss is already open)',
+    summary: 'Add organisations and/or whole sändlistor as recipients (sent at once if the remiss is already open, their remissbrev e-mailed as on sending)',
     policy: rolesOnly(['admin', 'registrator']),
     params: idParams,
     body: addRecipientsBody,

@@ -3,6 +3,7 @@ import { printable } from '../documents/printable-text';
 import { isoDate, uuidSchema } from '../http/schemas';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
 import { RECIPIENT_ROLES } from './recipient.entity';
+import { DELIVERY_STATUSES } from '../deliveries/delivery-state';
 
 export const recipientParams = z.strictObject({ id: uuidSchema, recipientId: uuidSchema });
 
@@ -27,9 +28,23 @@ export const extensionBody = z
 export const statusBoardQuery = z.strictObject({
   status: z.enum(RESPONSE_STATUSES).optional(),
   late: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  delivery: z.enum(DELIVERY_STATUSES).optional().openapi({ description: 'Only recipients whose remissbrev delivery has this status: no_address lists those to send by post' }),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+export const deliverySchema = z
+  .object({
+    status: z.enum(DELIVERY_STATUSES).openapi({
+      description:
+        'queued: the e-mail with the remissbrev (PDF) and the link to the remiss page waits to go out or to be retried; sent: the mail server accepted it; failed: given up after repeated attempts (send again, or by post); no_address: the register has no e-mail address for the organisation, so the letter goes by post; cancelled: the remiss was cancelled before it went out',
+    }),
+    at: z.string().openapi({ description: 'When it reached this status' }),
+    address: z.string().nullable().openapi({ description: 'The registratur address from the register, as it was when the letter was queued' }),
+    attempts: z.number().int(),
+    error: z.string().nullable().openapi({ description: "The mail server's last refusal (addresses removed)" }),
+  })
+  .openapi('RecipientDelivery');
 
 export const recipientRowSchema = z
   .object({
@@ -47,6 +62,7 @@ export const recipientRowSchema = z
     answeredDate: z.string().nullable(),
     late: z.boolean(),
     lastEvent: z.object({ type: z.string(), at: z.string() }).nullable(),
+    delivery: deliverySchema.nullable().openapi({ description: 'How the remissbrev reached the recipient; null before it was sent (or for a remiss sent before e-mail delivery)' }),
   })
   .openapi('Recipient');
 
@@ -56,7 +72,11 @@ export const statusBoardSchema = z
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),
-    counts: z.object({ byStatus: z.record(z.string(), z.number().int()), late: z.number().int() }),
+    counts: z.object({
+      byStatus: z.record(z.string(), z.number().int()),
+      late: z.number().int(),
+      byDelivery: z.record(z.string(), z.number().int()).openapi({ description: 'Recipients per delivery status (queued, sent, failed, no_address, cancelled); statuses nobody has are left out' }),
+    }),
   })
   .openapi('StatusBoard');
 

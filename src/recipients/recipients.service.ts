@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { queueDeliveries, type DeliveryNotifier } from '../deliveries/delivery-queue';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { assertCanManageConsultations, findReadableConsultation } from '../consultations/consultation-access';
@@ -14,7 +15,7 @@ import { todayInStockholm } from '../shared/dates';
 import { recordRecipientEvents } from './recipient-events';
 import { Recipient } from './recipient.entity';
 import type { AddRecipientsInput } from './recipients.schemas';
-import { statusBoard } from './status-board';
+import { deliveryCounts, statusBoard } from './status-board';
 
 interface Candidate {
   organisationId: string;
@@ -22,16 +23,20 @@ interface Candidate {
 }
 
 export class RecipientsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries?: DeliveryNotifier,
+  ) {}
 
   /**
    * Adds organisations and whole sändlistor. An organisation named directly that is already a
    * recipient (or named twice) is a 409 and nothing is added; one that only arrives through a list
-   * is skipped and reported. On a remiss already sent, new recipients are dispatched at once.
+   * is skipped and reported. On a remiss already sent, new recipients are dispatched at once, their
+   * remissbrev queued for e-mail as on sending.
    */
   async add(consultationId: string, input: AddRecipientsInput, context: RequestContext) {
     assertCanManageConsultations(context.actor!);
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const consultation = await findReadableConsultation(manager, context.actor!, consultationId, true);
       assertChangeable(consultation);
       const existing = new Set((await manager.find(Recipient, { select: { organisationId: true }, where: { consultationId } })).map((r) => r.organisationId));
@@ -62,12 +67,15 @@ export class RecipientsService {
       if (ids.length) await manager.insert(Response, ids.map((recipientId) => ({ recipientId })));
       await recordRecipientEvents(manager, ids, 'added', context.actor!.userId);
       if (sentAt) await recordRecipientEvents(manager, ids, 'sent', context.actor!.userId, { individually: true, dueDate: consultation.dueDate });
+      if (sentAt) await queueDeliveries(manager, ids, context.actor!.userId);
       for (const recipient of added) {
         await recordAudit(manager, context, { action: 'recipient.added', entityType: 'recipient', entityId: recipient.id, after: { consultationId, organisationId: recipient.organisationId, role: recipient.role, required: recipient.required, viaListId: recipient.viaListId, sentAt } });
       }
       const board = ids.length ? await statusBoard(manager, consultationId, { limit: 1000, offset: 0 }, ids) : { items: [] };
-      return { added: board.items, skipped };
+      return { added: board.items, skipped, dispatched: !!sentAt && ids.length > 0 };
     });
+    if (result.dispatched) this.deliveries?.notify();
+    return { added: result.added, skipped: result.skipped };
   }
 
   /** Only a recipient not yet sent to can be removed; after dispatch the record stays. */
@@ -86,8 +94,8 @@ export class RecipientsService {
   async board(consultationId: string, query: Parameters<typeof statusBoard>[2], context: RequestContext) {
     const manager = this.dataSource.manager;
     await findReadableConsultation(manager, context.actor!, consultationId);
-    const [page, counts] = await Promise.all([statusBoard(manager, consultationId, query), statusCounts(manager, consultationId)]);
-    return { ...page, limit: query.limit, offset: query.offset, counts };
+    const [page, counts, byDelivery] = await Promise.all([statusBoard(manager, consultationId, query), statusCounts(manager, consultationId), deliveryCounts(manager, consultationId)]);
+    return { ...page, limit: query.limit, offset: query.offset, counts: { ...counts, byDelivery } };
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Config } from '../config';
 import { formatSwedishDate } from '../shared/dates';
 import { inRunningText } from '../shared/swedish-text';
 import { nextWorkingDayOnOrAfter, workingDaysBetween } from '../shared/working-days';
@@ -17,12 +16,6 @@ export interface ReminderMailInput {
   recipientName: string;
   /** The recipient's organisation kind, so its name reads right mid-sentence. */
   recipientKind?: string;
-}
-
-/** Where a recipient opens the remiss. The API resource for now; the UI page once there is one. */
-export function consultationLink(config: Pick<Config, 'publicUrl' | 'port'>, consultationId: string): string {
-  const base = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-  return `${base}/api/consultations/${consultationId}`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

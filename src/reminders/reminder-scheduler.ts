@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { redactAddresses, type Mailer } from '../mail/mailer';
 import { todayInStockholm } from '../shared/dates';
 import { deliverReminders } from './reminder-delivery';
-import { consultationLink } from './reminder-mail';
+import { remissPageLink } from '../mail/links';
 import { planReminders } from './reminder-planner';
 
 export type ReminderConfig = Pick<Config, 'reminderDaysBefore' | 'publicUrl' | 'port'>;
@@ -44,7 +44,7 @@ export async function runReminderCycle(options: ReminderCycleOptions): Promise<R
     dataSource: options.dataSource,
     mailer: options.mailer,
     today,
-    link: (id) => consultationLink(options.config, id),
+    link: (id) => remissPageLink(options.config, id),
     requestId: `scheduler:${new Date().toISOString()}`,
     batchSize: options.batchSize ?? 20,
     maxPerCycle: options.maxPerCycle ?? 2_000,

@@ -1,6 +1,8 @@
 export interface BackgroundJob {
   /** Stops scheduling and resolves once a run in progress has finished (it sees the signal abort). */
   stop(): Promise<void>;
+  /** Runs now instead of at the next interval; during a run, once more right after it. */
+  wake(): void;
 }
 
 /**
@@ -12,13 +14,16 @@ export function startBackgroundJob(run: (signal: AbortSignal) => Promise<void>, 
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let wokenWhileRunning = false;
   const schedule = (delayMs: number) => {
     if (abort.signal.aborted) return;
     timer = setTimeout(() => {
       timer = undefined;
       running = run(abort.signal).finally(() => {
         running = undefined;
-        schedule(timing.intervalMs);
+        const again = wokenWhileRunning;
+        wokenWhileRunning = false;
+        schedule(again ? 0 : timing.intervalMs);
       });
     }, delayMs);
     timer.unref();
@@ -29,6 +34,15 @@ export function startBackgroundJob(run: (signal: AbortSignal) => Promise<void>, 
       abort.abort();
       if (timer) clearTimeout(timer);
       await running;
+    },
+    wake() {
+      if (abort.signal.aborted) return;
+      // What woke it may have been written after the running pass read the queue.
+      if (running) wokenWhileRunning = true;
+      else if (timer) {
+        clearTimeout(timer);
+        schedule(0);
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { DocumentSpec } from '../../src/documents/document-model';
 import { renderDocumentHtml, renderDocumentPdf } from '../../src/documents/render-document';
 import { answerLetterModel, coverLetterModel } from './letter-fixtures';
-import { assertArchivable, cleanUpPdfs, pageTexts, pdfinfo, pdftotext, savePdf, squash } from './pdf-tools';
+import { assertArchivable, cleanUpPdfs, pageTexts, pdfinfo, pdftotext, savePdf, squash, tool } from './pdf-tools';
 
 /*
  * The remissbrev and the "avstår / inga synpunkter" letter, checked with qpdf and poppler like the
@@ -84,6 +84,42 @@ describe('the remissbrev', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{title}}');
     const again = await renderDocumentPdf({ kind: 'cover-letter', model: coverLetterModel() }, { creationDate: CREATED });
     expect(again.equals(await renderDocumentPdf({ kind: 'cover-letter', model: coverLetterModel() }, { creationDate: CREATED }))).toBe(true);
+  });
+});
+
+describe('the remissbrev of several remissinstanser in one PDF (for sending by post)', () => {
+  const letters = [
+    coverLetterModel(),
+    coverLetterModel({ recipient: { name: 'Fryshuset', role: 'respond', required: false, kind: 'external' }, extension: null }),
+    coverLetterModel({ recipient: { name: 'Pensionärsrådet', role: 'for_information', required: false }, extension: null }),
+  ];
+  let file: string;
+  beforeAll(async () => {
+    file = await render({ kind: 'cover-letters', model: { consultation: { caseNumber: 'KS 2020/924', title: letters[0].consultation.title }, administration: 'Stadsledningskontoret', letters } }, 'cover-letters');
+  });
+
+  it('is one clean, tagged PDF/A-2a, rendered in one pass', () => {
+    assertArchivable(file, /^Title:\s+Remissbrev att skicka med post: Stockholms stads program mot våld/m);
+    expect(pdfinfo(file)).toMatch(/^Subject:\s+Dnr KS 2020\/924$/m);
+  });
+
+  it('holds each letter as it is on its own: its own addressee, letterhead and page numbers', async () => {
+    const alone = await Promise.all(letters.map((model, index) => render({ kind: 'cover-letter', model }, `alone-${index}`)));
+    const aloneTexts = alone.map((one) => pageTexts(one, '-layout'));
+    const pages = pageTexts(file, '-layout');
+    expect(pages).toHaveLength(aloneTexts.reduce((sum, texts) => sum + texts.length, 0));
+    // Page for page the same text as the letters rendered one by one.
+    expect(pages).toEqual(aloneTexts.flat());
+    const firstPages = aloneTexts.map((_, index) => aloneTexts.slice(0, index).reduce((sum, texts) => sum + texts.length, 0));
+    expect(squash(pages[firstPages[1]])).toContain('till Fryshuset för yttrande');
+    expect(squash(pages[firstPages[2]])).toContain('till pensionärsrådet för kännedom');
+    for (const start of firstPages) expect(pages[start]).toContain(`Sida 1 (`);
+  });
+
+  it('has a bookmark per letter, named after its addressee', () => {
+    const outline = tool('qpdf', ['--json', '--json-key=outlines', file]);
+    const titles = [...outline.matchAll(/"title": "([^"]+)"/g)].map((m) => m[1]);
+    expect(titles).toEqual(['Södermalms stadsdelsnämnd', 'Fryshuset', 'Pensionärsrådet']);
   });
 });
 

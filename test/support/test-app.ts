@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Api } from '../../src/http/route';
+import type { DeliveryNotifier } from '../../src/deliveries/delivery-queue';
+import type { DocumentRenderer } from '../../src/documents/document-renderer';
 import { recordAnswers, type Answer } from './openapi-contract';
 import { connect, createDatabase } from './test-database';
 import { TEST_PASSWORD } from './test-constants';
@@ -15,6 +17,10 @@ export interface TestApp {
   app: Express;
   api: Api;
   pageRoutes: App['pageRoutes'];
+  /** The app's PDF worker pool and templates (background jobs render with it). */
+  renderer: DocumentRenderer;
+  /** Told when the app queued remissbrev e-mails. */
+  deliveries: DeliveryNotifier;
   dataSource: DataSource;
   config: Config;
   /** Runs SQL as the owner of the schema (what the app's role may not: ANALYZE, DDL). */
@@ -34,13 +40,15 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
   const ownerUrl = database ? database.ownerUrl : db!.ownerUrl;
   const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'test', LOGIN_RATE_LIMIT_MAX: '1000', ...env });
   const dataSource = await connect(url);
-  const { app, api, pageRoutes, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
+  const { app, api, pageRoutes, renderer, deliveries, close: closeApp } = createApp({ config, dataSource, logger: pino({ level: 'silent' }) });
   const { violations, answers } = recordAnswers(app, () => api.document() as never);
   const tokens = new Map<string, string>();
   return {
     app,
     api,
     pageRoutes,
+    renderer,
+    deliveries,
     dataSource,
     config,
     async ownerQuery(sql, parameters) {
