@@ -33,7 +33,7 @@ describe('migrations', () => {
       expect(afterFirstStart.o).toBe(ORGANISATION_REGISTER.length);
       expect(afterFirstStart.u).toBe(DEMO_USERS.length);
       const restart = await prepareDatabase(first, { demoPassword: 'a-demo-password' });
-      expect(restart).toEqual({ migrations: [], organisations: 0, distributionLists: 0, sectionTemplates: 0, demoUsers: 0, demoConsultations: 0, demoStatements: 0 });
+      expect(restart).toEqual({ migrations: [], organisations: 0, distributionLists: 0, sectionTemplates: 0, demoUsers: 0, demoAddresses: 0, demoConsultations: 0, demoStatements: 0 });
       expect(await count()).toEqual(afterFirstStart);
     } finally {
       await Promise.all([first.destroy(), second.destroy()]);

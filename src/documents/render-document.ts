@@ -19,7 +19,14 @@ import { templateSetFor, type TemplateSet } from './template-set';
  * templates: no database, no clock, so they run in worker threads and give the same bytes for the
  * same input.
  */
-type Described = { markup: string; meta: Omit<PdfMetadata, 'creationDate'>; lastModified: string | null; fallbackDate: string };
+type Described = {
+  markup: string;
+  meta: Omit<PdfMetadata, 'creationDate'>;
+  lastModified: string | null;
+  fallbackDate: string;
+  /** A batch of letters: each one's markup, laid out on its own (own letterhead, own "Sida 1 (2)"), with its bookmark. */
+  parts?: Array<{ markup: string; bookmark: string }>;
+};
 
 function describe(spec: DocumentSpec, templates: TemplateSet): Described {
   switch (spec.kind) {
@@ -56,6 +63,7 @@ function describe(spec: DocumentSpec, templates: TemplateSet): Described {
         meta: { title: `Remissbrev att skicka med post: ${m.consultation.title}`, author: m.administration, subject: `Dnr ${m.consultation.caseNumber}`, keywords: keywords('Remissbrev', 'Remiss', m.consultation.caseNumber, ...m.letters.map((l) => l.recipient.name)) },
         lastModified: latestOf(letters.map((letter) => letter.lastModified)),
         fallbackDate: letters[0]?.fallbackDate ?? '1970-01-01',
+        parts: letters.map((letter, index) => ({ markup: letter.markup, bookmark: m.letters[index].recipient.name })),
       };
     }
     case 'answer-letter': {
@@ -114,14 +122,12 @@ export interface DocumentLayout {
 
 /** Lays the document out (all pages, before drawing any, so "Sida X (Y)" is known); render() then writes the PDF. */
 export function layoutDocumentSpec(spec: DocumentSpec, templates: TemplateSet = templateSetFor()): DocumentLayout {
-  const { markup, meta, lastModified, fallbackDate } = describe(spec, templates);
+  const { markup, meta, lastModified, fallbackDate, parts: batch } = describe(spec, templates);
   // A batch of letters: each laid out on its own (its own letterhead and page count) under one
   // Document, each a Part with a bookmark naming its addressee.
-  const parts =
-    spec.kind === 'cover-letters'
-      ? spec.model.letters.map((model, index) => ({ ...layoutPart(describe({ kind: 'cover-letter', model }, templates).markup, `brev-${index + 1}-`), bookmark: model.recipient.name }))
-      : [layoutPart(markup)];
-  const structure = spec.kind === 'cover-letters' ? { type: 'Document', children: parts.map((part) => ({ ...part.structure, type: 'Part' })) } : parts[0].structure;
+  const parts = batch ? batch.map((part, index) => ({ ...layoutPart(part.markup, `brev-${index + 1}-`), bookmark: part.bookmark })) : [layoutPart(markup)];
+  if (batch) for (const part of parts) part.structure.type = 'Part';
+  const structure: StructNode = batch ? { type: 'Document', children: parts.map((part) => part.structure) } : parts[0].structure;
   return {
     pages: parts.flatMap((part) => part.pages),
     render: (onData, options = {}) => writePdf(parts, structure, { ...meta, creationDate: options.creationDate ?? defaultCreationDate(lastModified, fallbackDate) }, onData),
