@@ -1,3 +1,4 @@
+import { DELIVERY_LABELS } from '../shared/swedish-labels';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { canManageConsultations } from '../consultations/consultation-access';
@@ -40,11 +41,14 @@ export class BoardOverview {
       rows: items.map((row) => ({
         ...row,
         remindersSent: reminders.get(row.id) ?? 0,
+        deliveryLabel: row.delivery ? DELIVERY_LABELS[row.delivery.status] : undefined,
         answered: ANSWERED_STATUSES.includes(row.status),
         mayExtend: manages && open && row.role === 'respond' && !!row.sentAt && !ANSWERED_STATUSES.includes(row.status),
         mayRecordAnswer: manages && open && !!row.sentAt && TRANSITIONS.record_external.from.includes(row.status),
       })),
       manages,
+      // The letters of those without an address (and those whose e-mail was given up), for the post.
+      postal: manages && ((board.counts.byDelivery.no_address ?? 0) > 0 || (board.counts.byDelivery.failed ?? 0) > 0),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { ConsultationKind, ConsultationStatus } from '../consultations/consultation.entity';
+import type { DeliveryStatus } from '../deliveries/delivery-state';
 import type { OrganisationKind } from '../organisations/organisation.entity';
 import type { RecipientRole } from '../recipients/recipient.entity';
 import { ANSWERED_STATUSES, type ResponseStatus } from '../responses/response.entity';
@@ -87,3 +88,12 @@ export const EVENT_LABELS: Record<string, string> = {
 };
 
 export const eventLabel = (type: string) => EVENT_LABELS[type] ?? 'Händelse';
+
+/** How the remissbrev reached a remissinstans (src/deliveries), as the status board says it. */
+export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
+  queued: 'E-post väntar på att skickas',
+  sent: 'E-post skickad',
+  failed: 'E-post misslyckades',
+  no_address: 'Ingen e-postadress: skickas med post',
+  cancelled: 'Inte skickad (makulerad)',
+};

@@ -108,6 +108,14 @@ test('Remissinstanser and Skicka: add a sändlista and two external bodies, remo
     await expectHeading(page, 'Svarsläge');
     expect(await notice(page)).toContain('Remissen är skickad till remissinstanserna.');
     expect(await page.locator('main table tbody tr').count()).toBe(12);
+    // Each delivery on the board: e-mail to those with a registratur address, the post for Fryshuset.
+    const delivery = (name: string) => page.locator('main table tbody tr', { hasText: name }).locator('[data-label="Utskick"]').textContent();
+    expect(await delivery('Fryshuset')).toContain('Ingen e-postadress: skickas med post');
+    expect(await delivery('Södermalms stadsdelsnämnd')).toMatch(/E-post (väntar på att skickas|skickad)/);
+    const postal = await page.request.get((await page.getByRole('link', { name: /Remissbrev att skicka med post/ }).getAttribute('href'))!);
+    expect(postal.status()).toBe(200);
+    expect(postal.headers()['content-type']).toBe('application/pdf');
+    await checkPage(page);
     // Once sent, nobody can be removed any more and Skicka says it went.
     await page.goto(`/remisser/${consultation.id}/remissinstanser`);
     expect(await page.getByRole('link', { name: /Ta bort/ }).count()).toBe(0);
