@@ -5,10 +5,11 @@ import autocannon from 'autocannon';
 import type express from 'express';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { portForLater } from '../test/support/free-port';
 
 export const CONNECTIONS = 10;
 export const WARMUP_SECONDS = 2;
@@ -48,17 +49,8 @@ export class Cleanups {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A port for a server that binds it later (embedded PostgreSQL, the soak's app): see test/support/free-port.ts. */
+export const freePort = portForLater;
 
 /** BENCH_DATABASE_URL (the schema owner's or a superuser's), or a throwaway embedded PostgreSQL in a temp folder (stopped and removed by cleanups). */
 export async function benchDatabaseUrl(cleanups: Cleanups): Promise<string> {

@@ -6,20 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { othersMayReach, type OsUser } from '../src/db/postgres-binaries';
+import { portForLater } from './support/free-port';
 import { buildRepository, copyRepository } from './support/repository-copy';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { createDatabase, superuserDatabaseUrl } from './support/test-database';
 
 jest.setTimeout(180_000);
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const portIsOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -119,7 +112,7 @@ describe('npm start on a fresh clone with embedded PostgreSQL', () => {
     return dir;
   };
   const start = async (clone: string, user?: OsUser & { home: string }) => {
-    const pgPort = await freePort();
+    const pgPort = await portForLater();
     const server = await startServerProcess({ EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info' }, { cwd: clone, user, npmStart: true });
     cleanups.push(async () => {
       server.signal('SIGKILL');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DocumentSpec, PdfOptions } from './document-model';
-import type { PdfMessage, PdfTask } from './pdf-worker';
+import type { PdfJob, PdfMessage, PdfTask } from './pdf-worker';
 import { DEFAULT_TEMPLATES, type TemplateBundle } from './template-set';
 
 /**
@@ -92,7 +92,7 @@ export class PdfPool {
       });
     });
     try {
-      const task: PdfTask = { document, options: pdfOptions, templates, port: port2 };
+      const task: PdfJob = { document, options: pdfOptions, templates, port: port2 };
       // The task's promise and the port are separate channels: wait for both, the end marker
       // guarantees every chunk has arrived.
       const [, total] = await Promise.all([this.run(task, this.taskTimeoutMs, [port2]), received]);
@@ -107,15 +107,29 @@ export class PdfPool {
     return (await this.run({ preview: { document, templates } }, this.taskTimeoutMs)) as string;
   }
 
-  /** One task under a time limit; the queue limit and the time limit as their own errors. */
-  private async run(task: PdfTask, timeoutMs: number, transferList?: MessagePort[]): Promise<unknown> {
+  /**
+   * One task under a time limit that counts from when the worker begins it: not while it waits in
+   * the queue (bounded, and each task ahead of it has its own limit), nor while a fresh thread
+   * starts and warms up (seconds on a busy machine, and no template of an admin's runs then). A
+   * limit counted from the queue stopped good documents whenever the machine was busy.
+   */
+  private async run(job: PdfJob, timeoutMs: number, transferList: MessagePort[] = []): Promise<unknown> {
     if (this.pool.queueSize >= this.maxQueue) throw new PdfPoolFullError();
+    const { port1: clock, port2: workerClock } = new MessageChannel();
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    clock.once('message', () => {
+      timer = setTimeout(() => controller.abort(), timeoutMs);
+    });
     try {
-      return await this.pool.run(task, { transferList, signal: AbortSignal.timeout(timeoutMs) });
+      return await this.pool.run({ ...job, clock: workerClock } satisfies PdfTask, { transferList: [...transferList, workerClock], signal: controller.signal });
     } catch (error) {
       if (queueFull(error)) throw new PdfPoolFullError();
-      if (error instanceof Error && error.name === 'AbortError') throw new PdfTimeoutError(timeoutMs / 1000);
+      if (controller.signal.aborted) throw new PdfTimeoutError(timeoutMs / 1000);
       throw error;
+    } finally {
+      clearTimeout(timer);
+      clock.close();
     }
   }
 

@@ -30,7 +30,12 @@ export interface PreviewTask {
   preview: { document: DocumentSpec; templates: TemplateBundle };
 }
 
-export type PdfTask = PdfRenderTask | TemplateCheckTask | PreviewTask;
+/**
+ * Every task carries a port on which the worker says when it begins the task itself, after the
+ * thread's start-up and warm-up: the pool's time limit counts from there (see pdf-pool.ts).
+ */
+export type PdfJob = PdfRenderTask | TemplateCheckTask | PreviewTask;
+export type PdfTask = PdfJob & { clock: MessagePort };
 
 /** Messages on the task's port: chunks, then one end marker with the byte count. */
 export type PdfMessage = { chunk: Uint8Array } | { end: number };
@@ -42,6 +47,8 @@ const warm = warmUp();
 
 export default async function runPdfTask(task: PdfTask): Promise<number | string[] | string> {
   await warm;
+  task.clock.postMessage('started');
+  task.clock.close();
   if ('check' in task) return validateTemplates(task.check.templates.sources, task.check.name);
   if ('preview' in task) return renderDocumentHtml(task.preview.document, templateSetFor(task.preview.templates));
   const { document, options, templates, port } = task;

@@ -6,7 +6,6 @@
 // suite starts PostgreSQL exactly as `npm start` does.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { require as tsxRequire } from 'tsx/cjs/api';
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
 const { startPostgresServer } = tsxRequire('../../src/db/embedded-postgres.ts', import.meta.url);
 const { ensureDatabaseRoles, roleUrl } = tsxRequire('../../src/db/database-roles.ts', import.meta.url);
+const { portForLater } = tsxRequire('./free-port.ts', import.meta.url);
 
 // Names of their own, so a shared TEST_DATABASE_URL server's other roles are never touched.
 const TEST_ROLES = {
@@ -22,23 +22,11 @@ const TEST_ROLES = {
   app: { name: 'remiss_test_app', password: 'remiss_test_app' },
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export default async function globalSetup() {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'remiss-test-pg-'));
-    const server = await startPostgresServer({ dataDir, port: await freePort(), throwaway: true, onLog: () => undefined });
+    const server = await startPostgresServer({ dataDir, port: await portForLater(), throwaway: true, onLog: () => undefined });
     globalThis.__remissEmbeddedPostgres = server;
     adminUrl = server.superuserUrl('postgres');
   }
