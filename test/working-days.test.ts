@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { deadlineInfo } from '../src/consultations/deadline-warnings';
-import { addMonths, nextWorkingDayOnOrAfter, nonWorkingReason, subtractWorkingDays, workingDaysBetween } from '../src/shared/working-days';
+import { addDays, addMonths, nextWorkingDayOnOrAfter, nonWorkingReason, subtractWorkingDays, workingDaysBetween } from '../src/shared/working-days';
 
 describe('Swedish working days (lagen 1930:173)', () => {
   it('knows weekends, public holidays and the three aftnar', () => {
@@ -24,6 +25,20 @@ describe('Swedish working days (lagen 1930:173)', () => {
     expect(workingDaysBetween('2020-11-27', '2020-11-23')).toBe(0);
     expect(subtractWorkingDays('2020-12-02', 5)).toBe('2020-11-25');
     expect(subtractWorkingDays('2021-01-07', 5)).toBe('2020-12-28'); // skips trettondedag, nyårsdag, nyårsafton, weekend
+  });
+
+  it('counts working days across weekends, holidays, year ends and leap days as a day-by-day count does', () => {
+    const day = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (from, to) => {
+        let expected = 0;
+        for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (nonWorkingReason(d) === null) expected++;
+        expect(workingDaysBetween(from, to)).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+    expect(workingDaysBetween('2020-12-23', '2021-01-07')).toBe(6); // julafton to trettondedag: 28, 29, 30 Dec, 4, 5, 7 Jan
+    expect(workingDaysBetween('2024-02-28', '2024-03-01')).toBe(2); // the leap day is a Thursday
   });
 
   it('adds calendar months, clamping to the month end', () => {

@@ -60,10 +60,37 @@ export function nextWorkingDayOnOrAfter(day: string): string {
   return current;
 }
 
+/**
+ * Per year, the working days from 1 January up to and including each day of it: counting working
+ * days is then two lookups, not a walk over the days. The deadlines view and the remiss list count
+ * them for every row they show (bench:consultations), many months ahead.
+ */
+const workingThroughByYear = new Map<number, Uint16Array>();
+const DAY_MS = 86_400_000;
+const dayIndex = (year: number, day: string) => (Date.UTC(year, Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) - Date.UTC(year, 0, 1)) / DAY_MS;
+
+function workingThrough(year: number): Uint16Array {
+  let counts = workingThroughByYear.get(year);
+  if (!counts) {
+    const length = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
+    counts = new Uint16Array(length);
+    for (let index = 0, count = 0; index < length; index++) {
+      if (isWorkingDay(toDay(new Date(Date.UTC(year, 0, 1 + index))))) count++;
+      counts[index] = count;
+    }
+    workingThroughByYear.set(year, counts);
+  }
+  return counts;
+}
+
 /** Working days after `from` up to and including `to` (0 when `to` is not later). */
 export function workingDaysBetween(from: string, to: string): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count++;
+  if (to <= from) return 0;
+  const fromYear = Number(from.slice(0, 4));
+  const toYear = Number(to.slice(0, 4));
+  const fromCounts = workingThrough(fromYear);
+  let count = workingThrough(toYear)[dayIndex(toYear, to)] - fromCounts[dayIndex(fromYear, from)];
+  for (let year = fromYear; year < toYear; year++) count += workingThrough(year)[workingThrough(year).length - 1];
   return count;
 }
 
