@@ -7,9 +7,9 @@
 //     peak RSS is its own; targets ≤ 2 s and ≤ 300 MB;
 //  3. GET /health p99 (autocannon) against the running app while PDFs are requested concurrently at
 //     full load (every worker busy, the queue full); target < 50 ms;
-//  4. if /usr/bin/chromium exists (BENCH_CHROMIUM for another path) and playwright-core can be
-//     loaded, Chromium printing the same statement's HTML; otherwise the summary says which is
-//     missing and the other measurements stand.
+//  4. Chromium printing the same statement's HTML (BENCH_CHROMIUM, else /usr/bin/chromium when
+//     installed, else the test suite's @sparticuz/chromium); if it does not start, the summary
+//     says so and the other measurements stand.
 //
 //   BENCH_PDF_RUNS=30 BENCH_PDF_WARMUP=10 BENCH_SECONDS=5 npm run bench:pdf   (shorter)
 //   BENCH_DATABASE_URL=postgres://… npm run bench:pdf                          (that database is migrated and gets demo users)
@@ -17,6 +17,7 @@ import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { chromium as playwright, type Browser } from 'playwright-core';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -28,6 +29,7 @@ import { layoutDocumentSpec } from '../src/documents/render-document';
 import { layoutStatement, renderStatementHtml, renderStatementPdf } from '../src/documents/render-statement';
 import { compilationModel } from '../test/documents/letter-fixtures';
 import { longStatement } from '../test/documents/statement-fixtures';
+import { launchBrowser } from '../test/support/browser';
 import { benchDatabaseUrl, Cleanups, closeServer, DURATION_SECONDS, listen, loginHeaders, run, runBench, TARGET_P99_MS, WARMUP_SECONDS } from './support';
 
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 100);
@@ -35,7 +37,7 @@ const WARMUP = Number(process.env.BENCH_PDF_WARMUP ?? 30);
 const TARGET_MEDIAN_MS = 50;
 const TARGET_COMPILATION_MS = 2000;
 const TARGET_COMPILATION_MB = 300;
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'bench-password';
 const CREATED = { creationDate: new Date('2020-11-19T10:00:00Z') };
 
@@ -184,35 +186,24 @@ async function healthUnderLoad() {
   }
 }
 
-type Chromium = { launch(options: object): Promise<{ newPage(): Promise<{ setContent(html: string): Promise<void>; pdf(options: object): Promise<Buffer> }>; close(): Promise<void> }> };
-
 /** Chromium's median, or why there is none: the comparison is optional and never fails the bench. */
 type ChromiumResult = { median: number } | { missing: string };
 
 /**
- * playwright-core is not a dependency (install it beside the project to compare), so it is
- * loaded by name, and its absence is an answer rather than a crash.
+ * 4. Chromium printing the same HTML, driven by playwright-core (a devDependency, as for the
+ * browser tests): BENCH_CHROMIUM, else Debian's /usr/bin/chromium when installed, else the test
+ * suite's own Chromium (@sparticuz/chromium, test/support/browser.ts).
  */
-async function loadPlaywright(): Promise<Chromium | null> {
-  const moduleName = 'playwright-core';
-  try {
-    return ((await import(moduleName)) as { chromium: Chromium }).chromium;
-  } catch {
-    return null;
-  }
-}
-
-/** 4. Chromium printing the same HTML, when it is installed (Debian package chromium, driven by playwright-core). */
 async function chromiumBench(html: string, pages: number): Promise<ChromiumResult> {
-  if (!existsSync(CHROMIUM)) return { missing: `chromium: not installed (${CHROMIUM})` };
-  const chromium = await loadPlaywright();
-  if (!chromium) return { missing: `chromium: ${CHROMIUM} exists but playwright-core is not installed (npm install --no-save playwright-core to compare)` };
-  let browser: Awaited<ReturnType<Chromium['launch']>>;
+  const executable = process.env.BENCH_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+  const which = executable ?? '@sparticuz/chromium (the test suite\'s)';
+  let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = executable ? await playwright.launch({ executablePath: executable, args: ['--no-sandbox'] }) : await launchBrowser();
   } catch (error) {
-    return { missing: `chromium: ${CHROMIUM} did not start (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})` };
+    return { missing: `chromium: ${which} did not start (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})` };
   }
+  console.log(`chromium: ${which}, version ${browser.version()}`);
   try {
     const page = await browser.newPage();
     await page.setContent(html);
