@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DEMO_USERS } from '../src/demo/demo-users';
 import { mountedRoutes } from './support/route-walker';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { SWEEP_TIMEOUT_MS } from './support/test-constants';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ describe('every route declares a policy', () => {
       const res = await request(t.app).get(concretePath(route.path));
       expect({ route: route.path, status: res.status, location: res.headers.location }).toEqual({ route: route.path, status: 303, location: `/logga-in?till=${encodeURIComponent(concretePath(route.path))}` });
     }
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   it('only health, readiness, API docs and login are public', () => {
     const publicRoutes = t.api.routes.filter((r) => r.policy.access === 'public').map((r) => `${r.method} ${r.path}`).sort();
@@ -49,7 +50,7 @@ describe('the role matrix', () => {
       const res = await request(t.app)[route.method](concretePath(route.path)).send(route.hasBody ? {} : undefined);
       expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
     }
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   it('answers 403 for every role a route does not allow, and never 401/403 for roles it does', async () => {
     const checked: string[] = [];
@@ -65,5 +66,5 @@ describe('the role matrix', () => {
       }
     }
     expect(new Set(checked).size).toBeGreaterThanOrEqual(8);
-  });
+  }, SWEEP_TIMEOUT_MS);
 });

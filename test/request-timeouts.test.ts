@@ -13,6 +13,9 @@ beforeAll(async () => {
   server = createHttpServer(t.app, t.config.requestTimeouts);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
+  // The first answer builds the OpenAPI document the suite checks answers against (seconds of
+  // work on a busy machine, on this event loop): done here, not inside the first timed request.
+  expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -27,7 +30,13 @@ interface Dribbled {
   bytesDribbled: number;
 }
 
-/** Sends `head` at once, then `dribble` one byte every 100 ms until the server closes the connection (or 10 s pass). */
+/**
+ * Sends `head` at once, then `dribble` one byte every 100 ms until the server closes the
+ * connection (or 30 s pass). The bytes sent say when, in the client's own time, the server cut it:
+ * fewer than all of them means it did not wait for the rest. Milliseconds say it did not cut
+ * before its limit; they cannot say how soon after, on a machine busy enough to hold this event
+ * loop (the server's and the client's) for seconds.
+ */
 function dribble(head: string, dribble: string): Promise<Dribbled> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
@@ -37,8 +46,8 @@ function dribble(head: string, dribble: string): Promise<Dribbled> {
     let ticker: NodeJS.Timeout | undefined;
     const giveUp = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`still open after 10 s; received: ${Buffer.concat(chunks).toString()}`));
-    }, 10_000);
+      reject(new Error(`still open after 30 s; received: ${Buffer.concat(chunks).toString()}`));
+    }, 30_000);
     socket.on('connect', () => {
       started = Date.now();
       socket.write(head);
@@ -65,9 +74,8 @@ describe('slow clients are cut off (HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, UPLOAD_
     expect(result.response).toMatch(/connection: close/i);
     expect(result.response).toContain('"status":408');
     expect(result.closedAfterMs).toBeGreaterThanOrEqual(550);
-    expect(result.closedAfterMs).toBeLessThan(2_500);
-    expect(result.bytesDribbled).toBeLessThan(body.length);
-  });
+    expect(result.bytesDribbled).toBeLessThan(body.length / 2);
+  }, 60_000);
 
   it('an upload gets UPLOAD_TIMEOUT_MS, then the same 408, and leaves nothing behind', async () => {
     const consultation = await createConsultation(t.dataSource);
@@ -81,22 +89,24 @@ describe('slow clients are cut off (HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, UPLOAD_
     expect(result.response).toMatch(/^HTTP\/1\.1 408 /);
     expect(result.response).toContain('upload did not arrive');
     expect(result.closedAfterMs).toBeGreaterThanOrEqual(1_400);
-    expect(result.closedAfterMs).toBeLessThan(3_500);
+    expect(result.bytesDribbled).toBeLessThan(part.length / 2);
     const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM attachments WHERE consultation_id = $1', [consultation.id]);
     expect(stored[0].n).toBe(0);
-  });
+  }, 60_000);
 
   it('a body nobody reads (a GET that sends one) is cut too', async () => {
     const result = await dribble('GET /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n', 'x'.repeat(100));
     expect(result.response).toMatch(/^HTTP\/1\.1 200 /);
-    expect(result.closedAfterMs).toBeLessThan(2_500);
-  });
+    expect(result.bytesDribbled).toBeLessThan(50);
+  }, 60_000);
 
   it('headers dribbled a byte at a time get 408 and the connection closed after HEADERS_TIMEOUT_MS', async () => {
-    const result = await dribble('GET /health HTTP/1.1\r\nHost: localhost\r\n', 'X-Slow: ' + 'a'.repeat(100) + '\r\n\r\n');
+    const slowHeader = 'X-Slow: ' + 'a'.repeat(100) + '\r\n\r\n';
+    const result = await dribble('GET /health HTTP/1.1\r\nHost: localhost\r\n', slowHeader);
     expect(result.response).toMatch(/^HTTP\/1\.1 408 /);
-    expect(result.closedAfterMs).toBeLessThan(2_500);
-  });
+    expect(result.closedAfterMs).toBeGreaterThanOrEqual(550);
+    expect(result.bytesDribbled).toBeLessThan(slowHeader.length / 2);
+  }, 60_000);
 
   it('the OpenAPI document lists 408 on the routes that take a body', async () => {
     const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };

@@ -75,7 +75,9 @@ describe.each([
     } finally {
       await context.close();
     }
-  }, 30_000);
+    // A page load and an axe run take a few seconds alone, many times that when other test runs
+    // share the 2 cores with Chromium.
+  }, 90_000);
 });
 
 describe('footnotes in the preview', () => {
@@ -100,5 +102,7 @@ describe('footnotes in the preview', () => {
     } finally {
       await context.close();
     }
-  }, 30_000);
+    // A page load and an axe run take a few seconds alone, many times that when other test runs
+    // share the 2 cores with Chromium.
+  }, 90_000);
 });
