@@ -149,7 +149,8 @@ function bareServer(pool: Pool): express.Express {
       const offset = Number(one(req.query.offset) ?? 0);
       const { rows } = await pool.query(
         `SELECT page.consultation_id, page.case_number, page.title, page.recipient_id, o.id AS organisation_id, o.name AS organisation_name,
-                resp.id AS response_id, page.status, page.due_date::text AS due_date, page.extended, page.due_date < $2::date AS overdue, page.total
+                resp.id AS response_id, page.status, page.due_date::text AS due_date, page.extended, page.due_date < $2::date AS overdue,
+                u.id AS assignee_id, u.name AS assignee_name, u.title AS assignee_title, page.total
            FROM (
              SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, r.organisation_id, r.position, p.status,
                     ${EFFECTIVE_DUE} AS due_date, r.extended_due_date IS NOT NULL AS extended, count(*) OVER ()::int AS total
@@ -162,6 +163,7 @@ function bareServer(pool: Pool): express.Express {
            ) page
            JOIN responses resp ON resp.recipient_id = page.recipient_id
            JOIN organisations o ON o.id = page.organisation_id
+           LEFT JOIN users u ON u.id = resp.assignee_id AND page.organisation_id IN (${acting('$1')})
           ORDER BY page.due_date, page.case_number, page.position`,
         [organisationId, todayInStockholm(), limit, offset],
       );

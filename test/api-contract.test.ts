@@ -182,7 +182,18 @@ describe('every other route, success and main errors', () => {
     expect((await get('/api/deadlines?consultationId=nope', handlaggare)).status).toBe(400);
 
     const responsePath = `/api/responses/${ids.response}`;
-    expect((await get(responsePath, handlaggare)).status).toBe(200);
+    const response = await get(responsePath, handlaggare);
+    expect([response.status, response.body.assignee?.name]).toEqual([200, 'Hanna Söderberg']);
+    const candidates = await get(`${responsePath}/assignee-candidates`, handlaggare);
+    expect(candidates.status).toBe(200);
+    const attestant = candidates.body.items.find((c: { roles: string[] }) => c.roles.includes('attestant'));
+    expect((await send('put', `${responsePath}/assignee`, handlaggare, { assigneeId: attestant.id })).status).toBe(428);
+    expect((await send('put', `${responsePath}/assignee`, handlaggare, { assigneeId: attestant.id }, '"v1"')).status).toBe(412);
+    expect((await send('put', `${responsePath}/assignee`, handlaggare, { assigneeId: ids.remiss }, response.headers.etag)).status).toBe(400);
+    expect((await send('put', `${responsePath}/assignee`, as['handlaggare.norrainnerstaden'], { assigneeId: attestant.id }, response.headers.etag)).status).toBe(404);
+    expect((await get(`${responsePath}/assignee-candidates`, as['handlaggare.norrainnerstaden'])).status).toBe(404);
+    const assigned = await send('put', `${responsePath}/assignee`, handlaggare, { assigneeId: attestant.id }, response.headers.etag);
+    expect([assigned.status, assigned.body.assignee?.id]).toEqual([200, attestant.id]);
     expect((await send('post', `${responsePath}/transitions`, handlaggare, { action: 'approve' })).status).toBe(403);
     expect((await send('post', `${responsePath}/transitions`, handlaggare, { action: 'start' })).status).toBe(409);
     const file = await upload(`${responsePath}/attachments`, handlaggare, 'Underlag.txt', fixtures.text(), 'text/plain');

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DEMO_USERS } from '../src/demo/demo-users';
+import { addRecipient, createConsultation } from './support/factories';
 import { mountedRoutes } from './support/route-walker';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 import { SWEEP_TIMEOUT_MS } from './support/test-constants';
@@ -67,4 +68,24 @@ describe('the role matrix', () => {
     }
     expect(new Set(checked).size).toBeGreaterThanOrEqual(8);
   }, SWEEP_TIMEOUT_MS);
+});
+
+describe('own and other organisation', () => {
+  it('Tilldela (PUT …/assignee, GET …/assignee-candidates) is the answering organisation’s: its handläggare, attestant and admins; another organisation gets 404', async () => {
+    const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-09-01', dueDate: '2099-12-01' });
+    await addRecipient(t.dataSource, remiss.id, 'sdn-norra-innerstaden', { sentAt: new Date('2026-09-01T08:00:00Z') });
+    const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-09-01T08:00:00Z') });
+    const as = async (username: string) => bearer(await t.login(username));
+    expect((await request(t.app).post(`/api/responses/${response.id}/transitions`).set(await as('handlaggare.sodermalm')).send({ action: 'start' })).status).toBe(200);
+    const candidates = `/api/responses/${response.id}/assignee-candidates`;
+    const expected: Array<[string, number]> = [['handlaggare.sodermalm', 200], ['attestant.sodermalm', 200], ['admin', 200], ['handlaggare.norrainnerstaden', 404], ['attestant.norrainnerstaden', 404]];
+    for (const [username, status] of expected) expect({ username, status: (await request(t.app).get(candidates).set(await as(username))).status }).toEqual({ username, status });
+    const [someone] = (await request(t.app).get(candidates).set(await as('admin'))).body.items;
+    for (const [username, status] of expected) {
+      const auth = await as(username);
+      const etag = (await request(t.app).get(`/api/responses/${response.id}`).set(await as('admin'))).headers.etag;
+      const res = await request(t.app).put(`/api/responses/${response.id}/assignee`).set(auth).set('If-Match', etag).send({ assigneeId: someone.id });
+      expect({ username, status: res.status }).toEqual({ username, status });
+    }
+  });
 });

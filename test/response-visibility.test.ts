@@ -79,6 +79,7 @@ async function expectStatusOnly(id: string, who: string) {
       recipient: { id: row.id, organisation: { id: row.organisation.id, name: row.organisation.name }, dueDate: row.dueDate },
       answeredDate: row.answeredDate,
       late: row.late,
+      assignee: null,
       declinedReason: null,
       stance: null,
       receivedExternally: false,
@@ -91,8 +92,10 @@ async function expectStatusOnly(id: string, who: string) {
     },
   });
   expect(res.headers.etag).toBeUndefined();
+  // Nor the board row: who works on it is the organisation's own.
+  expect({ who, assignee: row.assignee }).toEqual({ who, assignee: null });
   const text = JSON.stringify(res.body);
-  for (const secret of [DECISION_TEXT, 'Arvid Malmsten', '§ 7']) expect({ who, leaks: text.includes(secret) }).toEqual({ who, leaks: false });
+  for (const secret of [DECISION_TEXT, 'Arvid Malmsten', 'Hanna Söderberg', 'Östen Strandberg', '§ 7']) expect({ who, leaks: text.includes(secret) }).toEqual({ who, leaks: false });
 }
 
 describe("another organisation's response while it is being drafted, attested and decided", () => {
@@ -108,7 +111,7 @@ describe("another organisation's response while it is being drafted, attested an
       const res = await getResponse(sodermalm, own);
       expect({ own, body: res.body }).toMatchObject({
         own,
-        body: { visibility: 'full', status: 'decided', hasStatement: true, approvals: [{ name: 'Arvid Malmsten' }], decisions: [{ paragraph: '§ 7', decisionText: DECISION_TEXT }] },
+        body: { visibility: 'full', status: 'decided', assignee: { name: 'Hanna Söderberg' }, hasStatement: true, approvals: [{ name: 'Arvid Malmsten' }], decisions: [{ paragraph: '§ 7', decisionText: DECISION_TEXT }] },
       });
       expect(res.body.timeline.map((e: { detail: { to?: string } | null }) => e.detail?.to).filter(Boolean)).toEqual(['drafting', 'in_review', 'approved', 'decided']);
       expect(res.headers.etag).toBe(`"v${res.body.version}"`);
@@ -140,7 +143,7 @@ describe("another organisation's response while it is being drafted, attested an
     expect((await transition(sodermalm, { action: 'submit', submittedDate: todayInStockholm() }, 'handlaggare.sodermalm')).status).toBe(200);
     for (const who of OTHERS) {
       const res = await getResponse(sodermalm, who);
-      expect({ who, body: res.body }).toMatchObject({ who, body: { visibility: 'full', status: 'submitted', stance: 'tillstyrker', decisions: [{ decisionText: DECISION_TEXT }], approvals: [{ name: 'Arvid Malmsten' }] } });
+      expect({ who, body: res.body }).toMatchObject({ who, body: { visibility: 'full', status: 'submitted', assignee: { name: 'Hanna Söderberg' }, stance: 'tillstyrker', decisions: [{ decisionText: DECISION_TEXT }], approvals: [{ name: 'Arvid Malmsten' }] } });
       expect(res.body.timeline.length).toBeGreaterThan(4);
       const protokoll = `/api/responses/${sodermalm}/decisions/${res.body.decisions[0].id}/protokollsutdrag`;
       expect({ who, status: (await request(t.app).get(protokoll).set(auth[who])).status }).toEqual({ who, status: 200 });

@@ -23,6 +23,10 @@ export const deadlineItemSchema = z
     extended: z.boolean(),
     overdue: z.boolean(),
     workingDaysRemaining: z.number().int(),
+    assignee: z
+      .object({ id: z.string(), name: z.string(), title: z.string().nullable() })
+      .nullable()
+      .openapi({ description: "Who of the organisation works on the answer (Tilldela): shown on the answering organisation's own rows (and to admins), null on others'" }),
   })
   .openapi('Deadline');
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { hasRole, type Actor } from '../authz/actor';
+import { hasRole, isAdmin, type Actor } from '../authz/actor';
 import { canManageConsultations, ORGANISATION_FAMILY_SQL } from '../consultations/consultation-access';
 import { forbidden } from '../http/problem';
 import { pageTotal, type Page } from '../http/schemas';
@@ -28,6 +28,9 @@ interface Row {
   status: ResponseStatus;
   due_date: string;
   extended: boolean;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_title: string | null;
   total: number;
 }
 
@@ -42,13 +45,17 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
   const mine = scope === 'all' ? null : actor.organisationId;
   const family = ORGANISATION_FAMILY_SQL.replaceAll('$1', '$2::uuid');
   const scopeSql = { all: '$2::uuid IS NULL', received: `r.organisation_id IN (${family})`, coordinated: `c.coordinator_id IN (${family})` }[scope];
+  // The assignee is the answering organisation's working material (mayReadWorkingMaterial): its
+  // own rows and, for admins, all; a coordinator's or registrator's other rows show none.
+  const assigneeVisible = `($9::boolean OR page.organisation_id IN (${ORGANISATION_FAMILY_SQL.replaceAll('$1', '$10::uuid')}))`;
   // The page is chosen from the recipients alone (their copy of the response status, migration
   // RecipientResponseState, through an index of the answers still owed); only its rows are joined
   // to their response and organisation.
   const run = (limit: number, offset: number): Promise<Row[]> =>
     dataSource.query(
       `SELECT page.consultation_id, page.case_number, page.title, page.recipient_id, o.id AS organisation_id, o.name AS organisation_name,
-              resp.id AS response_id, page.status, page.due_date::text AS due_date, page.extended, page.total
+              resp.id AS response_id, page.status, page.due_date::text AS due_date, page.extended,
+              u.id AS assignee_id, u.name AS assignee_name, u.title AS assignee_title, page.total
          FROM (
            SELECT c.id AS consultation_id, c.case_number, c.title, r.id AS recipient_id, r.organisation_id, r.position, p.status,
                   ${EFFECTIVE_DUE_SQL} AS due_date, r.extended_due_date IS NOT NULL AS extended, count(*) OVER ()::int AS total
@@ -66,8 +73,9 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
          ) page
          JOIN responses resp ON resp.recipient_id = page.recipient_id
          JOIN organisations o ON o.id = page.organisation_id
+         LEFT JOIN users u ON u.id = resp.assignee_id AND ${assigneeVisible}
         ORDER BY page.due_date, page.case_number, page.position`,
-      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset, query.consultationId ?? null],
+      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset, query.consultationId ?? null, isAdmin(actor), actor.organisationId],
     );
   const rows = await run(query.limit, query.offset);
   const total = await pageTotal(rows, query.offset, async () => (await run(1, 0))[0]?.total ?? 0);
@@ -85,5 +93,6 @@ function present(row: Row, today: string) {
     extended: row.extended,
     overdue: row.due_date < today,
     workingDaysRemaining: workingDaysBetween(today, row.due_date),
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name!, title: row.assignee_title } : null,
   };
 }

@@ -63,6 +63,13 @@ export const recipientRowSchema = z
     late: z.boolean(),
     lastEvent: z.object({ type: z.string(), at: z.string() }).nullable(),
     delivery: deliverySchema.nullable().openapi({ description: 'How the remissbrev reached the recipient; null before it was sent (or for a remiss sent before e-mail delivery)' }),
+    assignee: z
+      .object({ id: z.string(), name: z.string(), title: z.string().nullable() })
+      .nullable()
+      .openapi({
+        description:
+          "Who of the organisation works on the answer (Tilldela). Shown to the answering organisation itself, to admins, and to everyone once the response has answered; otherwise null, as the response's working material is the organisation's own.",
+      }),
   })
   .openapi('Recipient');
 

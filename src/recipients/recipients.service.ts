@@ -1,8 +1,8 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { queueDeliveries, type DeliveryNotifier } from '../deliveries/delivery-queue';
-import type { RequestContext } from '../authz/actor';
+import { isAdmin, type Actor, type RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { assertCanManageConsultations, findReadableConsultation } from '../consultations/consultation-access';
+import { actingOrganisationIds, assertCanManageConsultations, findReadableConsultation } from '../consultations/consultation-access';
 import type { Consultation } from '../consultations/consultation.entity';
 import { summariseRecipients } from '../consultations/consultation-summaries';
 import { DistributionListMember } from '../distribution-lists/distribution-list.entity';
@@ -15,7 +15,7 @@ import { todayInStockholm } from '../shared/dates';
 import { recordRecipientEvents } from './recipient-events';
 import { Recipient } from './recipient.entity';
 import type { AddRecipientsInput } from './recipients.schemas';
-import { deliveryCounts, statusBoard } from './status-board';
+import { deliveryCounts, statusBoard, type BoardViewer } from './status-board';
 
 interface Candidate {
   organisationId: string;
@@ -71,7 +71,7 @@ export class RecipientsService {
       for (const recipient of added) {
         await recordAudit(manager, context, { action: 'recipient.added', entityType: 'recipient', entityId: recipient.id, after: { consultationId, organisationId: recipient.organisationId, role: recipient.role, required: recipient.required, viaListId: recipient.viaListId, sentAt } });
       }
-      const board = ids.length ? await statusBoard(manager, consultationId, { limit: 1000, offset: 0 }, ids) : { items: [] };
+      const board = ids.length ? await statusBoard(manager, consultationId, { limit: 1000, offset: 0 }, await boardViewer(manager, context.actor!), ids) : { items: [] };
       return { added: board.items, skipped, dispatched: !!sentAt && ids.length > 0 };
     });
     if (result.dispatched) this.deliveries?.notify();
@@ -94,9 +94,15 @@ export class RecipientsService {
   async board(consultationId: string, query: Parameters<typeof statusBoard>[2], context: RequestContext) {
     const manager = this.dataSource.manager;
     await findReadableConsultation(manager, context.actor!, consultationId);
-    const [page, counts, byDelivery] = await Promise.all([statusBoard(manager, consultationId, query), statusCounts(manager, consultationId), deliveryCounts(manager, consultationId)]);
+    const viewer = await boardViewer(manager, context.actor!);
+    const [page, counts, byDelivery] = await Promise.all([statusBoard(manager, consultationId, query, viewer), statusCounts(manager, consultationId), deliveryCounts(manager, consultationId)]);
     return { ...page, limit: query.limit, offset: query.offset, counts: { ...counts, byDelivery } };
   }
+}
+
+/** Whose assignees the caller sees on the board (BoardViewer). */
+async function boardViewer(manager: EntityManager, actor: Actor): Promise<BoardViewer> {
+  return { all: isAdmin(actor), organisationIds: await actingOrganisationIds(manager, actor) };
 }
 
 export async function findRecipient(manager: EntityManager, consultationId: string, recipientId: string): Promise<Recipient> {

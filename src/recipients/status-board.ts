@@ -23,6 +23,18 @@ export interface RecipientRow {
   late: boolean;
   lastEvent: { type: string; at: string } | null;
   delivery: RecipientDeliveryView | null;
+  /** Who works on the answer: shown only where the caller may read the response's working material. */
+  assignee: { id: string; name: string; title: string | null } | null;
+}
+
+/**
+ * Whose assignees the caller sees: the response's working material (mayReadWorkingMaterial in
+ * src/responses/response-access.ts): all for admins, else its own organisations' (its nämnd and
+ * förvaltning) and every answered one; others see the status board's fields only.
+ */
+export interface BoardViewer {
+  all: boolean;
+  organisationIds: string[];
 }
 
 /** How the remissbrev reached the recipient; null for one not sent yet, or sent before e-mail delivery existed. */
@@ -57,11 +69,20 @@ interface RawRow {
   delivery_address: string | null;
   delivery_attempts: number | null;
   delivery_error: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_title: string | null;
   total: number;
 }
 
 /** Per recipient: status, effective due date, late flag (derived), last event and delivery, in distribution order. */
-export async function statusBoard(manager: EntityManager, consultationId: string, query: Pick<StatusBoardQuery, 'status' | 'late' | 'limit' | 'offset'> & Partial<Pick<StatusBoardQuery, 'delivery'>>, onlyRecipientIds?: string[]) {
+export async function statusBoard(
+  manager: EntityManager,
+  consultationId: string,
+  query: Pick<StatusBoardQuery, 'status' | 'late' | 'limit' | 'offset'> & Partial<Pick<StatusBoardQuery, 'delivery'>>,
+  viewer: BoardViewer,
+  onlyRecipientIds?: string[],
+) {
   const today = todayInStockholm();
   const rows: RawRow[] = await manager.query(
     `SELECT r.id, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, r.role, r.required, r.position,
@@ -69,12 +90,14 @@ export async function statusBoard(manager: EntityManager, consultationId: string
             p.id AS response_id, p.status, p.answered_date::text AS answered_date, ${lateSql('$2::date')} AS late,
             e.type AS last_event_type, e.occurred_at AS last_event_at,
             d.status AS delivery_status, d.status_at AS delivery_at, d.address AS delivery_address, d.attempts AS delivery_attempts, d.last_error AS delivery_error,
+            u.id AS assignee_id, u.name AS assignee_name, u.title AS assignee_title,
             count(*) OVER ()::int AS total
        FROM recipients r
        JOIN consultations c ON c.id = r.consultation_id
        JOIN organisations o ON o.id = r.organisation_id
        JOIN responses p ON p.recipient_id = r.id
        LEFT JOIN recipient_deliveries d ON d.recipient_id = r.id
+       LEFT JOIN users u ON u.id = p.assignee_id AND ($9::boolean OR r.organisation_id = ANY($10::uuid[]) OR p.status IN ('submitted', 'declined', 'no_comments'))
        LEFT JOIN LATERAL (SELECT type, occurred_at FROM recipient_events ev WHERE ev.recipient_id = r.id ORDER BY occurred_at DESC, id DESC LIMIT 1) e ON TRUE
       WHERE r.consultation_id = $1
         AND ($3::text IS NULL OR p.status = $3)
@@ -83,7 +106,7 @@ export async function statusBoard(manager: EntityManager, consultationId: string
         AND ($8::text IS NULL OR d.status = $8)
       ORDER BY r.position, r.id
       LIMIT $5 OFFSET $6`,
-    [consultationId, today, query.status ?? null, query.late ?? null, query.limit, query.offset, onlyRecipientIds ?? null, query.delivery ?? null],
+    [consultationId, today, query.status ?? null, query.late ?? null, query.limit, query.offset, onlyRecipientIds ?? null, query.delivery ?? null, viewer.all, viewer.organisationIds],
   );
   const total = await pageTotal(rows, query.offset, () => countRecipients(manager, consultationId, query, today, onlyRecipientIds));
   return { items: rows.map(toRow), total };
@@ -120,6 +143,7 @@ function toRow(row: RawRow): RecipientRow {
       row.delivery_status && row.delivery_at
         ? { status: row.delivery_status, at: row.delivery_at.toISOString(), address: row.delivery_address, attempts: row.delivery_attempts ?? 0, error: row.delivery_error }
         : null,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name!, title: row.assignee_title } : null,
   };
 }
 

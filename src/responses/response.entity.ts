@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Recipient } from '../recipients/recipient.entity';
+import { User } from '../users/user.entity';
 
 export const RESPONSE_STATUSES = ['not_started', 'drafting', 'in_review', 'approved', 'decided', 'submitted', 'declined', 'no_comments'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
@@ -50,6 +51,19 @@ export class Response {
   /** The date the answer reached the sender (submitted, declined or "inga synpunkter"). */
   @Column('date', { name: 'answered_date', nullable: true })
   answeredDate: string | null;
+
+  /**
+   * Who of the answering organisation works on it (Tilldela): whoever first moved it out of
+   * not_started or first saved its statement, then whom the organisation assigns
+   * (src/responses/response-assignee.ts). Working material: shown only where the response is.
+   */
+  @Index('ix_responses_assignee_id')
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_responses_assignee' })
+  assignee?: User;
 
   @Column('integer', { default: 1 })
   version: number;

@@ -3,10 +3,11 @@ import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
 import { optionalIfMatch, requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
-import { idParams } from '../http/schemas';
+import { idParams, paginationQuerySchema } from '../http/schemas';
 import { todayInStockholm } from '../shared/dates';
 import { ANSWERED_STATUSES } from './response.entity';
-import { patchResponseBody, responseSchema, transitionBody } from './responses.schemas';
+import { assigneeCandidatePageSchema, assignResponseBody, patchResponseBody, responseSchema, transitionBody } from './responses.schemas';
+import { ASSIGNABLE_ROLES } from './response-assignee';
 import { ResponsesService, type ResponseView } from './responses.service';
 
 /** Everyone who may read the remiss sees the status board's part; the rest only with view.full (mayReadWorkingMaterial). */
@@ -25,6 +26,7 @@ function presentResponse(view: ResponseView, today = todayInStockholm()) {
     consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title },
     recipient: { id: recipient.id, organisation: { id: organisation.id, name: organisation.name }, dueDate },
     answeredDate: response.answeredDate,
+    assignee: full ? view.assignee : null,
     declinedReason: full ? response.declinedReason : null,
     stance: full ? response.stance : null,
     receivedExternally: response.receivedExternally,
@@ -104,6 +106,40 @@ export function registerResponseRoutes(api: Api, dataSource: DataSource): void {
       const view = await responses.share(params.id, requireIfMatch(req), body.sharedWithCoordinator, context);
       setResponseEtag(res, view);
       return presentResponse(view);
+    },
+  });
+
+  api.add({
+    method: 'put',
+    path: '/api/responses/:id/assignee',
+    tag: 'Remissvar',
+    summary: 'Tilldela: give the response to another handläggare or attestant of the answering organisation (If-Match required)',
+    policy: rolesOnly(['handlaggare', 'attestant', 'admin'], 'response'),
+    params: idParams,
+    body: assignResponseBody,
+    response: responseSchema,
+    errors: [404, 409, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await responses.assign(params.id, requireIfMatch(req), body.assigneeId, context);
+      setResponseEtag(res, view);
+      return presentResponse(view);
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/responses/:id/assignee-candidates',
+    tag: 'Remissvar',
+    summary: "Whom the response may be assigned to: the answering organisation's active handläggare and attestanter, by name",
+    policy: rolesOnly(['handlaggare', 'attestant', 'admin'], 'response'),
+    params: idParams,
+    query: paginationQuerySchema,
+    response: assigneeCandidatePageSchema,
+    errors: [404],
+    handler: async ({ params, query, context }) => {
+      const { users, total } = await responses.assigneeCandidates(params.id, context.actor!, query);
+      const items = users.map((u) => ({ id: u.id, name: u.name, title: u.title, roles: u.roles.filter((role) => ASSIGNABLE_ROLES.includes(role)) as Array<'handlaggare' | 'attestant'> }));
+      return { items, total, limit: query.limit, offset: query.offset };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { printable } from '../documents/printable-text';
-import { isoDate } from '../http/schemas';
+import { isoDate, pageSchema, uuidSchema } from '../http/schemas';
 import { timelineEventSchema } from '../recipients/recipient-event.schemas';
 import { STANCES } from '../statements/statement.entity';
 import { DECISION_OUTCOMES } from './decision.entity';
@@ -39,6 +39,19 @@ export type TransitionInput = z.infer<typeof transitionBody>;
 
 export const patchResponseBody = z.strictObject({ sharedWithCoordinator: z.boolean() }).openapi('PatchResponse');
 
+export const assignResponseBody = z
+  .strictObject({
+    assigneeId: uuidSchema.openapi({ description: 'An active handläggare or attestant of the answering organisation (its nämnd or förvaltning): GET …/assignee-candidates lists them' }),
+  })
+  .openapi('AssignResponse');
+
+const assigneeSchema = z.object({ id: z.string(), name: z.string(), title: z.string().nullable() });
+
+export const assigneeCandidateSchema = assigneeSchema
+  .extend({ roles: z.array(z.enum(['handlaggare', 'attestant'])).openapi({ description: 'Which of the roles that may work on the answer the person holds' }) })
+  .openapi('AssigneeCandidate');
+export const assigneeCandidatePageSchema = pageSchema(assigneeCandidateSchema, 'AssigneeCandidatePage');
+
 /** A decision's protokollsutdrag as the answer lists it; href downloads it. */
 export const protokollsutdragSchema = z
   .object({ fileName: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string(), href: z.string() })
@@ -49,12 +62,16 @@ export const responseSchema = z
     id: z.string(),
     visibility: z.enum(['full', 'status']).openapi({
       description:
-        "status: another organisation's response before it has answered (the coordinator's too, even of a shared draft): no more than the status board shows. declinedReason, stance, sharedWithCoordinator, hasStatement and version are null, approvals, decisions and timeline empty, and there is no ETag.",
+        "status: another organisation's response before it has answered (the coordinator's too, even of a shared draft): no more than the status board shows. assignee, declinedReason, stance, sharedWithCoordinator, hasStatement and version are null, approvals, decisions and timeline empty, and there is no ETag.",
     }),
     status: z.enum(RESPONSE_STATUSES),
     consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
     recipient: z.object({ id: z.string(), organisation: z.object({ id: z.string(), name: z.string() }), dueDate: z.string().nullable() }),
     answeredDate: z.string().nullable(),
+    assignee: assigneeSchema.nullable().openapi({
+      description:
+        'Who of the answering organisation works on the answer (Tilldela): whoever first moved it out of not_started or first saved its statement, then whom the organisation assigns (PUT …/assignee). Null while nobody is, and where the response is shown as the status board shows it.',
+    }),
     declinedReason: z.string().nullable(),
     stance: z.string().nullable(),
     receivedExternally: z.boolean(),

@@ -17,7 +17,8 @@ import { Approval } from './approval.entity';
 import { Decision } from './decision.entity';
 import { protokollsutdragOf } from './protokollsutdrag.service';
 import { loadResponseScope, mayReadWorkingMaterial, type ResponseScope } from './response-access';
-import { Response, type ResponseStatus } from './response.entity';
+import { ANSWERED_STATUSES, Response, type ResponseStatus } from './response.entity';
+import { assignableUser, assigneeCandidates, auditOfAssignment, startsAsAssignee, type Assignee } from './response-assignee';
 import type { TransitionInput } from './responses.schemas';
 import { TRANSITIONS, whyNotAllowed } from './transition-rules';
 import type { IfMatch } from '../http/etag';
@@ -27,6 +28,8 @@ export interface ResponseView {
   scope: ResponseScope;
   /** mayReadWorkingMaterial: false leaves the view at what the status board shows. */
   full: boolean;
+  /** Who works on it (Tilldela); working material, so null unless full. */
+  assignee: Assignee | null;
   hasStatement: boolean;
   approvals: Approval[];
   decisions: Decision[];
@@ -40,7 +43,7 @@ export class ResponsesService {
 
   async get(responseId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<ResponseView> {
     const scope = await loadResponseScope(manager, actor, responseId);
-    if (!mayReadWorkingMaterial(scope, actor)) return { scope, full: false, hasStatement: false, approvals: [], decisions: [], protokollsutdrag: new Map(), timeline: [] };
+    if (!mayReadWorkingMaterial(scope, actor)) return { scope, full: false, assignee: null, hasStatement: false, approvals: [], decisions: [], protokollsutdrag: new Map(), timeline: [] };
     // One after the other: inside a transaction the manager has one connection, which runs one
     // query at a time anyway (and pg 9 will refuse queries issued while another runs).
     const approvals = await manager.find(Approval, { where: { responseId }, order: { approvedAt: 'ASC' } });
@@ -48,7 +51,8 @@ export class ResponsesService {
     const protokollsutdrag = await protokollsutdragOf(manager, decisions.map((d) => d.id));
     const timeline = await manager.find(RecipientEvent, { where: { recipientId: scope.recipient.id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 500 });
     const hasStatement = await manager.existsBy(Statement, { responseId });
-    return { scope, full: true, hasStatement, approvals, decisions, protokollsutdrag, timeline };
+    const assignee = scope.response.assigneeId ? await manager.findOne(User, { select: { id: true, name: true, title: true }, where: { id: scope.response.assigneeId } }) : null;
+    return { scope, full: true, assignee: assignee && { id: assignee.id, name: assignee.name, title: assignee.title }, hasStatement, approvals, decisions, protokollsutdrag, timeline };
   }
 
   async transition(responseId: string, input: TransitionInput, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ResponseView> {
@@ -70,7 +74,10 @@ export class ResponsesService {
       if (!scope.recipient.sentAt) throw conflict('The remiss has not been sent to this remissinstans yet; there is nothing to answer.', 'not-sent');
       const changes = await applyAction(manager, scope, input, actor);
       const to = changes.status ?? rule.to;
-      await manager.update(Response, { id: responseId }, { ...changes, status: to, statusChangedAt: new Date(), version: scope.response.version + 1 });
+      // Whoever of the organisation first moves it out of not_started works on it, until someone is assigned.
+      const assigns = from === 'not_started' && startsAsAssignee(scope, actor);
+      await manager.update(Response, { id: responseId }, { ...changes, ...(assigns ? { assigneeId: actor.userId } : {}), status: to, statusChangedAt: new Date(), version: scope.response.version + 1 });
+      if (assigns) await recordAudit(manager, context, auditOfAssignment(scope, null, actor.userId, 'start'));
       await recordRecipientEvents(manager, [scope.recipient.id], 'response_status_changed', actor.userId, { action: input.action, from, to });
       await recordAudit(manager, context, {
         action: `response.${input.action}`,
@@ -82,6 +89,33 @@ export class ResponsesService {
       });
       return this.get(responseId, actor, manager);
     });
+  }
+
+  /** Tilldela: the organisation's handläggare or attestant (or an admin) gives the response to another of its own. */
+  async assign(responseId: string, ifMatch: IfMatch, assigneeId: string, context: RequestContext): Promise<ResponseView> {
+    const actor = context.actor!;
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await loadResponseScope(manager, actor, responseId, true);
+      if (!scope.own && !isAdmin(actor)) throw notFound('The response');
+      if (!hasRole(actor, 'handlaggare', 'attestant', 'admin')) throw forbidden("Only the answering organisation's handläggare and attestanter assign its response.");
+      assertVersion(scope.response, ifMatch);
+      if (ANSWERED_STATUSES.includes(scope.response.status)) throw conflict(`The response has been answered (${scope.response.status}); whom it was assigned to is part of the record now.`, 'response-answered');
+      const user = await assignableUser(manager, scope, assigneeId);
+      if (user.id !== scope.response.assigneeId) {
+        await manager.update(Response, { id: responseId }, { assigneeId: user.id, version: scope.response.version + 1 });
+        await recordAudit(manager, context, auditOfAssignment(scope, scope.response.assigneeId, user.id, 'assigned'));
+      }
+      return this.get(responseId, actor, manager);
+    });
+  }
+
+  /** Whom the response may be assigned to: for the organisation itself and admins (others 404, as its working material). */
+  async assigneeCandidates(responseId: string, actor: Actor, page: { limit: number; offset: number }) {
+    const manager = this.dataSource.manager;
+    const scope = await loadResponseScope(manager, actor, responseId);
+    if (!scope.own && !isAdmin(actor)) throw notFound('The response');
+    const { users, total } = await assigneeCandidates(manager, scope, page);
+    return { users, total };
   }
 
   async share(responseId: string, ifMatch: IfMatch, shared: boolean, context: RequestContext): Promise<ResponseView> {

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service';
 import { unprintableFields } from '../documents/printable-text';
 import { badRequest, conflict, notFound } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope } from '../responses/response-access';
+import { assignFirstEditor } from '../responses/response-assignee';
 import { plainText } from './statement-body';
 import { StatementRevision, type StatementSnapshot } from './statement-revision.entity';
 import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
@@ -87,6 +88,7 @@ export class RevisionsService {
       const scope = await loadResponseScope(manager, actor, responseId, true);
       assertCanEdit(scope, actor);
       if (scope.response.status !== 'drafting') throw conflict(`The response is ${scope.response.status}; restore while drafting.`, 'statement-not-editable');
+      await assignFirstEditor(manager, scope, context);
       const statement = await findStatement(manager, scope, true);
       // Needs the statement's ETag: a restore replaces every section, so it must have seen every save.
       assertVersion(statement, ifMatch);

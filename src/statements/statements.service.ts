@@ -3,6 +3,7 @@ import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { badRequest, conflict, notFound, type FieldError } from '../http/problem';
 import { assertCanEdit, assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
+import { assignFirstEditor } from '../responses/response-assignee';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { holdsText } from './statement-body';
 import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
@@ -106,7 +107,10 @@ export class StatementsService {
     return this.dataSource.transaction(async (manager) => {
       const scope = await loadResponseScope(manager, actor, responseId, true);
       assertCanEdit(scope, actor);
-      if (!correction) assertDrafting(scope);
+      if (!correction) {
+        assertDrafting(scope);
+        await assignFirstEditor(manager, scope, context);
+      }
       // The statement row lock serialises saves, so revision numbers and versions never race.
       const statement = await findStatement(manager, scope, true);
       const done = await change(manager, scope, statement);
