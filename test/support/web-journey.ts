@@ -15,8 +15,8 @@ export interface WebJourney {
   t: TestApp;
   base: string;
   browser: Browser;
-  /** A fresh browser profile (no cookies) at this width. */
-  newPage(width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh browser profile (no cookies) at this width; `javaScript: false` for a browser with scripts turned off. */
+  newPage(width?: number, options?: { javaScript?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -33,8 +33,8 @@ export async function startWebJourney(env: Record<string, string> = {}): Promise
     t,
     base,
     browser,
-    async newPage(width = 1280) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: base, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    async newPage(width = 1280, { javaScript = true } = {}) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: base, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', javaScriptEnabled: javaScript });
       contexts.push(context);
       return { context, page: await context.newPage() };
     },

@@ -300,3 +300,42 @@ test('keyboard only: the same job without a mouse', async () => {
     expect(await row(page, 'Bromma').locator('[data-label="Sen"]').textContent()).toBe('Sen');
   });
 });
+
+test('without JavaScript: registering, uploading a handling, adding remissinstanser and sending all work with plain forms', async () => {
+  const caseNumber = 'KS 2099/5103';
+  const { page } = await w.newPage(1280, { javaScript: false });
+  await journey('registrator-no-js', page, async () => {
+    await logIn(page, 'registrator');
+    await page.goto('/remisser/ny');
+    await expectHeading(page, 'Registrera remiss');
+    // The error summary and the kept values come from the server, not from a script.
+    await page.getByLabel('Rubrik').fill('Remiss utan skript');
+    await page.getByRole('button', { name: 'Registrera remiss' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Fyll i diarienummer.');
+    expect(await page.getByLabel('Rubrik').inputValue()).toBe('Remiss utan skript');
+    await page.getByLabel('Diarienummer (Dnr)').fill(caseNumber);
+    await page.getByLabel('Typ av remiss').selectOption({ label: 'Program' });
+    await page.getByLabel('Avsändare').selectOption({ label: 'Kommunstyrelsen' });
+    await page.getByLabel('Sista svarsdag (valfritt)').fill(addDays(today, 120));
+    await page.getByRole('button', { name: 'Registrera remiss' }).click();
+    await expectHeading(page, 'Remiss utan skript');
+    const remissPath = new URL(page.url()).pathname;
+
+    await page.getByLabel('Ladda upp en remisshandling').setInputFiles({ name: 'Utan skript.pdf', mimeType: 'application/pdf', buffer: fixtures.pdf() });
+    await page.getByRole('button', { name: 'Ladda upp', exact: true }).click();
+    await page.waitForURL(/klart=handling-uppladdad/);
+    expect(await page.locator('main').getByRole('link', { name: 'Utan skript.pdf', exact: true }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Remissinstanser' }).click();
+    await page.getByLabel('Sök sändlista eller organisation').fill('Kriminalvården');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await page.getByLabel('Kriminalvården', { exact: true }).check();
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await page.waitForURL(/klart=instanser-tillagda/);
+    await page.getByRole('link', { name: 'Granska och skicka remissen' }).click();
+    await page.getByRole('button', { name: 'Skicka remissen' }).click();
+    await expectHeading(page, 'Svarsläge');
+    expect(new URL(page.url()).pathname).toBe(`${remissPath}/svar`);
+    expect(await row(page, 'Kriminalvården').locator('[data-label="Status"]').textContent()).toContain('Ej påbörjat');
+  });
+});
