@@ -98,6 +98,8 @@ describe('GET → PUT/PATCH round trips: read-only fields are accepted and ignor
 
     const key = saved.body.sections[1].key;
     expect((await roundTrip(`${statementPath}/sections/${key}`, 'put', handlaggare)).status).toBe(200);
+    const { header, signatories, enclosures, stance, headerEtag } = (await get(statementPath, handlaggare)).body;
+    expect((await send('put', `${statementPath}/header`, handlaggare, { header, signatories, enclosures, stance }, headerEtag)).status).toBe(200);
     expect((await roundTrip(`/api/responses/${ids.response}`, 'patch', handlaggare)).status).toBe(200);
   });
 

@@ -99,6 +99,27 @@ describe('from not_started to submitted', () => {
     expect(after.sections.find((s: { key: string }) => s.key === 'forvaltningens-synpunkter').stance).toBe('tillstyrker_med_andringar');
   });
 
+  it('the header is saved with its own ETag, so a section saved meanwhile is no conflict; a stale header save is 412; a required section cannot be removed', async () => {
+    const current = (await statement(id())).body;
+    const { header, signatories, enclosures, stance, headerEtag } = current;
+    const section = current.sections.find((s: { key: string }) => s.key === 'bakgrund');
+    expect((await saveSection(id(), 'bakgrund', section.etag, { body: paragraph('Bakgrunden i korthet.') }, colleague)).status).toBe(200);
+    const put = (etag: string, title: string) => request(t.app).put(`/api/responses/${id()}/statement/header`).set(handlaggare).set('If-Match', etag).send({ header: { ...header, title }, signatories, enclosures, stance });
+    const saved = await put(headerEtag, 'Svar om trygghet');
+    expect(saved.status).toBe(200);
+    expect(saved.body.header.title).toBe('Svar om trygghet');
+    expect(saved.body.headerEtag).not.toBe(headerEtag);
+    expect(saved.body.sections.find((s: { key: string }) => s.key === 'bakgrund').body).toEqual(paragraph('Bakgrunden i korthet.'));
+    expect((await put(headerEtag, 'Någon annans rubrik')).status).toBe(412);
+    expect((await statement(id())).body.header.title).toBe('Svar om trygghet');
+
+    const whole = (await statement(id())).body;
+    const withoutRequired = whole.sections.filter((s: { key: string }) => s.key !== 'forslag-till-beslut').map((s: { key: string; heading: string; body: unknown; stance: unknown }) => ({ key: s.key, heading: s.heading, body: s.body, stance: s.stance }));
+    const removed = await request(t.app).put(`/api/responses/${id()}/statement`).set(handlaggare).set('If-Match', `"v${whole.version}"`).send({ header: whole.header, signatories, enclosures, stance, sections: withoutRequired });
+    expect(removed.status).toBe(400);
+    expect(removed.body.errors).toEqual([{ path: 'body.sections.forslag-till-beslut', message: 'is a required section and cannot be removed' }]);
+  });
+
   it('of 50 concurrent saves of one section with the same ETag exactly one wins, adding one revision', async () => {
     const etag = (await request(t.app).get(`/api/responses/${id()}/statement/sections/arendet`).set(handlaggare)).headers.etag;
     const before = (await request(t.app).get(`/api/responses/${id()}/revisions`).set(handlaggare)).body.total;

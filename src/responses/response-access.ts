@@ -90,6 +90,11 @@ export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 
 }
 
 /** Only the answering organisation's handläggare (and admins) write its statement. */
+/** Whether the actor may write the statement at all (assertCanEdit without the throwing). */
+export function mayEdit(scope: ResponseScope, actor: Actor): boolean {
+  return mayReadContent(scope, actor) && (isAdmin(actor) || (scope.own && hasRole(actor, 'handlaggare')));
+}
+
 export function assertCanEdit(scope: ResponseScope, actor: Actor): void {
   assertContentReadable(scope, actor);
   if (isAdmin(actor)) return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { etagFor } from '../http/etag';
 import { sectionBodySchema } from './statement-body';
 import type { StatementSection } from './statement-section.entity';
 import { STANCES } from './statement.entity';
@@ -19,6 +20,8 @@ export const statementSchema = z
     stance: z.enum(STANCES).nullable(),
     sections: z.array(sectionSchema),
     version: z.number().int(),
+    /** If-Match for PUT …/statement/header: changes only when the header, signatories, bilagor or stance do. */
+    headerEtag: z.string(),
     updatedAt: z.string(),
   })
   .openapi('Statement');
@@ -44,6 +47,7 @@ export function presentStatement({ statement, sections }: StatementView) {
     stance: statement.stance,
     sections: sections.map(presentSection),
     version: statement.version,
+    headerEtag: etagFor(statement.headerVersion),
     updatedAt: statement.updatedAt.toISOString(),
   };
 }

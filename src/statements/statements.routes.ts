@@ -7,7 +7,7 @@ import type { Api } from '../http/route';
 import { idParams, paginationQuery, uuidSchema } from '../http/schemas';
 import { RevisionsService } from './revisions.service';
 import { presentSection, presentStatement, sectionSchema, statementSchema } from './statement.presenter';
-import { correctionBody, putSectionBody, putStatementBody, sectionParams } from './statements.schemas';
+import { correctionBody, putHeaderBody, putSectionBody, putStatementBody, sectionParams } from './statements.schemas';
 import { StatementsService } from './statements.service';
 
 const TAG = 'Remissvar';
@@ -46,6 +46,23 @@ export function registerStatementRoutes(api: Api, dataSource: DataSource): void 
     errors: [404, 409, 412, 428],
     handler: async ({ params, body, context, req, res }) => {
       const view = await statements.put(params.id, requireIfMatch(req), body, context);
+      setEtag(res, view.statement.version);
+      return presentStatement(view);
+    },
+  });
+
+  api.add({
+    method: 'put',
+    path: '/api/responses/:id/statement/header',
+    tag: TAG,
+    summary: "Save the header, signatories, bilagor and overall stance (If-Match: the statement's headerEtag); section saves meanwhile are no conflict",
+    policy: editors,
+    params: idParams,
+    body: putHeaderBody,
+    response: statementSchema,
+    errors: [404, 409, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await statements.putHeader(params.id, requireIfMatch(req), body, context);
       setEtag(res, view.statement.version);
       return presentStatement(view);
     },

@@ -49,6 +49,8 @@ export const putStatementBody = z
   })
   .openapi('PutStatement');
 
+export const putHeaderBody = z.strictObject(statementFields).openapi('PutStatementHeader');
+
 export const putSectionBody = z
   .strictObject({ heading: shortText(200).optional(), body: sectionBodySchema, stance: stance.optional() })
   .openapi('PutSection');
@@ -65,6 +67,7 @@ export const correctionBody = z
 export const sectionParams = z.strictObject({ id: z.uuid(), key: z.string().regex(SECTION_KEY, 'is not a section key') });
 
 export type PutStatementInput = z.infer<typeof putStatementBody>;
+export type PutHeaderInput = z.infer<typeof putHeaderBody>;
 export type PutSectionInput = z.infer<typeof putSectionBody>;
 export type SectionInput = z.infer<typeof sectionInput>;
 export type CorrectionInput = z.infer<typeof correctionBody>;

@@ -2,14 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { badRequest, conflict, notFound, type FieldError } from '../http/problem';
-import { assertCanEdit, assertContentReadable, loadResponseScope, type ResponseScope } from '../responses/response-access';
+import { assertCanEdit, assertContentReadable, loadResponseScope, mayEdit, type ResponseScope } from '../responses/response-access';
 import { assignFirstEditor } from '../responses/response-assignee';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { holdsText } from './statement-body';
 import { nextSectionVersion, recordRevision, sectionsOf } from './statement-snapshot';
 import { StatementSection } from './statement-section.entity';
 import { Statement } from './statement.entity';
-import type { CorrectionInput, PutSectionInput, PutStatementInput, SectionInput } from './statements.schemas';
+import type { CorrectionInput, PutHeaderInput, PutSectionInput, PutStatementInput, SectionInput } from './statements.schemas';
 import type { IfMatch } from '../http/etag';
 import { assertVersion } from '../db/versioned-write';
 
@@ -19,6 +19,14 @@ const CUSTOM_SECTION_PREFIX = 'egen-';
 export interface StatementView {
   statement: Statement;
   sections: StatementSection[];
+}
+
+/** What the editor's pages show beside the statement: whose it is, whether this user may change it now, which sections must stay. */
+export interface EditorView extends StatementView {
+  scope: ResponseScope;
+  /** This user may save now: their organisation's handläggare (or an admin) while the answer is being drafted. */
+  editable: boolean;
+  requiredKeys: ReadonlySet<string>;
 }
 
 export async function findStatement(manager: EntityManager, scope: ResponseScope, lock = false): Promise<Statement> {
@@ -46,16 +54,39 @@ export class StatementsService {
     return { statement, sections: await sectionsOf(manager, statement.id) };
   }
 
+  async forEditor(responseId: string, actor: Actor): Promise<EditorView> {
+    const manager = this.dataSource.manager;
+    const scope = await loadResponseScope(manager, actor, responseId);
+    assertContentReadable(scope, actor, 'statement');
+    const statement = await findStatement(manager, scope);
+    const sections = await sectionsOf(manager, statement.id);
+    const requiredKeys = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
+    return { statement, sections, scope, requiredKeys, editable: scope.response.status === 'drafting' && mayEdit(scope, actor) };
+  }
+
   /** Replaces header and all sections at once: needs the statement's ETag, so it has seen every section save. */
   async put(responseId: string, ifMatch: IfMatch, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
     return this.edit(responseId, context, async (manager, _scope, statement) => {
       assertVersion(statement, ifMatch);
       const known = await loadSectionContext(manager, statement.id);
       assertKnownSections(known, input.sections);
+      assertRequiredKept(known, input.sections);
       const { sections, ...fields } = input;
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
       await replaceSections(manager, statement, sections, known, context.actor!);
       return { kind: 'statement' as const, action: 'statement.saved' };
+    });
+  }
+
+  /**
+   * Header, signatories, bilagor and the overall stance on their own: needs the header's ETag
+   * (headerVersion), so a colleague's section save meanwhile is no conflict.
+   */
+  async putHeader(responseId: string, ifMatch: IfMatch, input: PutHeaderInput, context: RequestContext): Promise<StatementView> {
+    return this.edit(responseId, context, async (manager, _scope, statement) => {
+      assertVersion({ version: statement.headerVersion }, ifMatch, 'Someone else saved the header since you read it. Fetch it again and reapply your change.');
+      await manager.update(Statement, { id: statement.id }, { ...input, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
+      return { kind: 'statement' as const, action: 'statement.header_saved' };
     });
   }
 
@@ -152,6 +183,14 @@ function assertKnownSections(known: SectionContext, sections: Array<Pick<Section
   });
   if (errors.length) throw badRequest('Some sections are not known.', errors);
   assertRequiredNotEmptied(known, sections);
+}
+
+/** A section the catalogue requires is part of every tjänsteutlåtande: it may be moved, not removed. */
+function assertRequiredKept(known: SectionContext, sections: Array<Pick<SectionInput, 'key'>>): void {
+  const kept = new Set(sections.map((s) => s.key));
+  const required = new Set(known.templates.filter((t) => t.required).map((t) => t.key));
+  const removed = known.current.filter((s) => required.has(s.key) && !kept.has(s.key));
+  if (removed.length) throw badRequest('Required sections cannot be removed.', removed.map((s) => ({ path: `body.sections.${s.key}`, message: 'is a required section and cannot be removed' })));
 }
 
 /**

@@ -41,6 +41,7 @@ const BY_STATUS: Record<number, string> = {
 const FIELD_MESSAGES: Array<[RegExp, string]> = [
   [/^is required/, 'Fyll i uppgiften.'],
   [/^is empty$/, 'Fyll i uppgiften.'],
+  [/^must not be empty/, 'Fyll i uppgiften.'],
   [/^must be set before sending/, 'Fyll i uppgiften innan remissen skickas.'],
   [/^add at least one recipient/, 'Lägg till minst en remissinstans innan remissen skickas.'],
   [/^must be a date/, 'Ange ett datum som ÅÅÅÅ-MM-DD.'],
@@ -67,6 +68,11 @@ export function swedishProblemMessage(problem: HttpProblem): string {
 }
 
 export function swedishFieldMessage(_problem: HttpProblem, _field: string, message: string): string {
+  return swedishMessage(message);
+}
+
+/** A service's or a shared schema's English field message in Swedish (see FIELD_MESSAGES). */
+export function swedishMessage(message: string): string {
   for (const [pattern, swedish] of FIELD_MESSAGES) {
     const match = pattern.exec(message);
     if (match) return swedish.replace(/\$(\d)/g, (_all, index: string) => match[Number(index)] ?? '');

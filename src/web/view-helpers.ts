@@ -44,4 +44,6 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return value === null || value === undefined ? '' : value;
   });
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  /** A label built from parts inside a loop: (concat "Namn, undertecknare " number). */
+  handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
 }

@@ -5,6 +5,8 @@ import { registerConsultationPages } from '../consultations/consultations.pages'
 import { registerDistributionListPages } from '../distribution-lists/distribution-lists.pages';
 import { registerOrganisationPages } from '../organisations/organisations.pages';
 import { registerDeadlinePages } from '../deadlines/deadlines.pages';
+import { registerStatementHeaderPages } from '../statements/statement-header.pages';
+import { registerStatementPages } from '../statements/statement.pages';
 import { registerExternalAnswerPages } from '../recipients/external-answer.pages';
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
@@ -56,6 +58,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerStatusBoardPages(pages, deps.dataSource);
   registerExternalAnswerPages(pages, deps.dataSource, deps.config);
   registerDeadlinePages(pages, deps.dataSource);
+  registerStatementPages(pages, deps.dataSource);
+  registerStatementHeaderPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }
