@@ -67,6 +67,11 @@ export function swedishProblemMessage(problem: HttpProblem): string {
 }
 
 export function swedishFieldMessage(_problem: HttpProblem, _field: string, message: string): string {
+  return swedishFieldText(message);
+}
+
+/** A field message in Swedish, wherever it was written (also the statement editor's own validation). */
+export function swedishFieldText(message: string): string {
   for (const [pattern, swedish] of FIELD_MESSAGES) {
     const match = pattern.exec(message);
     if (match) return swedish.replace(/\$(\d)/g, (_all, index: string) => match[Number(index)] ?? '');
