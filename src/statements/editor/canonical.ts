@@ -13,11 +13,12 @@ export function canonicalRuns(inlines: readonly Inline[]): Inline[] {
       runs.push({ footnote: inline.footnote });
       continue;
     }
-    const run = textRun(inline.text, !!inline.bold, !!inline.italic);
+    const bold = !!inline.bold;
+    const italic = !!inline.italic;
     const previous = runs[runs.length - 1];
-    if (previous && 'text' in previous && !!previous.bold === !!run.bold && !!previous.italic === !!run.italic) {
-      runs[runs.length - 1] = textRun(previous.text + run.text, !!run.bold, !!run.italic);
-    } else runs.push(run);
+    if (previous && 'text' in previous && !!previous.bold === bold && !!previous.italic === italic) {
+      runs[runs.length - 1] = textRun(previous.text + inline.text, bold, italic);
+    } else runs.push(textRun(inline.text, bold, italic));
   }
   return runs;
 }
