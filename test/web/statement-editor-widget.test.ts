@@ -7,7 +7,7 @@ import { buildAssets, EDITOR_SCRIPT_OUTPUT, EDITOR_STYLES_OUTPUT, STYLES_OUTPUT 
 import { canonicalBlocks } from '../../src/statements/editor/canonical';
 import type { Block } from '../../src/statements/statement-body';
 import { launchBrowser } from '../support/browser';
-import { axeViolations, journey } from '../support/web-journey';
+import { axeViolations, journey, scrollsSideways } from '../support/web-journey';
 
 /*
  * The statement editor's widget (src/web/scripts/statement-editor.ts) in a real Chromium, on a
@@ -344,6 +344,9 @@ test('axe finds no violations on the editor, its toolbar and its footnote form',
   await editorText(page).click();
   await page.keyboard.press('Control+Shift+KeyF');
   expect(await axeViolations(page)).toEqual([]);
+  // WCAG 1.4.10: at 320 px the toolbar wraps, nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await scrollsSideways(page)).toBe(false);
 });
 
 test('a body comes back from the editor as it went in when nothing is edited, and in canonical form', async () => {
