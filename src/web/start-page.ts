@@ -9,6 +9,8 @@ import type { Pages } from './pages';
 /** Where each role starts; the screens of parts 2–4 add their own start pages by role. */
 function linksFor(actor: Actor): Array<{ href: string; text: string }> {
   const links = [{ href: '/remisser', text: 'Remisser' }];
+  // The förvaltning's work starts with what it must answer.
+  if (actor.roles.some((role) => role === 'handlaggare' || role === 'attestant')) links.unshift({ href: '/att-besvara', text: 'Att besvara' });
   if (actor.roles.some((role) => role === 'registrator' || role === 'admin')) {
     links.push({ href: '/remisser/ny', text: 'Registrera remiss' }, { href: '/bevakning', text: 'Bevakning' }, { href: '/sandlistor', text: 'Sändlistor' }, { href: '/organisationer', text: 'Organisationer' });
   }

@@ -9,6 +9,8 @@ import { registerExternalAnswerPages } from '../recipients/external-answer.pages
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
 import { registerStatusBoardPages } from '../recipients/status-board.pages';
+import { registerAnswerPages } from '../responses/answer.pages';
+import { registerToAnswerPages } from '../responses/to-answer.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { Config } from '../config';
 import { Assets } from './assets';
@@ -56,6 +58,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerStatusBoardPages(pages, deps.dataSource);
   registerExternalAnswerPages(pages, deps.dataSource, deps.config);
   registerDeadlinePages(pages, deps.dataSource);
+  registerToAnswerPages(pages, deps.dataSource);
+  registerAnswerPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }
