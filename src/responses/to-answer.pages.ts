@@ -23,6 +23,11 @@ function timeLeft(item: { overdue: boolean; workingDaysRemaining: number; dueDat
   return { text: `${days} ${days === 1 ? 'arbetsdag' : 'arbetsdagar'} kvar`, late: false };
 }
 
+/** One remiss to answer as the lists show it (Att besvara, the start page). */
+export function toAnswerRow<T extends { responseId: string; status: keyof typeof STATUS_LABELS; overdue: boolean; workingDaysRemaining: number; dueDate: string }>(item: T, today: string) {
+  return { ...item, href: `/svar/${item.responseId}`, statusLabel: STATUS_LABELS[item.status], timeLeft: timeLeft(item, today) };
+}
+
 /**
  * Att besvara: the remisser the user's organisation must answer, by effective deadline (anstånd
  * included), overdue first: the same listDeadlines as GET /api/deadlines?scope=received, with the
@@ -43,7 +48,7 @@ export function registerToAnswerPages(pages: Pages, dataSource: DataSource): voi
         filters: FILTERS.map((f) => ({ text: f.text, href: f.key === 'alla' ? '/att-besvara' : `/att-besvara?visa=${f.key}`, current: f.key === filter.key })),
         filterText: filter.text,
         total: page.total,
-        items: page.items.map((item) => ({ ...item, href: `/svar/${item.responseId}`, statusLabel: STATUS_LABELS[item.status], timeLeft: timeLeft(item, today) })),
+        items: page.items.map((item) => toAnswerRow(item, today)),
         pagination: paginationFor('/att-besvara', kept, page),
       },
     };

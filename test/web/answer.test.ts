@@ -70,6 +70,13 @@ test('Att besvara lists the open demo remiss for Södermalm; its answer page sho
   const { page } = await w.newPage();
   await journey('answer-demo', page, async () => {
     await logIn(page, 'handlaggare.sodermalm');
+    // The start page leads with what the organisation must answer.
+    await expectHeading(page, 'Välkommen, Hanna Söderberg');
+    const urgent = page.locator('main li', { hasText: demo.title });
+    expect(await urgent.getByRole('link').getAttribute('href')).toBe(`/svar/${demo.sodermalmResponseId}`);
+    expect(await urgent.textContent()).toContain(`Sista svarsdag ${formatSwedishDate(extendedTo)} (anstånd)`);
+    expect(await page.getByRole('link', { name: 'Alla remisser att besvara (1)' }).count()).toBe(1);
+    await checkPage(page);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Att besvara' }).click();
     await expectHeading(page, 'Att besvara');
     const row = page.locator('main table tbody tr', { hasText: demo.title });
