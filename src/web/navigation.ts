@@ -10,6 +10,7 @@ interface NavItem {
 /** The main navigation, by role: each user sees the screens of their job and nothing that would answer 403. */
 const ITEMS: NavItem[] = [
   { href: '/', label: 'Start', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
+  { href: '/att-besvara', label: 'Att besvara', roles: ['handlaggare', 'attestant'] },
   { href: '/remisser', label: 'Remisser', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
   { href: '/bevakning', label: 'Bevakning', roles: ['admin', 'registrator'] },
   { href: '/sandlistor', label: 'Sändlistor', roles: ['admin', 'registrator'] },

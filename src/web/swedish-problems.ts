@@ -26,6 +26,9 @@ const BY_SLUG: Record<string, string> = {
   'payload-too-large': 'Filen är för stor.',
   'invalid-credentials': 'Fel användarnamn eller lösenord.',
   'too-many-requests': 'För många misslyckade inloggningar. Vänta en stund och försök igen.',
+  'invalid-transition': 'Svaret kan inte ändras så i sin nuvarande status.',
+  'not-sent': 'Remissen är inte skickad till er ännu, så det finns inget att svara på.',
+  'response-answered': 'Svaret är redan besvarat. Vem som arbetade med det går inte att ändra.',
   csrf: 'Formuläret kunde inte skickas: ladda om sidan och försök igen.',
 };
 
@@ -59,6 +62,10 @@ const FIELD_MESSAGES: Array<[RegExp, string]> = [
   [/must not contain the NUL character/, 'Texten innehåller ett otillåtet tecken.'],
   [/the documents cannot print: (.*?)\. Latin/, 'Texten innehåller tecken som inte kan skrivas ut i dokumenten: $1. Latinska (även samiska), grekiska, kyrilliska och hebreiska bokstäver går bra.'],
   [/^is \d+ characters long/, 'Texten är för lång.'],
+  [/^is not a user$/, 'Personen finns inte. Välj någon i listan.'],
+  [/^is not a user of/, 'Personen arbetar inte i er organisation. Välj någon i listan.'],
+  [/whose account is deactivated$/, 'Personens konto är avstängt. Välj någon annan.'],
+  [/who is neither handläggare nor attestant$/, 'Personen är varken handläggare eller attestant. Välj någon i listan.'],
 ];
 
 export function swedishProblemMessage(problem: HttpProblem): string {

@@ -11,6 +11,8 @@ import { registerExternalAnswerPages } from '../recipients/external-answer.pages
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
 import { registerStatusBoardPages } from '../recipients/status-board.pages';
+import { registerAnswerPages } from '../responses/answer.pages';
+import { registerToAnswerPages } from '../responses/to-answer.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { Config } from '../config';
 import { Assets } from './assets';
@@ -58,6 +60,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerStatusBoardPages(pages, deps.dataSource);
   registerExternalAnswerPages(pages, deps.dataSource, deps.config);
   registerDeadlinePages(pages, deps.dataSource);
+  registerToAnswerPages(pages, deps.dataSource);
+  registerAnswerPages(pages, deps.dataSource);
   registerStatementPages(pages, deps.dataSource);
   registerStatementHeaderPages(pages, deps.dataSource);
 
