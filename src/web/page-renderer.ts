@@ -48,6 +48,8 @@ export class PageRenderer {
         title: view.title,
         css: this.assets.url('app.css'),
         js: this.assets.url('app.js'),
+        extraCss: (view.assets ?? []).filter((name) => name.endsWith('.css')).map((name) => this.assets.url(name)),
+        extraJs: (view.assets ?? []).filter((name) => name.endsWith('.js')).map((name) => this.assets.url(name)),
         // An error page (a missing favicon, say) must not replace the login form's anonymous key.
         csrfToken: csrfTokenFor(req, res, this.secureCookies, (view.status ?? 200) < 400 || !!view.data?.errors),
         user: actor ? await this.user(actor) : undefined,

@@ -25,6 +25,8 @@ export interface PageView {
   data?: Record<string, unknown>;
   breadcrumbs?: Crumb[];
   status?: number;
+  /** Assets this page loads beside the layout's own (by build name, e.g. "statement-editor.js"). */
+  assets?: string[];
 }
 
 export type PageOutcome = PageView | { redirect: string };

@@ -44,6 +44,14 @@ export function registerViewHelpers(handlebars: typeof Handlebars): void {
     return value === null || value === undefined ? '' : value;
   });
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  /**
+   * JSON inside <script type="application/json">: the HTML parser does not decode entities there,
+   * so it is not HTML-escaped; "<", ">", "&" and the line separators are escaped as JSON instead,
+   * which no text can break out of.
+   */
+  handlebars.registerHelper('scriptJson', (value: unknown) =>
+    new handlebars.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')),
+  );
   /** A label built from parts inside a loop: (concat "Namn, undertecknare " number). */
   handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
 }

@@ -7,6 +7,7 @@ import { registerOrganisationPages } from '../organisations/organisations.pages'
 import { registerDeadlinePages } from '../deadlines/deadlines.pages';
 import { registerStatementHeaderPages } from '../statements/statement-header.pages';
 import { registerStatementPages } from '../statements/statement.pages';
+import { registerSectionPages } from '../statements/section.pages';
 import { registerExternalAnswerPages } from '../recipients/external-answer.pages';
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
@@ -64,6 +65,7 @@ export function createWeb(deps: WebDependencies): Web {
   registerAnswerPages(pages, deps.dataSource);
   registerStatementPages(pages, deps.dataSource);
   registerStatementHeaderPages(pages, deps.dataSource);
+  registerSectionPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }

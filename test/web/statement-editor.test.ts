@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import request from 'supertest';
+import { pdftotext, savePdf } from '../documents/pdf-tools';
 import { addRecipient, createConsultation } from '../support/factories';
+import { TEST_PASSWORD } from '../support/test-constants';
 import { bearer } from '../support/test-app';
 import { axeViolations, expectHeading, journey, logIn, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
 
@@ -121,7 +123,130 @@ test('a stale header save shows theirs and mine; another organisation gets 404 f
   const { page: foreign } = await w.newPage();
   await logIn(foreign, 'handlaggare.norrainnerstaden');
   const key = (await w.t.dataSource.query(`SELECT key FROM section_templates ORDER BY position LIMIT 1`))[0].key;
-  for (const path of [`/svar/${id}/utlatande`, `/svar/${id}/utlatande/uppgifter`, `/svar/${id}/utlatande/avsnitt/${key}/ta-bort`]) {
+  for (const path of [`/svar/${id}/utlatande`, `/svar/${id}/utlatande/uppgifter`, `/svar/${id}/utlatande/avsnitt/${key}`, `/svar/${id}/utlatande/avsnitt/${key}/ta-bort`, `/svar/${id}`]) {
     expect({ path, status: (await foreign.request.get(path)).status() }).toEqual({ path, status: 404 });
   }
+});
+
+/** A second handläggare of Södermalm, to edit beside the first. */
+async function colleague(): Promise<string> {
+  const username = `kollega.${Math.random().toString(36).slice(2, 8)}`;
+  const [org] = await w.t.dataSource.query(`SELECT id FROM organisations WHERE register_key = 'sdf-sodermalm'`);
+  const created = await request(w.t.app).post('/api/users').set(bearer(await w.t.login('admin'))).send({ username, name: 'Kim Kollega', organisationId: org.id, roles: ['handlaggare'], password: TEST_PASSWORD });
+  expect(created.status).toBe(201);
+  return username;
+}
+
+const sectionText = async (id: string, key: string) =>
+  (await request(w.t.app).get(`/api/responses/${id}/statement/sections/${key}`).set(bearer(await w.t.login('admin')))).body.body;
+
+test('two handläggare save two sections at once (one with the rich-text editor, one without JavaScript) and both land; a footnote, a sub-heading and a nested list reach the PDF in order', async () => {
+  const id = await startedDraft();
+  const other = await colleague();
+  const { page: mine } = await w.newPage();
+  const { page: theirs } = await w.newPage(1280, { javaScript: false });
+  await journey('sections-side-by-side', mine, async () => {
+    await logIn(mine, 'handlaggare.sodermalm');
+    await logIn(theirs, other);
+    await mine.goto(`/svar/${id}/utlatande/avsnitt/sammanfattning`);
+    await theirs.goto(`/svar/${id}/utlatande/avsnitt/arendet`);
+    await expectHeading(mine, 'Sammanfattning');
+    await expectHeading(theirs, 'Ärendet');
+
+    // With JavaScript: the rich-text editor replaces the textarea.
+    const editor = mine.getByRole('textbox', { name: 'Text' });
+    await editor.click();
+    await mine.keyboard.press('Control+A');
+    await mine.keyboard.type('Förvaltningen är ');
+    await mine.keyboard.press('Control+B');
+    await mine.keyboard.type('positiv');
+    await mine.keyboard.press('Control+B');
+    await mine.keyboard.type(' till förslaget.');
+    await check(mine);
+
+    // Without JavaScript: the documented markup in the textarea.
+    await theirs.getByLabel('Text').fill('## Bakgrund till ärendet\n\nNämnden har fått remissen^[Remissen kom i september.] för yttrande.\n\n- Trygghet\n  - I parkerna\n  - På gatorna\n- Tillgänglighet');
+    await Promise.all([mine.getByRole('button', { name: 'Spara avsnittet' }).click(), theirs.getByRole('button', { name: 'Spara avsnittet' }).click()]);
+    expect(await notice(mine)).toContain('Avsnittet är sparat.');
+    expect(await notice(theirs)).toContain('Avsnittet är sparat.');
+
+    expect(await sectionText(id, 'sammanfattning')).toEqual([{ type: 'paragraph', content: [{ text: 'Förvaltningen är ' }, { text: 'positiv', bold: true }, { text: ' till förslaget.' }] }]);
+    expect(await sectionText(id, 'arendet')).toEqual([
+      { type: 'subheading', text: 'Bakgrund till ärendet' },
+      { type: 'paragraph', content: [{ text: 'Nämnden har fått remissen' }, { footnote: 'Remissen kom i september.' }, { text: ' för yttrande.' }] },
+      { type: 'bullet_list', items: [{ content: [{ text: 'Trygghet' }], children: { type: 'bullet_list', items: [{ content: [{ text: 'I parkerna' }] }, { content: [{ text: 'På gatorna' }] }] } }, { content: [{ text: 'Tillgänglighet' }] }] },
+    ]);
+
+    const pdf = await mine.request.get(`/api/responses/${id}/pdf`);
+    expect(pdf.status()).toBe(200);
+    const text = pdftotext(savePdf(await pdf.body(), 'editor-journey')).replace(/\s+/g, ' ');
+    expect(text).toContain('UTKAST');
+    const order = ['Bakgrund till ärendet', 'Nämnden har fått remissen', 'Trygghet', 'I parkerna', 'På gatorna', 'Tillgänglighet', 'Remissen kom i september.'];
+    const positions = order.map((words) => text.indexOf(words));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
+
+test('the same section at once: "Någon annan har ändrat avsnittet" with both texts and the changed words marked; keep mine, merge by hand, or take theirs', async () => {
+  const id = await startedDraft();
+  const { page } = await w.newPage(1280, { javaScript: false });
+  page.setDefaultTimeout(20_000);
+  await journey('section-conflict', page, async () => {
+    await logIn(page, 'handlaggare.sodermalm');
+    const path = `/svar/${id}/utlatande/avsnitt/bakgrund`;
+    const theirSave = async (text: string) => {
+      const res = await request(w.t.app).get(`/api/responses/${id}/statement/sections/bakgrund`).set(bearer(await w.t.login('admin')));
+      expect((await request(w.t.app).put(`/api/responses/${id}/statement/sections/bakgrund`).set(bearer(await w.t.login('admin'))).set('If-Match', res.headers.etag).send({ body: [{ type: 'paragraph', content: [{ text }] }] })).status).toBe(200);
+    };
+    await page.goto(path);
+    await page.getByLabel('Text').fill('Parkerna behöver mer ljus.');
+    await theirSave('Parkerna behöver fler bänkar.');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain('Någon annan har ändrat avsnittet');
+    expect(await page.locator('.remiss-conflict del').allTextContents()).toEqual(['fler bänkar']);
+    expect(await page.locator('.remiss-conflict ins').allTextContents()).toEqual(['mer ljus']);
+    expect(await page.getByLabel('Text').inputValue()).toBe('Parkerna behöver mer ljus.');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Parkerna behöver fler bänkar.' }] }]);
+
+    // Merge by hand: both in my text, then save (the form carries their version's ETag now).
+    await page.getByLabel('Text').fill('Parkerna behöver fler bänkar och mer ljus.');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    expect(await notice(page)).toContain('Avsnittet är sparat.');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Parkerna behöver fler bänkar och mer ljus.' }] }]);
+
+    // Again stale; this time take theirs.
+    await page.getByLabel('Text').fill('Min sista version.');
+    await theirSave('Deras sista version.');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    await page.getByRole('link', { name: /Ta deras/ }).click();
+    expect(await page.getByLabel('Text').inputValue()).toBe('Deras sista version.');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Deras sista version.' }] }]);
+
+    // Markup mistakes and unprintable characters are said at the field, with the line.
+    await page.getByLabel('Text').fill('Rad ett.\n\n- punkt\n    - under\n        - för djupt');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    expect(await page.locator('#body-error').textContent()).toMatch(/Rad \d+:/);
+    await page.getByLabel('Text').fill('Text med \u{1F333}.');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    expect(await page.locator('#body-error').textContent()).toContain('U+1F333');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Deras sista version.' }] }]);
+
+    // The conflict view with the rich-text editor (axe needs scripts): mine is back in the editor.
+    const { page: js } = await w.newPage();
+    await logIn(js, 'handlaggare.sodermalm');
+    await js.goto(path);
+    await js.getByRole('textbox', { name: 'Text' }).click();
+    await js.keyboard.press('End');
+    await js.keyboard.type(' Mitt tillägg.');
+    await theirSave('En tredje version.');
+    await js.getByRole('button', { name: 'Spara avsnittet' }).click();
+    expect(await js.locator('main').textContent()).toContain('Någon annan har ändrat avsnittet');
+    expect(await js.getByRole('textbox', { name: 'Text' }).textContent()).toContain('Deras sista version. Mitt tillägg.');
+    await check(js);
+    await js.getByRole('button', { name: 'Spara avsnittet' }).click();
+    expect(await notice(js)).toContain('Avsnittet är sparat.');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Deras sista version. Mitt tillägg.' }] }]);
+  });
 });

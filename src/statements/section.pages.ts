@@ -1,0 +1,135 @@
+import { diffWords } from 'diff';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { etagFor } from '../http/etag';
+import { notFound } from '../http/problem';
+import { STANCE_LABELS } from '../shared/swedish-labels';
+import { ifMatchFromForm, pageId } from '../web/etag-field';
+import { FormRejection } from '../web/form-errors';
+import { registerNotices, withNotice } from '../web/notices';
+import type { FormState, PageInput, Pages } from '../web/pages';
+import { parseForService } from '../web/service-input';
+import { bodyToMarkup, markupToBody } from './body-markup';
+import { MARKUP_HELP } from './body-markup-help';
+import { sectionBodySchema, type Block } from './statement-body';
+import { sectionHref, STANCE_OPTIONS, statementContext, statementCrumbs } from './statement-page-data';
+import { putSectionBody } from './statements.schemas';
+import { StatementsService, type EditorView } from './statements.service';
+
+registerNotices({ 'avsnitt-sparat': 'Avsnittet är sparat.' });
+
+const OWN_SECTION = /^egen-/;
+
+const sectionFields = z.object({
+  etag: z.string().optional(),
+  heading: z.string().optional(),
+  stance: z.string().optional().transform((value) => value || null),
+  body: z.string().max(200_000, 'Texten är för lång.').optional().default(''),
+  // Filled by the rich-text editor (src/web/scripts/statement-editor.ts); empty without JavaScript.
+  bodyJson: z.string().max(2_000_000, 'Texten är för lång.').optional().default(''),
+});
+type SectionFields = z.infer<typeof sectionFields>;
+
+/** The body the user sent: the editor's JSON when there is some, else the textarea's markup. */
+function postedBody(fields: Pick<SectionFields, 'body' | 'bodyJson'>): Block[] {
+  if (fields.bodyJson.trim()) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fields.bodyJson);
+    } catch {
+      throw new FormRejection([{ field: 'body', message: 'Texten kom inte fram hel. Försök igen.' }]);
+    }
+    return parseForService(sectionBodySchema, json, () => 'body');
+  }
+  const parsed = markupToBody(fields.body);
+  if ('errors' in parsed) throw new FormRejection([{ field: 'body', message: parsed.errors.map((e) => e.message).join(' ') }]);
+  return parsed.body;
+}
+
+/** What the user sent, as markup, whether it came from the textarea or the editor (for the conflict view and the form again). */
+function postedMarkup(values: Record<string, unknown>): string {
+  try {
+    return bodyToMarkup(postedBody({ body: String(values.body ?? ''), bodyJson: String(values.bodyJson ?? '') }));
+  } catch {
+    return String(values.body ?? '');
+  }
+}
+
+function sectionOf(view: EditorView, key: string) {
+  const section = view.sections.find((s) => s.key === key);
+  if (!section) throw notFound(`The section ${key}`);
+  return section;
+}
+
+/** Theirs beside mine, word by word: removed words marked in theirs, added ones in mine. */
+function wordDiff(theirs: string, mine: string) {
+  const parts = diffWords(theirs, mine);
+  return {
+    theirs: parts.filter((p) => !p.added).map((p) => ({ text: p.value, changed: p.removed })),
+    mine: parts.filter((p) => !p.removed).map((p) => ({ text: p.value, changed: p.added })),
+  };
+}
+
+/**
+ * One section of the tjänsteutlåtande: its text (a rich-text editor with JavaScript, the documented
+ * markup in a textarea without), its own stance, an own section's heading; saved on its own with the
+ * section's ETag (StatementsService.putSection, as PUT …/sections/{key}), so two people on two
+ * sections both succeed. A stale save keeps both texts: theirs beside mine with the words that
+ * differ marked, mine still in the form, to keep, merge by hand, or drop for theirs.
+ */
+export function registerSectionPages(pages: Pages, dataSource: DataSource): void {
+  const statements = new StatementsService(dataSource);
+
+  const show = async ({ params, actor }: PageInput, state: FormState) => {
+    const view = await statements.forEditor(pageId(params, 'Tjänsteutlåtandet'), actor);
+    const section = sectionOf(view, params.key);
+    const stored = { heading: section.heading, stance: section.stance ?? '', body: bodyToMarkup(section.body) };
+    const values = state.values ? { ...state.values, body: postedMarkup(state.values), bodyJson: '' } : stored;
+    let editorBody: unknown = section.body;
+    if (state.values) {
+      const parsed = markupToBody(String(values.body));
+      editorBody = 'body' in parsed ? parsed.body : null;
+    }
+    const href = sectionHref(view.scope.response.id, section.key);
+    return {
+      view: 'statements/section-form',
+      title: `${section.heading} – ${view.scope.consultation.caseNumber}`,
+      breadcrumbs: statementCrumbs(view, { text: section.heading }),
+      // The rich-text editor only where the user may save; it needs the body as JSON to start from.
+      assets: view.editable && editorBody ? ['statement-editor.css', 'statement-editor.js'] : [],
+      // (Handlebars counts an empty array as false: an empty section still gets the editor.)
+      data: {
+        ...statementContext(view),
+        section: { ...section, stanceLabel: section.stance ? STANCE_LABELS[section.stance] : null, markup: stored.body },
+        href,
+        own: OWN_SECTION.test(section.key),
+        errors: state.errors,
+        values: { ...values, etag: etagFor(section.version) },
+        editorBody,
+        richEditor: Boolean(editorBody),
+        stanceOptions: STANCE_OPTIONS,
+        help: MARKUP_HELP,
+        conflict: state.conflict ? { diff: wordDiff(stored.body, String(values.body)), theirsHref: href } : undefined,
+      },
+    };
+  };
+
+  pages.form({
+    path: '/svar/:id/utlatande/avsnitt/:key',
+    access: 'user',
+    fields: sectionFields,
+    show,
+    async save({ params, actor, context }, fields) {
+      const id = pageId(params, 'Tjänsteutlåtandet');
+      const view = await statements.forEditor(id, actor);
+      const section = sectionOf(view, params.key);
+      const body = postedBody(fields);
+      const heading = OWN_SECTION.test(section.key) ? fields.heading?.trim() : undefined;
+      if (OWN_SECTION.test(section.key) && !heading) throw new FormRejection([{ field: 'heading', message: 'Skriv avsnittets rubrik.' }]);
+      // The API's own schema: the heading's limits and printable characters as PUT …/sections/{key} checks them.
+      const input = parseForService(putSectionBody, { ...(heading ? { heading } : {}), body, stance: fields.stance }, (path) => String(path[0]));
+      await statements.putSection(id, section.key, ifMatchFromForm(fields.etag), input, context);
+      return withNotice(sectionHref(id, section.key), 'avsnitt-sparat');
+    },
+  });
+}
