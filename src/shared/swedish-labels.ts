@@ -85,6 +85,11 @@ export const EVENT_LABELS: Record<string, string> = {
   reminder_sent: 'Påminnelse skickad',
   response_status_changed: 'Svarets status ändrad',
   answer_recorded: 'Svar registrerat',
+  delivery_sent: 'Remissbrevet e-postat',
+  delivery_failed: 'E-post misslyckades',
+  delivery_cancelled: 'Utskick stoppat',
+  delivery_no_address: 'Ingen e-postadress: post',
+  delivery_requeued: 'E-post skickas igen',
 };
 
 export const eventLabel = (type: string) => EVENT_LABELS[type] ?? 'Händelse';
