@@ -8,6 +8,7 @@ import { registerDeadlinePages } from '../deadlines/deadlines.pages';
 import { registerStatementHeaderPages } from '../statements/statement-header.pages';
 import { registerStatementPages } from '../statements/statement.pages';
 import { registerSectionPages } from '../statements/section.pages';
+import { registerRevisionPages } from '../statements/revision.pages';
 import { registerExternalAnswerPages } from '../recipients/external-answer.pages';
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
@@ -66,6 +67,7 @@ export function createWeb(deps: WebDependencies): Web {
   registerStatementPages(pages, deps.dataSource);
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);
+  registerRevisionPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }

@@ -250,3 +250,40 @@ test('the same section at once: "Någon annan har ändrat avsnittet" with both t
     expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Deras sista version. Mitt tillägg.' }] }]);
   });
 });
+
+test('Versioner: who saved what when, the words that changed between two versions, and restoring one as a new version', async () => {
+  const id = await startedDraft();
+  const { page } = await w.newPage();
+  await journey('revisions', page, async () => {
+    await logIn(page, 'handlaggare.sodermalm');
+    for (const text of ['Parkerna är trygga.', 'Parkerna är otrygga på kvällen.']) {
+      await page.goto(`/svar/${id}/utlatande/avsnitt/bakgrund`);
+      const editor = page.getByRole('textbox', { name: 'Text' });
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+      await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+      expect(await notice(page)).toContain('Avsnittet är sparat.');
+    }
+    await page.getByRole('link', { name: 'Versioner' }).click();
+    await expectHeading(page, 'Versioner');
+    const rows = page.locator('main table tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain('Avsnitt sparat: Bakgrund');
+    expect(await rows.first().textContent()).toContain('Hanna Söderberg');
+    // The newest two are compared unless the user picks others.
+    await page.getByRole('button', { name: 'Jämför' }).click();
+    expect(await page.locator('main ins').allTextContents()).toEqual(expect.arrayContaining(['otrygga på kvällen']));
+    expect(await page.locator('main del').allTextContents()).toEqual(expect.arrayContaining(['trygga']));
+    await check(page);
+
+    await rows.nth(1).getByRole('link', { name: /Återställ/ }).click();
+    await expectHeading(page, /Återställ version \d+\?/);
+    await check(page);
+    await page.getByRole('button', { name: 'Återställ versionen' }).click();
+    expect(await notice(page)).toContain('Versionen är återställd som en ny version.');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.first().textContent()).toContain('Återställd');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Parkerna är trygga.' }] }]);
+  });
+});
