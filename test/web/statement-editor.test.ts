@@ -287,3 +287,37 @@ test('Versioner: who saved what when, the words that changed between two version
     expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Parkerna är trygga.' }] }]);
   });
 });
+
+test('keyboard only: from the answer page through the statement to a section, written and saved without a mouse', async () => {
+  const id = await startedDraft();
+  const { page } = await w.newPage();
+  await journey('editor-keyboard', page, async () => {
+    await logIn(page, 'handlaggare.sodermalm');
+    const tabTo = async (target: ReturnType<Page['locator']>) => {
+      for (let presses = 0; presses < 250; presses++) {
+        if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${target.toString()}`);
+    };
+    await page.goto(`/svar/${id}`);
+    await tabTo(page.getByRole('link', { name: 'Skriv och läs tjänsteutlåtandet' }));
+    await page.keyboard.press('Enter');
+    await expectHeading(page, 'Tjänsteutlåtande');
+    await tabTo(page.getByRole('link', { name: 'Redigera Bakgrund' }));
+    await page.keyboard.press('Enter');
+    await expectHeading(page, 'Bakgrund');
+    await tabTo(page.getByRole('textbox', { name: 'Text' }));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Skrivet med ');
+    await page.keyboard.press('Control+I');
+    await page.keyboard.type('tangentbordet');
+    await page.keyboard.press('Control+I');
+    await page.keyboard.type('.');
+    // Tab inside the text moves on (no keyboard trap) to the toolbar's neighbours and the save button.
+    await tabTo(page.getByRole('button', { name: 'Spara avsnittet' }));
+    await page.keyboard.press('Enter');
+    expect(await notice(page)).toContain('Avsnittet är sparat.');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Skrivet med ' }, { text: 'tangentbordet', italic: true }, { text: '.' }] }]);
+  });
+});
