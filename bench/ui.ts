@@ -32,6 +32,10 @@ interface Target {
   label: string;
   page: string;
   api: string;
+  /** Read as the drafting handläggare instead of the registrator. */
+  drafter?: boolean;
+  /** The statement editor's page loads its own bundle: budget 250 KB instead of 100 (DESIGN §9). */
+  assetBudget?: number;
 }
 
 interface Side {
@@ -130,6 +134,26 @@ async function main(): Promise<void> {
       [BOARD_SIZE],
     );
     if (!remiss) throw new Error('no open remiss in the reference data');
+    // The handläggare's side (issue 13): Södermalm's draft with the most sections on an open remiss.
+    const drafterHeaders = { cookie: `${SESSION_COOKIE}=${(await loginHeaders(baseUrl, 'handlaggare.sodermalm', PASSWORD)).Authorization.replace(/^Bearer /, '')}` };
+    const drafterApi = await loginHeaders(baseUrl, 'handlaggare.sodermalm', PASSWORD);
+    // An open remiss's answer of Södermalm, its draft started through the API if nobody has yet (the catalogue's sections).
+    const [answer] = await dataSource.query<Array<{ id: string; status: string }>>(
+      `SELECT p.id, p.status FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN organisations o ON o.id = r.organisation_id
+         JOIN consultations c ON c.id = r.consultation_id
+        WHERE o.register_key = 'sdn-sodermalm' AND c.status = 'open' AND r.sent_at IS NOT NULL AND p.status IN ('not_started', 'drafting')
+        ORDER BY p.status DESC, p.id LIMIT 1`,
+    );
+    if (answer?.status === 'not_started') {
+      const started = await fetch(`${baseUrl}/api/responses/${answer.id}/transitions`, { method: 'POST', headers: { ...drafterApi, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'start' }) });
+      if (started.status !== 200) throw new Error(`starting Södermalm's draft answered ${started.status}: ${await started.text()}`);
+    }
+    const [draft] = answer
+      ? await dataSource.query<Array<{ id: string; n: number; key: string }>>(
+          `SELECT st.response_id AS id, count(ss.id)::int AS n, min(ss.key) AS key FROM statements st JOIN statement_sections ss ON ss.statement_id = st.id WHERE st.response_id = $1 GROUP BY st.response_id`,
+          [answer.id],
+        )
+      : [];
     const targets: Target[] = [
       { label: 'remiss list', page: '/remisser', api: '/api/consultations' },
       { label: 'one remiss', page: `/remisser/${remiss.id}`, api: `/api/consultations/${remiss.id}` },
@@ -138,13 +162,23 @@ async function main(): Promise<void> {
       // The registers' lists: not among §9's main pages, but the same page machinery (layout, session, assets) measured beside its JSON.
       { label: 'Organisationer (register)', page: '/organisationer', api: '/api/organisations' },
       { label: 'Sändlistor (register)', page: '/sandlistor', api: '/api/distribution-lists' },
+      ...(draft
+        ? [
+            { label: 'answer page', page: `/svar/${draft.id}`, api: `/api/responses/${draft.id}`, drafter: true },
+            { label: `statement (${draft.n} sections)`, page: `/svar/${draft.id}/utlatande`, api: `/api/responses/${draft.id}/statement`, drafter: true },
+            { label: 'section editor', page: `/svar/${draft.id}/utlatande/avsnitt/${draft.key}`, api: `/api/responses/${draft.id}/statement/sections/${draft.key}`, drafter: true, assetBudget: 250 * 1024 },
+          ]
+        : []),
     ];
+    if (!draft) console.log('  (no answer of Södermalm to draft on an open remiss in the reference data: the drafter pages are not measured)');
 
     // 4. Per page: is it there; its assets; then the page and the API's JSON, each warmed up and measured.
     const measured: Array<{ target: Target; page: Side; api: Side; assets: number }> = [];
     const skipped: string[] = [];
     for (const target of targets) {
-      const probe = await fetch(`${baseUrl}${target.page}`, { headers: pageHeaders, redirect: 'manual' });
+      const headers = target.drafter ? drafterHeaders : pageHeaders;
+      const apiHeaders = target.drafter ? drafterApi : api;
+      const probe = await fetch(`${baseUrl}${target.page}`, { headers, redirect: 'manual' });
       const html = await probe.text();
       if (probe.status === 404) {
         console.log(`  ${target.label.padEnd(30)} skipped: ${target.page.replace(remiss.id, ':id')} is not on this branch yet (404)`);
@@ -152,11 +186,11 @@ async function main(): Promise<void> {
         continue;
       }
       if (probe.status !== 200) throw new Error(`${target.label}: ${target.page} answers ${probe.status}`);
-      const apiProbe = await fetch(`${baseUrl}${target.api}`, { headers: api });
+      const apiProbe = await fetch(`${baseUrl}${target.api}`, { headers: apiHeaders });
       if (apiProbe.status !== 200) throw new Error(`${target.label}: ${target.api} answers ${apiProbe.status}: ${await apiProbe.text()}`);
       const assets = await assetBytes(baseUrl, html);
-      const page = await measure(clock, baseUrl, target.page, pageHeaders);
-      const json = await measure(clock, baseUrl, target.api, api);
+      const page = await measure(clock, baseUrl, target.page, headers);
+      const json = await measure(clock, baseUrl, target.api, apiHeaders);
       measured.push({ target, page, api: json, assets: assets.bytes });
       console.log(
         `  ${target.label.padEnd(30)} page p95 ${fmtMs(page.p95).padStart(4)} ms ${String(Math.round(page.rps)).padStart(4)} req/s` +
@@ -176,11 +210,13 @@ async function main(): Promise<void> {
     }
     const worstP95 = Math.max(...measured.map((m) => m.page.p95));
     const worstRatio = Math.max(...measured.map((m) => m.page.p95 / m.api.p95));
-    const worstAssets = Math.max(...measured.map((m) => m.assets));
-    const pass = !problems.length && worstP95 < TARGET_P95_MS && worstAssets <= ASSET_BUDGET_BYTES;
+    const worstAssets = Math.max(...measured.filter((m) => !m.target.assetBudget).map((m) => m.assets));
+    const overBudget = measured.filter((m) => m.assets > (m.target.assetBudget ?? ASSET_BUDGET_BYTES)).map((m) => m.target.label);
+    const pass = !problems.length && worstP95 < TARGET_P95_MS && !overBudget.length;
     console.log(
       `bench:ui ${measured.length} pages: worst p95 ${fmtMs(worstP95)} ms (target < ${TARGET_P95_MS}), worst page/API p95 ${worstRatio.toFixed(2)}x,` +
-        ` CSS+JS ≤ ${(worstAssets / 1024).toFixed(1)} KB gzip (budget 100 KB)` +
+        ` CSS+JS ≤ ${(worstAssets / 1024).toFixed(1)} KB gzip (budget 100 KB; the editor's page 250 KB)` +
+        (overBudget.length ? ` | over the asset budget: ${overBudget.join(', ')}` : '') +
         (skipped.length ? ` | skipped (not on main yet): ${skipped.join(', ')}` : '') +
         (problems.length ? ` | ${problems.join(', ')}` : '') +
         ` ${pass ? 'PASS' : 'FAIL'}`,
