@@ -46,11 +46,31 @@ function postedBody(fields: Pick<SectionFields, 'body' | 'bodyJson'>): Block[] {
   return parsed.body;
 }
 
-/** What the user sent, as markup, whether it came from the textarea or the editor (for the conflict view and the form again). */
+/** The editor's JSON as it was posted, even when the schema refuses it (it is still the user's text). */
+function rawEditorBody(values: Record<string, unknown>): Block[] | undefined {
+  try {
+    const json: unknown = JSON.parse(String(values.bodyJson ?? ''));
+    return Array.isArray(json) ? (json as Block[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the user sent, as markup, whether it came from the textarea or the editor (for the conflict
+ * view and the form again). Refused text is kept too: the editor's JSON is written out as it came,
+ * since the hidden textarea still holds what the page was opened with.
+ */
 function postedMarkup(values: Record<string, unknown>): string {
   try {
     return bodyToMarkup(postedBody({ body: String(values.body ?? ''), bodyJson: String(values.bodyJson ?? '') }));
   } catch {
+    const raw = rawEditorBody(values);
+    try {
+      if (raw) return bodyToMarkup(raw);
+    } catch {
+      // Not even shaped like a body: the textarea's text is all there is.
+    }
     return String(values.body ?? '');
   }
 }
@@ -88,7 +108,7 @@ export function registerSectionPages(pages: Pages, dataSource: DataSource): void
     let editorBody: unknown = section.body;
     if (state.values) {
       const parsed = markupToBody(String(values.body));
-      editorBody = 'body' in parsed ? parsed.body : null;
+      editorBody = 'body' in parsed ? parsed.body : (rawEditorBody(state.values) ?? null);
     }
     const href = sectionHref(view.scope.response.id, section.key);
     return {

@@ -321,3 +321,20 @@ test('keyboard only: from the answer page through the statement to a section, wr
     expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Skrivet med ' }, { text: 'tangentbordet', italic: true }, { text: '.' }] }]);
   });
 });
+
+test('with the rich-text editor, text the documents cannot print is refused at the field and what was typed is still there', async () => {
+  const id = await startedDraft();
+  const { page } = await w.newPage();
+  await journey('editor-refused', page, async () => {
+    await logIn(page, 'handlaggare.sodermalm');
+    await page.goto(`/svar/${id}/utlatande/avsnitt/bakgrund`);
+    const editor = page.getByRole('textbox', { name: 'Text' });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('Parkerna \u{1F333} och mycket mer text.');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    expect(await page.locator('#body-error').textContent()).toContain('U+1F333');
+    expect(await page.getByRole('textbox', { name: 'Text' }).textContent()).toContain('Parkerna \u{1F333} och mycket mer text.');
+    await check(page);
+  });
+});
