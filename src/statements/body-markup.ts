@@ -1,3 +1,4 @@
+import { canonicalBlocks, mapContent } from './editor/canonical';
 import { readBlocks, type BlockDraft, type ItemDraft } from './body-markup-block-reader';
 import { readInlines, type MarkupError, type SourceLine } from './body-markup-inline-reader';
 import { schemaErrors, type SourceMap } from './body-markup-errors';
@@ -94,35 +95,12 @@ function toContent(lines: SourceLine[], path: Path, sourceMap: SourceMap, errors
  * the documents print every line break alike.
  */
 export function canonicalBody(blocks: readonly Block[]): Block[] {
-  return blocks.map((block): Block => {
-    switch (block.type) {
-      case 'subheading':
-        return { type: 'subheading', text: block.text.trim() };
-      case 'paragraph':
-        return { type: 'paragraph', content: canonicalInlines(block.content) };
-      case 'bullet_list':
-      case 'numbered_list':
-        return {
-          type: block.type,
-          items: block.items.map((item) => ({
-            content: canonicalInlines(item.content),
-            ...(item.children ? { children: { type: item.children.type, items: item.children.items.map((child) => ({ content: canonicalInlines(child.content) })) } } : {}),
-          })),
-        };
-    }
-  });
-}
-
-function canonicalInlines(content: readonly Inline[]): Inline[] {
-  const merged: Inline[] = [];
-  for (const inline of content) {
-    const last = merged[merged.length - 1];
-    if ('footnote' in inline) merged.push({ footnote: inline.footnote });
-    else if (last && 'text' in last && !!last.bold === !!inline.bold && !!last.italic === !!inline.italic) last.text += inline.text;
-    else merged.push({ text: inline.text, ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italic: true } : {}) });
-  }
-  // After merging: a CR ending one run and a LF starting the next are one line break.
-  return merged.map((inline) => ('footnote' in inline ? { footnote: lineBreaks(inline.footnote).trim() } : { ...inline, text: lineBreaks(inline.text) }));
+  // Runs merged first (the editor's canonical form), then a CR ending one run and a LF starting the next are one line break.
+  return mapContent(
+    canonicalBlocks(blocks),
+    (inlines) => inlines.map((inline) => ('footnote' in inline ? { footnote: lineBreaks(inline.footnote).trim() } : { ...inline, text: lineBreaks(inline.text) })),
+    (text) => text.trim(),
+  );
 }
 
 function lineBreaks(text: string): string {

@@ -30,20 +30,27 @@ export function textRun(text: string, bold: boolean, italic: boolean): Inline {
 
 /** canonicalRuns applied to every paragraph and list item of a body. */
 export function canonicalBlocks(blocks: readonly Block[]): Block[] {
+  return mapContent(blocks, canonicalRuns);
+}
+
+/**
+ * A copy of the body with each paragraph's and list item's inlines replaced by `change`, and each
+ * sub-heading's text by `heading`: the one walk both canonical forms (the editor's here, the
+ * markup's in body-markup.ts) are written with.
+ */
+export function mapContent(blocks: readonly Block[], change: (inlines: readonly Inline[]) => Inline[], heading: (text: string) => string = (text) => text): Block[] {
   return blocks.map((block): Block => {
     switch (block.type) {
       case 'paragraph':
-        return { type: 'paragraph', content: canonicalRuns(block.content) };
+        return { type: 'paragraph', content: change(block.content) };
       case 'subheading':
-        return { type: 'subheading', text: block.text };
+        return { type: 'subheading', text: heading(block.text) };
       default:
         return {
           type: block.type,
           items: block.items.map((item) => ({
-            content: canonicalRuns(item.content),
-            ...(item.children
-              ? { children: { type: item.children.type, items: item.children.items.map((child) => ({ content: canonicalRuns(child.content) })) } }
-              : {}),
+            content: change(item.content),
+            ...(item.children ? { children: { type: item.children.type, items: item.children.items.map((child) => ({ content: change(child.content) })) } } : {}),
           })),
         };
     }
