@@ -33,7 +33,7 @@ export interface LoadedFont {
   /** Ascent and descent in font units per 1000 em, as PDFKit reports them. */
   ascender: number;
   descender: number;
-  /** PDFKit's layout cache for this font, shared across documents (see pdf-writer.ts). */
+  /** PDFKit's layout cache for this font, shared across documents (see pdf-writer.ts and sharedLayoutCache). */
   layoutCache: Record<string, unknown>;
   widths: Map<string, number>;
   coverage: Map<number, boolean>;
@@ -78,8 +78,31 @@ export function variantOf(bold: boolean, italic: boolean): FontVariant {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
-/** Caches are bounded: a process renders many documents, and users write many distinct words. */
+/**
+ * Caches are bounded: a process renders many documents, and users write many distinct words (a
+ * statement saved with a new number or date is a new word in every later PDF of it). A width is
+ * a number, about 100 bytes with its key.
+ */
 const MAX_CACHED = 200_000;
+
+/**
+ * PDFKit's shaping cache keeps a whole fontkit GlyphRun per word, a GlyphPosition of five numbers
+ * per glyph: about 3.5 KB for a 16-character word. Bounded as tightly as the widths, a worker
+ * would hold hundreds of MB of them before the first reset; a few thousand words hold the
+ * vocabulary of the documents rendered lately, and a word missing is shaped again in microseconds.
+ */
+export const MAX_SHAPED_WORDS = 2_000;
+
+/**
+ * The shaping cache a new document attaches to its font (pdf-writer.ts). Past the bound it starts
+ * over: documents still being written keep the old object until they end, so nothing changes under them.
+ */
+export function sharedLayoutCache(variant: FontVariant): Record<string, unknown> {
+  const f = fonts()[variant];
+  // Counting the keys costs well under a millisecond at the bound, once per font per document.
+  if (Object.keys(f.layoutCache).length >= MAX_SHAPED_WORDS) f.layoutCache = Object.create(null) as Record<string, unknown>;
+  return f.layoutCache;
+}
 
 /** Advance width of a piece of text in points: shaped (kerning included) exactly as PDFKit shapes it. */
 export function textWidth(variant: FontVariant, text: string, size: number): number {
@@ -87,12 +110,7 @@ export function textWidth(variant: FontVariant, text: string, size: number): num
   let units = f.widths.get(text);
   if (units === undefined) {
     units = f.font.layout(text).advanceWidth;
-    if (f.widths.size >= MAX_CACHED) {
-      // PDFKit's shaping cache holds the same words, unbounded: let it start over with this one
-      // (documents pick up the new object when they next attach the font).
-      f.widths.clear();
-      f.layoutCache = Object.create(null) as Record<string, unknown>;
-    }
+    if (f.widths.size >= MAX_CACHED) f.widths.clear();
     f.widths.set(text, units);
   }
   return (units * size) / f.unitsPerEm;

@@ -1,6 +1,6 @@
 import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { fonts, type FontVariant } from './fonts';
+import { fonts, sharedLayoutCache, type FontVariant } from './fonts';
 import type { Fragment, Island, Line } from './line-breaking';
 import { PAGE } from './layout-styles';
 import type { DrawOp, StructNode } from './layout-primitives';
@@ -87,7 +87,7 @@ class Writer {
       this.doc.font(variant);
       font = this.internals._font;
       // Shaping a word is the expensive part of PDFKit text; results depend only on the font.
-      font.layoutCache = fonts()[variant].layoutCache;
+      font.layoutCache = sharedLayoutCache(variant);
       this.embedded.set(variant, font);
     }
     if (!this.internals.page.fonts[font.id]) this.internals.page.fonts[font.id] = font.ref();
