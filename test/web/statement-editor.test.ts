@@ -155,7 +155,7 @@ test('two handläggare save two sections at once (one with the rich-text editor,
 
     // With JavaScript: the rich-text editor replaces the textarea.
     const editor = mine.getByRole('textbox', { name: 'Text' });
-    await editor.click();
+    await editor.focus();
     await mine.keyboard.press('Control+A');
     await mine.keyboard.type('Förvaltningen är ');
     await mine.keyboard.press('Control+B');
@@ -237,8 +237,8 @@ test('the same section at once: "Någon annan har ändrat avsnittet" with both t
     const { page: js } = await w.newPage();
     await logIn(js, 'handlaggare.sodermalm');
     await js.goto(path);
-    await js.getByRole('textbox', { name: 'Text' }).click();
-    await js.keyboard.press('End');
+    await js.getByRole('textbox', { name: 'Text' }).focus();
+    await js.keyboard.press('Control+End');
     await js.keyboard.type(' Mitt tillägg.');
     await theirSave('En tredje version.');
     await js.getByRole('button', { name: 'Spara avsnittet' }).click();
@@ -259,7 +259,7 @@ test('Versioner: who saved what when, the words that changed between two version
     for (const text of ['Parkerna är trygga.', 'Parkerna är otrygga på kvällen.']) {
       await page.goto(`/svar/${id}/utlatande/avsnitt/bakgrund`);
       const editor = page.getByRole('textbox', { name: 'Text' });
-      await editor.click();
+      await editor.focus();
       await page.keyboard.press('Control+A');
       await page.keyboard.type(text);
       await page.getByRole('button', { name: 'Spara avsnittet' }).click();
@@ -329,7 +329,7 @@ test('with the rich-text editor, text the documents cannot print is refused at t
     await logIn(page, 'handlaggare.sodermalm');
     await page.goto(`/svar/${id}/utlatande/avsnitt/bakgrund`);
     const editor = page.getByRole('textbox', { name: 'Text' });
-    await editor.click();
+    await editor.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('Parkerna \u{1F333} och mycket mer text.');
     await page.getByRole('button', { name: 'Spara avsnittet' }).click();
