@@ -45,6 +45,9 @@ interface Side {
   errors: number;
 }
 
+/** The same session as a browser sends it: the Bearer token as the session cookie. */
+const asCookie = (api: Record<string, string>) => ({ cookie: `${SESSION_COOKIE}=${api.Authorization.replace(/^Bearer /, '')}` });
+
 /** Server time per request, in ms, of the requests whose URL is the one being measured. */
 class ServerClock {
   samples: number[] = [];
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const api = await loginHeaders(baseUrl, 'registrator', PASSWORD);
     // The pages are read with the browser's cookie, the API with the Bearer header (same session).
-    const pageHeaders = { cookie: `${SESSION_COOKIE}=${api.Authorization.replace(/^Bearer /, '')}` };
+    const pageHeaders = asCookie(api);
 
     // 3. An open remiss with 50 recipients (or the nearest to it), sent, for the remiss and its status board.
     const [remiss] = await dataSource.query<Array<{ id: string; n: number }>>(
@@ -135,8 +138,8 @@ async function main(): Promise<void> {
     );
     if (!remiss) throw new Error('no open remiss in the reference data');
     // The handläggare's side (issue 13): Södermalm's draft with the most sections on an open remiss.
-    const drafterHeaders = { cookie: `${SESSION_COOKIE}=${(await loginHeaders(baseUrl, 'handlaggare.sodermalm', PASSWORD)).Authorization.replace(/^Bearer /, '')}` };
     const drafterApi = await loginHeaders(baseUrl, 'handlaggare.sodermalm', PASSWORD);
+    const drafterHeaders = asCookie(drafterApi);
     // An open remiss's answer of Södermalm, its draft started through the API if nobody has yet (the catalogue's sections).
     const [answer] = await dataSource.query<Array<{ id: string; status: string }>>(
       `SELECT p.id, p.status FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN organisations o ON o.id = r.organisation_id

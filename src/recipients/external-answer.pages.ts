@@ -9,7 +9,7 @@ import { storeResponseFile } from '../responses/response-uploads';
 import type { TransitionInput } from '../responses/responses.schemas';
 import { ResponsesService } from '../responses/responses.service';
 import { STANCES } from '../statements/statement.entity';
-import { STANCE_LABELS } from '../shared/swedish-labels';
+import { STANCE_OPTIONS } from '../shared/swedish-labels';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { formErrorsFrom } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
@@ -69,7 +69,7 @@ export function registerExternalAnswerPages(pages: Pages, dataSource: DataSource
           { value: 'avstar', text: 'Avstår från att svara' },
           { value: 'inga_synpunkter', text: 'Inga synpunkter' },
         ],
-        stanceOptions: STANCES.map((s) => ({ value: s, text: STANCE_LABELS[s] })),
+        stanceOptions: STANCE_OPTIONS,
       },
     };
   };

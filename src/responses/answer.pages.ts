@@ -2,11 +2,11 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { hasRole, type Actor } from '../authz/actor';
 import { fileSize } from '../consultations/consultation.pages';
-import { invalidFields, toFieldErrors } from '../http/validation';
 import { CONSULTATION_STATUS_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import { conflictRows } from '../web/conflict-rows';
 import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
 import { registerNotices, withNotice } from '../web/notices';
+import { parseForService } from '../web/service-input';
 import type { Crumb, FormState, PageInput, PageView, Pages } from '../web/pages';
 import { AnswerOverview, type AnswerPageData } from './answer-overview';
 import { transitionBody, type TransitionInput } from './responses.schemas';
@@ -70,9 +70,7 @@ const confirmFields = z.object({ etag: z.string().optional() });
  * in Swedish at the field).
  */
 function transitionInput(body: Record<string, unknown>): TransitionInput {
-  const parsed = transitionBody.safeParse(body);
-  if (!parsed.success) throw invalidFields(toFieldErrors('body', parsed.error));
-  return parsed.data;
+  return parseForService(transitionBody, body, (path) => String(path[0]));
 }
 
 function crumbsFor(actor: Actor, data: AnswerPageData, here?: string): Crumb[] {

@@ -97,6 +97,5 @@ export function mayEdit(scope: ResponseScope, actor: Actor): boolean {
 
 export function assertCanEdit(scope: ResponseScope, actor: Actor): void {
   assertContentReadable(scope, actor);
-  if (isAdmin(actor)) return;
-  if (!scope.own || !hasRole(actor, 'handlaggare')) throw forbidden("Only the answering organisation's handläggare may edit its statement.");
+  if (!mayEdit(scope, actor)) throw forbidden("Only the answering organisation's handläggare may edit its statement.");
 }

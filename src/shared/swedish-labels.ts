@@ -32,6 +32,9 @@ export const STANCE_LABELS: Record<Stance, string> = {
   inga_synpunkter: 'Inga synpunkter',
 };
 
+/** The stances as a select's options, in the documents' order. */
+export const STANCE_OPTIONS = Object.entries(STANCE_LABELS).map(([value, text]) => ({ value, text }));
+
 export const ROLE_LABELS: Record<RecipientRole, string> = { respond: 'Svar begärs', for_information: 'För kännedom' };
 
 export const KIND_LABELS: Record<OrganisationKind, string> = {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { etagFor } from '../http/etag';
 import { notFound } from '../http/problem';
-import { STANCE_LABELS } from '../shared/swedish-labels';
+import { STANCE_OPTIONS } from '../shared/swedish-labels';
 import { ifMatchFromForm, pageId } from '../web/etag-field';
 import { FormRejection } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
@@ -12,7 +12,7 @@ import { parseForService } from '../web/service-input';
 import { bodyToMarkup, markupToBody } from './body-markup';
 import { MARKUP_HELP } from './body-markup-help';
 import { sectionBodySchema, type Block } from './statement-body';
-import { sectionHref, STANCE_OPTIONS, statementContext, statementCrumbs } from './statement-page-data';
+import { sectionHref, statementContext, statementCrumbs } from './statement-page-data';
 import { putSectionBody } from './statements.schemas';
 import { StatementsService, type EditorView } from './statements.service';
 
@@ -57,21 +57,23 @@ function rawEditorBody(values: Record<string, unknown>): Block[] | undefined {
 }
 
 /**
- * What the user sent, as markup, whether it came from the textarea or the editor (for the conflict
- * view and the form again). Refused text is kept too: the editor's JSON is written out as it came,
- * since the hidden textarea still holds what the page was opened with.
+ * What the user sent: as markup for the textarea (and the conflict view), and as the body the
+ * rich-text editor starts from where it can be read (null: the markup itself is wrong). Refused text
+ * is kept too: the editor's JSON as it came, since the hidden textarea still holds what the page
+ * was opened with.
  */
-function postedMarkup(values: Record<string, unknown>): string {
+function posted(values: Record<string, unknown>): { markup: string; body: Block[] | null } {
   try {
-    return bodyToMarkup(postedBody({ body: String(values.body ?? ''), bodyJson: String(values.bodyJson ?? '') }));
+    const body = postedBody({ body: String(values.body ?? ''), bodyJson: String(values.bodyJson ?? '') });
+    return { markup: bodyToMarkup(body), body };
   } catch {
     const raw = rawEditorBody(values);
     try {
-      if (raw) return bodyToMarkup(raw);
+      if (raw) return { markup: bodyToMarkup(raw), body: raw };
     } catch {
       // Not even shaped like a body: the textarea's text is all there is.
     }
-    return String(values.body ?? '');
+    return { markup: String(values.body ?? ''), body: null };
   }
 }
 
@@ -104,29 +106,27 @@ export function registerSectionPages(pages: Pages, dataSource: DataSource): void
     const view = await statements.forEditor(pageId(params, 'Tjänsteutlåtandet'), actor);
     const section = sectionOf(view, params.key);
     const stored = { heading: section.heading, stance: section.stance ?? '', body: bodyToMarkup(section.body) };
-    const values = state.values ? { ...state.values, body: postedMarkup(state.values), bodyJson: '' } : stored;
-    let editorBody: unknown = section.body;
-    if (state.values) {
-      const parsed = markupToBody(String(values.body));
-      editorBody = 'body' in parsed ? parsed.body : (rawEditorBody(state.values) ?? null);
-    }
+    const mine = state.values ? posted(state.values) : undefined;
+    const values = state.values && mine ? { ...state.values, body: mine.markup, bodyJson: '' } : stored;
+    const editorBody = mine ? mine.body : section.body;
+    // The rich-text editor only where the user may save; it needs the body as JSON to start from.
+    // (A flag of its own: Handlebars counts an empty body, [], as false.)
+    const richEditor = view.editable && editorBody !== null;
     const href = sectionHref(view.scope.response.id, section.key);
     return {
       view: 'statements/section-form',
       title: `${section.heading} – ${view.scope.consultation.caseNumber}`,
       breadcrumbs: statementCrumbs(view, { text: section.heading }),
-      // The rich-text editor only where the user may save; it needs the body as JSON to start from.
-      assets: view.editable && editorBody ? ['statement-editor.css', 'statement-editor.js'] : [],
-      // (Handlebars counts an empty array as false: an empty section still gets the editor.)
+      assets: richEditor ? ['statement-editor.css', 'statement-editor.js'] : [],
       data: {
         ...statementContext(view),
-        section: { ...section, stanceLabel: section.stance ? STANCE_LABELS[section.stance] : null, markup: stored.body },
+        section: { ...section, markup: stored.body },
         href,
         own: OWN_SECTION.test(section.key),
         errors: state.errors,
         values: { ...values, etag: etagFor(section.version) },
         editorBody,
-        richEditor: Boolean(editorBody),
+        richEditor,
         stanceOptions: STANCE_OPTIONS,
         help: MARKUP_HELP,
         conflict: state.conflict ? { diff: wordDiff(stored.body, String(values.body)), theirsHref: href } : undefined,

@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { etagFor } from '../http/etag';
-import { STANCE_LABELS } from '../shared/swedish-labels';
+import { STANCE_LABELS, STANCE_OPTIONS } from '../shared/swedish-labels';
 import { conflictRows } from '../web/conflict-rows';
 import { ifMatchFromForm, pageId } from '../web/etag-field';
 import { withNotice } from '../web/notices';
 import type { FormState, Pages } from '../web/pages';
 import { parseForService } from '../web/service-input';
-import { STANCE_OPTIONS, statementContext, statementCrumbs, statementHref } from './statement-page-data';
+import { statementContext, statementCrumbs, statementHref } from './statement-page-data';
 import { putHeaderBody, type PutHeaderInput } from './statements.schemas';
 import { StatementsService, type EditorView } from './statements.service';
 

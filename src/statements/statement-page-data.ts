@@ -1,4 +1,3 @@
-import { STANCE_LABELS } from '../shared/swedish-labels';
 import type { Crumb } from '../web/pages';
 import type { EditorView } from './statements.service';
 
@@ -29,5 +28,3 @@ export function statementContext(view: EditorView) {
     revisionsHref: `${statementHref(id)}/versioner`,
   };
 }
-
-export const STANCE_OPTIONS = Object.entries(STANCE_LABELS).map(([value, text]) => ({ value, text }));

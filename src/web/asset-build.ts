@@ -26,10 +26,6 @@ function newestStyleInput(): number {
 
 const isCurrent = (output: string, newestInput: () => number) => existsSync(output) && modified(output) >= newestInput();
 
-export function stylesAreCurrent(): boolean {
-  return isCurrent(STYLES_OUTPUT, newestStyleInput);
-}
-
 function compileSass(source: string, output: string): void {
   // Loaded only when needed: sass is a build tool, not something a running server should carry.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,21 +36,18 @@ function compileSass(source: string, output: string): void {
 }
 
 /**
- * Compiles the theme (GOV.UK Frontend's Sass with the city's settings) to one CSS file. Part of
+ * Compiles a stylesheet (the theme: GOV.UK Frontend's Sass with the city's settings; the editor's own) to one CSS file. Part of
  * `npm run build` (and so of `npm install` and `npm start`); skipped when the output is current,
  * since dart-sass takes about two seconds.
  */
-export function buildStyles(): { built: boolean; file: string } {
-  if (stylesAreCurrent()) return { built: false, file: STYLES_OUTPUT };
-  compileSass(STYLES_SOURCE, STYLES_OUTPUT);
-  return { built: true, file: STYLES_OUTPUT };
+function buildStylesheet(source: string, output: string): { built: boolean; file: string } {
+  if (isCurrent(output, newestStyleInput)) return { built: false, file: output };
+  compileSass(source, output);
+  return { built: true, file: output };
 }
 
-export function buildEditorStyles(): { built: boolean; file: string } {
-  if (isCurrent(EDITOR_STYLES_OUTPUT, newestStyleInput)) return { built: false, file: EDITOR_STYLES_OUTPUT };
-  compileSass(EDITOR_STYLES_SOURCE, EDITOR_STYLES_OUTPUT);
-  return { built: true, file: EDITOR_STYLES_OUTPUT };
-}
+export const buildStyles = () => buildStylesheet(STYLES_SOURCE, STYLES_OUTPUT);
+export const buildEditorStyles = () => buildStylesheet(EDITOR_STYLES_SOURCE, EDITOR_STYLES_OUTPUT);
 
 function newestEditorScriptInput(): number {
   if (!existsSync(EDITOR_SCRIPT_INPUTS)) return Infinity;
