@@ -88,3 +88,18 @@ export async function journey(name: string, page: Page, steps: () => Promise<voi
     throw error;
   }
 }
+
+/** Every page on the way: no axe violations, the city's title, and no sideways scrolling at 320 px. */
+export async function checkPage(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.title()).toMatch(/ – Remisser – Stockholms stad$/);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await scrollsSideways(page)).toBe(false);
+  await page.setViewportSize(size);
+}
+
+/** The success banner a page shows after a POST → redirect. */
+export async function notice(page: Page): Promise<string> {
+  return (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
+}

@@ -6,7 +6,7 @@ import { addRecipient, createConsultation } from '../support/factories';
 import { bearer } from '../support/test-app';
 import { TEST_PASSWORD } from '../support/test-constants';
 import { fixtures, multipart } from '../support/upload-fixtures';
-import { axeViolations, expectHeading, journey, logIn, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
+import { axeViolations, expectHeading, journey, logIn, notice, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
  * The förvaltning's first two screens (issue 13): Att besvara and the answer page, as Södermalm's
@@ -43,10 +43,6 @@ async function checkPage(page: Page): Promise<void> {
   await narrow.page.goto(page.url());
   expect(await scrollsSideways(narrow.page)).toBe(false);
   await narrow.context.close();
-}
-
-async function notice(page: Page): Promise<string> {
-  return (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
 }
 
 const summaryValue = (page: Page, key: string) => page.locator('main .govuk-summary-list__row', { has: page.locator('dt').getByText(key, { exact: true }) }).locator('dd').first();

@@ -4,7 +4,7 @@ import { formatSwedishDate, todayInStockholm } from '../../src/shared/dates';
 import { addDays, nextWorkingDayOnOrAfter, nonWorkingReason } from '../../src/shared/working-days';
 import { addRecipient, createConsultation } from '../support/factories';
 import { fixtures } from '../support/upload-fixtures';
-import { axeViolations, expectHeading, journey, logIn, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
+import { axeViolations, expectHeading, journey, logIn, notice, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
  * Remissinstanser, Skicka, the status board (anstånd, an answer from outside) and Bevakning, as a
@@ -34,10 +34,6 @@ function shortSaturday(): string {
   let day = addDays(todayInStockholm(), 30);
   while (nonWorkingReason(day) !== 'lördag') day = addDays(day, 1);
   return day;
-}
-
-async function notice(page: Page): Promise<string> {
-  return (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
 }
 
 test('Remissinstanser and Skicka: add a sändlista and two external bodies, remove one, move the deadline to a working day in one click, send', async () => {

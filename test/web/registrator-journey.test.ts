@@ -10,7 +10,7 @@ import { addRecipient, createConsultation } from '../support/factories';
 import { startSmtpCapture, type ReceivedMail, type SmtpCapture } from '../support/smtp-capture';
 import { TEST_PASSWORD } from '../support/test-constants';
 import { fixtures } from '../support/upload-fixtures';
-import { axeViolations, expectHeading, journey, logIn, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
+import { checkPage, expectHeading, journey, logIn, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
  * The registrator's whole job (issue 12, "Done when"), once with the mouse and once with the keyboard
@@ -51,15 +51,6 @@ afterAll(async () => {
   await w?.close();
 });
 
-async function check(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await page.title()).toMatch(/ – Remisser – Stockholms stad$/);
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 800 });
-  expect(await scrollsSideways(page)).toBe(false);
-  await page.setViewportSize(size);
-}
-
 const row = (page: Page, name: string) => page.locator('main table tbody tr', { hasText: name });
 
 /** A remiss sent two months ago whose deadline has passed, Bromma still not answering: the late one to find. */
@@ -99,7 +90,7 @@ test('with the mouse: register, upload, send to Alla stadsdelsnämnder and two e
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Remisser' }).click();
     await page.getByRole('link', { name: 'Registrera remiss' }).click();
     await expectHeading(page, 'Registrera remiss');
-    await check(page);
+    await checkPage(page);
     await page.getByLabel('Diarienummer (Dnr)').fill(caseNumber);
     await page.getByLabel('Rubrik').fill('Program för stadens parker');
     await page.getByLabel('Typ av remiss').selectOption({ label: 'Program' });
@@ -114,7 +105,7 @@ test('with the mouse: register, upload, send to Alla stadsdelsnämnder and two e
     await page.getByRole('button', { name: 'Ladda upp', exact: true }).click();
     await page.waitForURL(/klart=handling-uppladdad/);
     expect(await page.locator('main').getByRole('link', { name: 'Parkprogram.pdf', exact: true }).count()).toBe(1);
-    await check(page);
+    await checkPage(page);
 
     await page.getByRole('link', { name: 'Remissinstanser' }).click();
     await expectHeading(page, 'Remissinstanser');
@@ -129,22 +120,22 @@ test('with the mouse: register, upload, send to Alla stadsdelsnämnder and two e
       await page.waitForURL(/klart=instanser-tillagda/);
     }
     expect(await page.locator('main table tbody tr').count()).toBe(RECIPIENTS);
-    await check(page);
+    await checkPage(page);
 
     await page.getByRole('link', { name: 'Granska och skicka remissen' }).click();
     await expectHeading(page, 'Skicka remissen');
-    await check(page);
+    await checkPage(page);
     await page.getByRole('button', { name: 'Skicka remissen' }).click();
     await expectHeading(page, 'Svarsläge');
     await expectRemissbrevMailed(caseNumber, remissPath);
     await page.reload();
     expect(await row(page, 'Södermalm').locator('[data-label="Utskick"]').textContent()).toContain('E-post skickad');
     expect(await row(page, 'Fryshuset').locator('[data-label="Utskick"]').textContent()).toContain('Ingen e-postadress');
-    await check(page);
+    await checkPage(page);
 
     await row(page, 'Södermalm').getByRole('link', { name: /Bevilja anstånd/ }).click();
     await expectHeading(page, 'Bevilja anstånd');
-    await check(page);
+    await checkPage(page);
     await page.getByLabel('Ny sista svarsdag').fill(addDays(today, 150));
     await page.getByLabel('Skäl').fill('Nämnden sammanträder senare.');
     await page.getByRole('button', { name: 'Bevilja anstånd' }).click();
@@ -153,13 +144,13 @@ test('with the mouse: register, upload, send to Alla stadsdelsnämnder and two e
 
     await row(page, 'Kriminalvården').getByRole('link', { name: /Registrera svar/ }).click();
     await expectHeading(page, 'Registrera svar');
-    await check(page);
+    await checkPage(page);
     await page.getByLabel('Svar (på papper eller med e-post)').check();
     await page.getByLabel('Dag svaret kom in').fill(today);
     await page.getByLabel('Ställningstagande').selectOption('tillstyrker');
     await page.getByRole('button', { name: 'Registrera svar' }).click();
     await expectHeading(page, 'Bifoga svarsdokument');
-    await check(page);
+    await checkPage(page);
     await page.getByLabel('Svarsdokument').setInputFiles({ name: 'svar-kriminalvarden.pdf', mimeType: 'application/pdf', buffer: fixtures.pdf() });
     await page.getByRole('button', { name: 'Bifoga' }).click();
     await expectHeading(page, 'Svarsläge');
@@ -171,12 +162,12 @@ test('with the mouse: register, upload, send to Alla stadsdelsnämnder and two e
     await page.waitForURL(/visa=forsenade/);
     expect(await row(page, 'Sen musremiss').textContent()).toContain('Bromma');
     expect(await row(page, 'Program för stadens parker').count()).toBe(0);
-    await check(page);
+    await checkPage(page);
     await row(page, 'Sen musremiss').getByRole('link').first().click();
     await expectHeading(page, 'Svarsläge');
     await page.getByRole('link', { name: 'Sena', exact: true }).click();
     expect(await row(page, 'Bromma').locator('[data-label="Sen"]').textContent()).toBe('Sen');
-    await check(page);
+    await checkPage(page);
   });
 });
 

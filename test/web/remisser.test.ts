@@ -10,7 +10,7 @@ import { addDays } from '../../src/shared/working-days';
 import { createConsultation } from '../support/factories';
 import { bearer } from '../support/test-app';
 import { fixtures } from '../support/upload-fixtures';
-import { axeViolations, expectHeading, journey, logIn, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
+import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
  * The registrator's remiss screens (issue 12) in a real Chromium: the list with its filters, sorting
@@ -41,21 +41,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => w?.close());
 
-/** Every page on the way: no axe violations, the city's title, and no sideways scrolling at 320 px. */
-async function checkPage(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await page.title()).toMatch(/ – Remisser – Stockholms stad$/);
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 800 });
-  expect(await scrollsSideways(page)).toBe(false);
-  await page.setViewportSize(size);
-}
-
 const main = (page: Page) => page.locator('main');
-
-async function notice(page: Page): Promise<string> {
-  return (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
-}
 
 async function register(page: Page, fields: { caseNumber: string; title: string; dueDate?: string }): Promise<void> {
   await page.goto('/remisser/ny');

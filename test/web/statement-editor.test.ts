@@ -4,7 +4,7 @@ import { pdftotext, savePdf } from '../documents/pdf-tools';
 import { addRecipient, createConsultation } from '../support/factories';
 import { TEST_PASSWORD } from '../support/test-constants';
 import { bearer } from '../support/test-app';
-import { axeViolations, expectHeading, journey, logIn, scrollsSideways, startWebJourney, type WebJourney } from '../support/web-journey';
+import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
  * The statement editor (issue 13): the tjänsteutlåtande's page with its sections in order (add an
@@ -18,17 +18,6 @@ beforeAll(async () => {
   w = await startWebJourney();
 }, 60_000);
 afterAll(async () => w?.close());
-
-async function check(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await page.title()).toMatch(/ – Remisser – Stockholms stad$/);
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 800 });
-  expect(await scrollsSideways(page)).toBe(false);
-  await page.setViewportSize(size);
-}
-
-const notice = async (page: Page) => (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
 
 /** Södermalm's answer to a fresh open remiss, its draft started by its handläggare. */
 async function startedDraft(): Promise<string> {
@@ -46,7 +35,7 @@ test('the statement: header fields saved with their own ETag, an own section add
     await logIn(page, 'handlaggare.sodermalm');
     await page.goto(`/svar/${id}/utlatande`);
     await expectHeading(page, 'Tjänsteutlåtande');
-    await check(page);
+    await checkPage(page);
     const headings = () => page.locator('.remiss-section-list__item h3').allTextContents();
     const before = await headings();
     expect(before.length).toBeGreaterThan(3);
@@ -62,7 +51,7 @@ test('the statement: header fields saved with their own ETag, an own section add
 
     await page.getByRole('link', { name: 'Ta bort Vår särskilda fråga' }).click();
     await expectHeading(page, 'Ta bort avsnittet Vår särskilda fråga?');
-    await check(page);
+    await checkPage(page);
     await page.getByRole('button', { name: 'Ta bort avsnittet' }).click();
     expect(await notice(page)).toContain('Avsnittet är borttaget.');
     expect(await headings()).toEqual(before);
@@ -72,7 +61,7 @@ test('the statement: header fields saved with their own ETag, an own section add
 
     await page.getByRole('link', { name: 'Ändra uppgifterna i huvudet' }).click();
     await expectHeading(page, 'Uppgifter i huvudet');
-    await check(page);
+    await checkPage(page);
     await page.getByLabel('Rubrik', { exact: true }).fill('');
     await page.getByLabel('Eget Dnr (valfritt)').fill('SÖD 2026/77');
     await page.getByLabel('Namn, undertecknare 1').fill('Sara Södersson');
@@ -116,7 +105,7 @@ test('a stale header save shows theirs and mine; another organisation gets 404 f
   const row = page.locator('table tr', { hasText: 'Rubrik' }).first();
   expect(await row.textContent()).toContain('Deras rubrik');
   expect(await row.textContent()).toContain('Min rubrik');
-  await check(page);
+  await checkPage(page);
   await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
   expect(await page.locator('.govuk-summary-list').textContent()).toContain('Min rubrik');
 
@@ -162,7 +151,7 @@ test('two handläggare save two sections at once (one with the rich-text editor,
     await mine.keyboard.type('positiv');
     await mine.keyboard.press('Control+B');
     await mine.keyboard.type(' till förslaget.');
-    await check(mine);
+    await checkPage(mine);
 
     // Without JavaScript: the documented markup in the textarea.
     await theirs.getByLabel('Text').fill('## Bakgrund till ärendet\n\nNämnden har fått remissen^[Remissen kom i september.] för yttrande.\n\n- Trygghet\n  - I parkerna\n  - På gatorna\n- Tillgänglighet');
@@ -244,7 +233,7 @@ test('the same section at once: "Någon annan har ändrat avsnittet" with both t
     await js.getByRole('button', { name: 'Spara avsnittet' }).click();
     expect(await js.locator('main').textContent()).toContain('Någon annan har ändrat avsnittet');
     expect(await js.getByRole('textbox', { name: 'Text' }).textContent()).toContain('Deras sista version. Mitt tillägg.');
-    await check(js);
+    await checkPage(js);
     await js.getByRole('button', { name: 'Spara avsnittet' }).click();
     expect(await notice(js)).toContain('Avsnittet är sparat.');
     expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Deras sista version. Mitt tillägg.' }] }]);
@@ -275,11 +264,11 @@ test('Versioner: who saved what when, the words that changed between two version
     await page.getByRole('button', { name: 'Jämför' }).click();
     expect(await page.locator('main ins').allTextContents()).toEqual(expect.arrayContaining(['otrygga på kvällen']));
     expect(await page.locator('main del').allTextContents()).toEqual(expect.arrayContaining(['trygga']));
-    await check(page);
+    await checkPage(page);
 
     await rows.nth(1).getByRole('link', { name: /Återställ/ }).click();
     await expectHeading(page, /Återställ version \d+\?/);
-    await check(page);
+    await checkPage(page);
     await page.getByRole('button', { name: 'Återställ versionen' }).click();
     expect(await notice(page)).toContain('Versionen är återställd som en ny version.');
     expect(await rows.count()).toBe(4);
@@ -335,6 +324,6 @@ test('with the rich-text editor, text the documents cannot print is refused at t
     await page.getByRole('button', { name: 'Spara avsnittet' }).click();
     expect(await page.locator('#body-error').textContent()).toContain('U+1F333');
     expect(await page.getByRole('textbox', { name: 'Text' }).textContent()).toContain('Parkerna \u{1F333} och mycket mer text.');
-    await check(page);
+    await checkPage(page);
   });
 });
