@@ -71,7 +71,11 @@ export class PdfPool {
     this.threads = threads;
     this.maxQueue = options.maxQueue ?? threads * (options.queuePerThread ?? 4);
     const { filename, execArgv } = workerFile();
-    this.pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: threads, maxQueue: this.maxQueue, idleTimeout: options.idleTimeoutMs ?? 60_000 });
+    // atomics 'disabled': piscina's default makes an idle worker wait in Atomics.wait(), which
+    // blocks its event loop, and a MessagePort closed in a task (each task's clock and chunk ports)
+    // only finishes closing on that loop: the worker kept every port it was ever sent, about 5 KB
+    // each with their native queues (the soak: its heap 35 → 55 MB in ten minutes; pdf-pool-ports.test.ts).
+    this.pool = new Piscina({ filename, execArgv, atomics: 'disabled', minThreads: 1, maxThreads: threads, maxQueue: this.maxQueue, idleTimeout: options.idleTimeoutMs ?? 60_000 });
   }
 
   get queueSize(): number {
