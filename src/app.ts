@@ -32,6 +32,7 @@ import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerResponseAttachmentRoutes } from './responses/response-attachments.routes';
 import { registerProtokollsutdragRoutes } from './responses/protokollsutdrag.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
+import { registerReviewCommentRoutes } from './review-comments/review-comments.routes';
 import { registerSearchRoutes } from './search/search.routes';
 import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
 import { registerStatementRoutes } from './statements/statements.routes';
@@ -124,6 +125,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });
   registerProtokollsutdragRoutes(api, { dataSource, config });
+  registerReviewCommentRoutes(api, dataSource);
   const documents = registerDocumentRoutes(api, { dataSource, config });
   registerDocumentTemplateRoutes(api, { renderer: documents.renderer });
   registerCompilationPdfRoute(api, { dataSource, renderer: documents.renderer });

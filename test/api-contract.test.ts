@@ -218,6 +218,14 @@ describe('every other route, success and main errors', () => {
     for (const [body, who] of [[{ action: 'submit_for_review' }, handlaggare], [{ action: 'approve' }, as['attestant.sodermalm']], [decision, handlaggare], [{ action: 'submit' }, handlaggare]] as const) {
       const moved = await send('post', `${responsePath}/transitions`, who, body);
       expect({ action: body.action, status: moved.status, detail: moved.body.detail }).toEqual({ action: body.action, status: 200, detail: undefined });
+      if (body.action !== 'submit_for_review') continue;
+      // In review: the attestant comments; the thread is answered and resolved.
+      const comment = await send('post', `${responsePath}/comments`, as['attestant.sodermalm'], { sectionKey: 'sammanfattning', text: 'Kortare, tack.' });
+      expect(comment.status).toBe(201);
+      expect((await send('post', `${responsePath}/comments/${comment.body.id}/replies`, handlaggare, { text: 'Åtgärdat.' })).status).toBe(201);
+      expect((await send('put', `${responsePath}/comments/${comment.body.id}/resolution`, handlaggare, { resolved: true })).body.resolved).not.toBeNull();
+      expect((await get(`${responsePath}/comments?section=sammanfattning`, handlaggare)).body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+      expect((await get(`${responsePath}/comments`, as['handlaggare.norrainnerstaden'])).status).toBe(404);
     }
     const [decided] = (await get(responsePath, handlaggare)).body.decisions;
     const extract = `${responsePath}/decisions/${decided.id}/protokollsutdrag`;

@@ -14,6 +14,7 @@ import { Reminder } from '../reminders/reminder.entity';
 import { Approval } from '../responses/approval.entity';
 import { Decision } from '../responses/decision.entity';
 import { Response } from '../responses/response.entity';
+import { ReviewComment } from '../review-comments/review-comment.entity';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { StatementRevision } from '../statements/statement-revision.entity';
 import { StatementSection } from '../statements/statement-section.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   SectionTemplate,
   Approval,
   Decision,
+  ReviewComment,
   DocumentTemplate,
   ResumableForm,
 ];
