@@ -33,6 +33,7 @@ import { registerResponseAttachmentRoutes } from './responses/response-attachmen
 import { registerProtokollsutdragRoutes } from './responses/protokollsutdrag.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
 import { registerReviewCommentRoutes } from './review-comments/review-comments.routes';
+import { registerNotificationRoutes } from './notifications/notifications.routes';
 import { registerSearchRoutes } from './search/search.routes';
 import { registerSectionTemplateRoutes } from './section-catalogue/section-templates.routes';
 import { registerStatementRoutes } from './statements/statements.routes';
@@ -126,6 +127,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerResponseAttachmentRoutes(api, { dataSource, config });
   registerProtokollsutdragRoutes(api, { dataSource, config });
   registerReviewCommentRoutes(api, dataSource);
+  registerNotificationRoutes(api, dataSource);
   const documents = registerDocumentRoutes(api, { dataSource, config });
   registerDocumentTemplateRoutes(api, { renderer: documents.renderer });
   registerCompilationPdfRoute(api, { dataSource, renderer: documents.renderer });

@@ -72,6 +72,7 @@ const envSchema = z
     REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(5),
     REMINDER_INTERVAL_SECONDS: positiveInt.max(24 * 3600).default(300),
     DELIVERY_INTERVAL_SECONDS: positiveInt.max(3600).default(30),
+    NOTIFICATION_INTERVAL_SECONDS: positiveInt.max(3600).default(15),
     PDF_WORKERS: positiveInt.max(64).optional(),
     PDF_QUEUE_PER_WORKER: positiveInt.max(1000).default(4),
     PDF_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
@@ -131,6 +132,8 @@ export interface Config {
   reminderIntervalSeconds: number;
   /** How often a process looks for queued remissbrev e-mails (its own sends wake it at once). */
   deliveryIntervalSeconds: number;
+  /** How often queued notifications are mailed (NOTIFICATION_INTERVAL_SECONDS). */
+  notificationIntervalSeconds: number;
   /** PDF worker threads; unset: one less than the cores, at least one and at most four. */
   pdfWorkers?: number;
   /** Documents that may wait per PDF worker before requests get 503 with Retry-After. */
@@ -179,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     deliveryIntervalSeconds: e.DELIVERY_INTERVAL_SECONDS,
+    notificationIntervalSeconds: e.NOTIFICATION_INTERVAL_SECONDS,
     pdfWorkers: e.PDF_WORKERS,
     pdfQueuePerWorker: e.PDF_QUEUE_PER_WORKER,
     pdfTimeoutSeconds: e.PDF_TIMEOUT_SECONDS,

@@ -14,6 +14,7 @@ import { createHttpServer } from './http/request-timeouts';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { startDeliveryScheduler } from './deliveries/delivery-scheduler';
+import { startNotificationScheduler } from './notifications/notification-scheduler';
 import { createFileStore, uploadSpoolDir } from './storage/create-file-store';
 import { startOrphanSweeper } from './storage/orphan-sweeper';
 
@@ -50,8 +51,9 @@ async function main(): Promise<void> {
   else logger.info('no SMTP_URL: e-mail is written as .eml files to %s', config.mailOutboxDir);
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
   const deliveries = startDeliveryScheduler({ dataSource, mailer, renderPdf: (document) => renderer.renderPdf(document), config, logger, notifier: deliveryNotifier });
+  const notifications = startNotificationScheduler({ dataSource, mailer, config, logger });
   const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), spoolDir: uploadSpoolDir(config), logger });
-  installShutdown({ server, dataSource, embedded, logger, background: [reminders, deliveries, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
+  installShutdown({ server, dataSource, embedded, logger, background: [reminders, deliveries, notifications, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 
 /** The app's pool, as a role that is neither a superuser nor the tables' owner (refused otherwise). */

@@ -136,6 +136,9 @@ describe('every other route, success and main errors', () => {
     expect((await request(t.app).post('/api/auth/login').send({ username: 'reader', password: 'wrong-password-1' })).status).toBe(401);
     expect((await request(t.app).post('/api/auth/login').send({ username: 'reader' })).status).toBe(400);
     expect((await get('/api/auth/me', reader)).status).toBe(200);
+    expect((await get('/api/auth/me/notifications', reader)).body).toEqual({ email: true });
+    expect((await send('put', '/api/auth/me/notifications', reader, { email: 'nej' })).status).toBe(400);
+    expect((await send('put', '/api/auth/me/notifications', reader, { email: true })).body).toEqual({ email: true });
     expect((await send('post', '/api/auth/session', reader)).status).toBe(200);
     expect((await send('post', '/api/auth/password', reader, { currentPassword: 'wrong-password-1', newPassword: 'a-new-password-1' })).status).toBe(400);
     // The same password again: the walk's own session goes on, and later logins still work.

@@ -6,6 +6,7 @@ import { Consultation } from '../consultations/consultation.entity';
 import { RecipientDelivery } from '../deliveries/delivery.entity';
 import { DistributionList, DistributionListMember } from '../distribution-lists/distribution-list.entity';
 import { DocumentTemplate } from '../documents/document-template.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { RecipientExtension } from '../recipients/recipient-extension.entity';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   ReviewComment,
   DocumentTemplate,
   ResumableForm,
+  Notification,
 ];

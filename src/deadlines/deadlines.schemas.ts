@@ -8,6 +8,7 @@ export const deadlinesQuery = z.strictObject({
   }),
   consultationId: uuidSchema.optional().openapi({ description: 'Only the answers owed on this remiss (within the scope)' }),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  status: z.enum(RESPONSE_STATUSES).optional().openapi({ description: 'Only answers in this status (in_review: what waits for attest)' }),
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...paginationQuery,

@@ -68,6 +68,7 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
               AND ($4::date IS NULL OR ${EFFECTIVE_DUE_SQL} >= $4::date)
               AND ($5::date IS NULL OR ${EFFECTIVE_DUE_SQL} <= $5::date)
               AND ($8::uuid IS NULL OR c.id = $8::uuid)
+              AND ($11::varchar IS NULL OR r.response_status = $11::varchar)
             ORDER BY ${EFFECTIVE_DUE_SQL}, c.case_number, r.position
             LIMIT $6 OFFSET $7
          ) page
@@ -75,7 +76,7 @@ export async function listDeadlines(dataSource: DataSource, actor: Actor, query:
          JOIN organisations o ON o.id = page.organisation_id
          LEFT JOIN users u ON u.id = resp.assignee_id AND ${assigneeVisible}
         ORDER BY page.due_date, page.case_number, page.position`,
-      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset, query.consultationId ?? null, isAdmin(actor), actor.organisationId],
+      [today, mine, query.overdue ?? null, query.from ?? null, query.to ?? null, limit, offset, query.consultationId ?? null, isAdmin(actor), actor.organisationId, query.status ?? null],
     );
   const rows = await run(query.limit, query.offset);
   const total = await pageTotal(rows, query.offset, async () => (await run(1, 0))[0]?.total ?? 0);

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hasRole, isAdmin, type Actor, type RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem';
+import { queueTurnNotifications } from '../notifications/notification-queue';
 import { recordRecipientEvents } from '../recipients/recipient-events';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
@@ -79,6 +80,7 @@ export class ResponsesService {
       await manager.update(Response, { id: responseId }, { ...changes, ...(assigns ? { assigneeId: actor.userId } : {}), status: to, statusChangedAt: new Date(), version: scope.response.version + 1 });
       if (assigns) await recordAudit(manager, context, auditOfAssignment(scope, null, actor.userId, 'start'));
       await recordRecipientEvents(manager, [scope.recipient.id], 'response_status_changed', actor.userId, { action: input.action, from, to });
+      await queueTurnNotifications(manager, scope, input.action, actor.userId, scope.response.version + 1);
       await recordAudit(manager, context, {
         action: `response.${input.action}`,
         entityType: 'response',

@@ -42,6 +42,10 @@ export class User {
   @Column('boolean', { default: true })
   active: boolean;
 
+  /** Whether the user gets e-mail when it is their turn on an answer (Mitt konto). */
+  @Column('boolean', { name: 'email_notifications', default: true })
+  emailNotifications: boolean;
+
   @Column('integer', { default: 1 })
   version: number;
 

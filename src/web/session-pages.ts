@@ -8,7 +8,8 @@ import type { Config } from '../config';
 import { HttpProblem } from '../http/problem';
 import { FormRejection } from './form-errors';
 import { registerNotices, withNotice } from './notices';
-import type { Pages } from './pages';
+import type { FormState, PageInput, Pages } from './pages';
+import { NotificationSettingsService } from '../notifications/notification-settings.service';
 
 /** Only a path on this site: `/remisser/1?x=y`, never `//evil.example` or `https://…`. */
 export function localPath(value: unknown): string {
@@ -32,7 +33,16 @@ const passwordFields = z
   })
   .refine((fields) => fields.newPassword === fields.repeatPassword, { path: ['repeatPassword'], message: 'Lösenorden är inte lika. Skriv samma nya lösenord två gånger.' });
 
-registerNotices({ utloggad: 'Du är utloggad.' });
+registerNotices({
+  utloggad: 'Du är utloggad.',
+  'epost-pa': 'Du får e-post när det är din tur.',
+  'epost-av': 'Du får ingen e-post om din tur. Startsidan visar fortfarande vad som väntar på dig.',
+});
+
+const EMAIL_OPTIONS = [
+  { value: 'ja', text: 'Ja, skicka e-post när det är min tur' },
+  { value: 'nej', text: 'Nej, ingen e-post' },
+];
 
 /** Logging in and out, Mitt konto, and extending the session: the same sessions as the API. */
 export function registerSessionPages(pages: Pages, deps: { auth: AuthService; config: Config; dataSource: DataSource }): void {
@@ -87,23 +97,39 @@ export function registerSessionPages(pages: Pages, deps: { auth: AuthService; co
     },
   });
 
+  const notifications = new NotificationSettingsService(deps.dataSource);
+  const accountPage = async ({ actor }: PageInput, state: FormState) => {
+    const { email } = await notifications.get(actor.userId);
+    return {
+      view: 'web/account',
+      title: 'Mitt konto',
+      breadcrumbs: [{ href: '/', text: 'Start' }, { text: 'Mitt konto' }],
+      data: { account: { name: actor.name, username: actor.username }, emailOptions: EMAIL_OPTIONS, errors: state.errors, values: { epost: email ? 'ja' : 'nej' } },
+    };
+  };
+
   pages.form({
     path: '/mitt-konto',
     access: 'user',
     fields: passwordFields,
-    async show({ actor }, state) {
-      return {
-        view: 'web/account',
-        title: 'Mitt konto',
-        breadcrumbs: [{ href: '/', text: 'Start' }, { text: 'Mitt konto' }],
-        data: { account: { name: actor.name, username: actor.username }, errors: state.errors, values: {} },
-      };
-    },
+    show: accountPage,
     async save({ context }, fields) {
       if (!(await auth.changeOwnPassword(context, fields.currentPassword, fields.newPassword))) {
         throw new FormRejection([{ field: 'currentPassword', message: 'Det nuvarande lösenordet stämmer inte.' }]);
       }
       return withNotice('/mitt-konto', 'losenord');
+    },
+  });
+
+  // The same choice as PUT /api/auth/me/notifications.
+  pages.form({
+    path: '/mitt-konto/aviseringar',
+    access: 'user',
+    fields: z.object({ epost: z.enum(['ja', 'nej'], { error: () => 'Välj om du vill få e-post.' }) }),
+    show: accountPage,
+    async save({ context }, fields) {
+      await notifications.set(fields.epost === 'ja', context);
+      return withNotice('/mitt-konto', fields.epost === 'ja' ? 'epost-pa' : 'epost-av');
     },
   });
 
