@@ -18,7 +18,8 @@ import { SearchSubheadings1765500000000 } from './1765500000000-SearchSubheading
 import { RecipientDeliveries1765600000000 } from './1765600000000-RecipientDeliveries';
 import { ResponseAssignee1765700000000 } from './1765700000000-ResponseAssignee';
 import { ReviewComments1765800000000 } from './1765800000000-ReviewComments';
+import { AnswerReason1766000000000 } from './1766000000000-AnswerReason';
 
 /** Every migration in order. Listed explicitly so ts-jest, tsx and compiled dist all find them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1763798400000, Consultations1763884800000, Statements1763971200000, ListIndexes1764057600000, Search1764144000000, DocumentTemplates1764230400000, SearchIndexes1764316800000, LoginAttempts1764403200000, DuplicateUniqueConstraints1764489600000, PublishedStatements1764576000000, AttachmentAnswerDocuments1764662400000, OrganisationSuccessors1765008000000, RecipientResponseState1765094400000, DecisionProtokollsutdrag1765353600000, ConsultationKinds1765354600000, ResumableForms1765400000000, SearchSubheadings1765500000000, RecipientDeliveries1765600000000, ResponseAssignee1765700000000, ReviewComments1765800000000];
+export const MIGRATIONS: Function[] = [Foundation1763798400000, Consultations1763884800000, Statements1763971200000, ListIndexes1764057600000, Search1764144000000, DocumentTemplates1764230400000, SearchIndexes1764316800000, LoginAttempts1764403200000, DuplicateUniqueConstraints1764489600000, PublishedStatements1764576000000, AttachmentAnswerDocuments1764662400000, OrganisationSuccessors1765008000000, RecipientResponseState1765094400000, DecisionProtokollsutdrag1765353600000, ConsultationKinds1765354600000, ResumableForms1765400000000, SearchSubheadings1765500000000, RecipientDeliveries1765600000000, ResponseAssignee1765700000000, ReviewComments1765800000000, AnswerReason1766000000000];
