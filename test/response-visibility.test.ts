@@ -80,6 +80,7 @@ async function expectStatusOnly(id: string, who: string) {
       answeredDate: row.answeredDate,
       late: row.late,
       assignee: null,
+      reason: null,
       declinedReason: null,
       stance: null,
       receivedExternally: false,

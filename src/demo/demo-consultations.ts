@@ -24,7 +24,8 @@ interface DemoAnswer {
   extension?: { dueDate: string; reason: string; grantedOn: string };
   /** Default 'submitted'. */
   status?: Extract<ResponseStatus, 'submitted' | 'declined' | 'no_comments'>;
-  declinedReason?: string;
+  /** Why it avstår, or why it has inga synpunkter. */
+  reason?: string;
   /** An answer that came on paper or by e-mail (record_external), with its stance. */
   external?: { stance: Stance };
 }
@@ -119,7 +120,7 @@ export function openDemoConsultation(today: string): DemoConsultation {
     },
     answers: [
       { key: 'idrottsnamnden', answeredDate: daysAgo(12), status: 'no_comments' },
-      { key: 'sdn-skarholmen', answeredDate: daysAgo(8), status: 'declined', declinedReason: 'Nämnden avstår från att yttra sig och hänvisar till socialnämndens svar.' },
+      { key: 'sdn-skarholmen', answeredDate: daysAgo(8), status: 'declined', reason: 'Nämnden avstår från att yttra sig och hänvisar till socialnämndens svar.' },
       { key: 'region-stockholm', answeredDate: daysAgo(5), external: { stance: 'tillstyrker' } },
     ],
   };
@@ -201,7 +202,7 @@ async function addDemoRecipients(manager: EntityManager, consultation: Consultat
       recipientId: recipient.id,
       status,
       answeredDate: answer?.answeredDate ?? null,
-      declinedReason: answer?.declinedReason ?? null,
+      answerReason: answer?.reason ?? null,
       receivedExternally: !!answer?.external,
       stance: answer?.external?.stance ?? null,
     });

@@ -8,28 +8,28 @@ import { PUBLISHED_STATEMENT_SQL } from '../responses/response-access';
 
 /**
  * The sammanställning as a document model: the compilation as the JSON endpoint builds it, plus
- * the names its pages print and the reasons of those who avstår. Dated by the last change of the
+ * the names its pages print and the reasons of those who avstår or have inga synpunkter. Dated by the last change of the
  * remiss, of an answer's status or of a submitted statement (a draft saved or shared changes
  * nothing the document shows), so the same state gives the same document.
  */
 export async function loadCompilationDocument(manager: EntityManager, consultation: Consultation, compilation: Compilation, groupBy: CompilationGrouping): Promise<CompilationDocumentModel> {
   const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });
   const coordinator = consultation.coordinatorId ? await manager.findOneBy(Organisation, { id: consultation.coordinatorId }) : null;
-  const rows: Array<{ id: string; status: string; declined_reason: string | null; updated_at: Date }> = await manager.query(
-    `SELECT p.id, p.status, p.declined_reason, GREATEST(p.status_changed_at, s.updated_at) AS updated_at
+  const rows: Array<{ id: string; status: string; answer_reason: string | null; updated_at: Date }> = await manager.query(
+    `SELECT p.id, p.status, p.answer_reason, GREATEST(p.status_changed_at, s.updated_at) AS updated_at
        FROM responses p JOIN recipients r ON r.id = p.recipient_id
        LEFT JOIN statements s ON s.response_id = p.id AND ${PUBLISHED_STATEMENT_SQL}
       WHERE r.consultation_id = $1`,
     [consultation.id],
   );
-  const declinedReasons = Object.fromEntries(rows.filter((row) => row.status === 'declined' && row.declined_reason).map((row) => [row.id, row.declined_reason!]));
+  const answerReasons = Object.fromEntries(rows.filter((row) => ['declined', 'no_comments'].includes(row.status) && row.answer_reason).map((row) => [row.id, row.answer_reason!]));
   const lastModified = new Date(Math.max(consultation.updatedAt.getTime(), ...rows.map((row) => new Date(row.updated_at).getTime())));
   return {
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, kind: consultation.kind, sender: sender?.name ?? '', dueDate: consultation.dueDate, sentDate: consultation.sentDate, status: consultation.status },
     coordinator: coordinator ? { name: coordinator.name, registerKey: coordinator.registerKey } : { name: sender?.name ?? 'Stockholms stad', registerKey: sender?.registerKey ?? null },
     groupBy,
     compilation,
-    declinedReasons,
+    answerReasons,
     date: todayInStockholm(lastModified),
     lastModified: lastModified.toISOString(),
   };

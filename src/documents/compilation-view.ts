@@ -32,7 +32,7 @@ function statusText(row: MatrixRow, closed: boolean): string {
 function answerLine(row: MatrixRow, reason: string | undefined): string {
   const date = row.answeredDate ? ` ${formatSwedishDate(row.answeredDate)}` : '';
   if (row.status === 'declined') return `Avstår från att svara${date ? `,${date}` : ''}.${reason ? ` Skäl: ${reason}` : ''}`;
-  if (row.status === 'no_comments') return `Inga synpunkter${date ? `,${date}` : ''}.`;
+  if (row.status === 'no_comments') return `Inga synpunkter${date ? `,${date}` : ''}.${reason ? ` Motivering: ${reason}` : ''}`;
   const stance = row.stance ? ` Ställningstagande: ${STANCE_LABELS[row.stance].toLowerCase()}.` : '';
   return `Svarade${date}${row.late ? ', efter sista svarsdag' : ''}.${stance}`;
 }
@@ -72,7 +72,7 @@ export function compilationView(model: CompilationDocumentModel) {
     model.groupBy === 'recipient'
       ? answered.map((row) => ({
           organisation: row.organisation.name,
-          answer: answerLine(row, model.declinedReasons[row.responseId]),
+          answer: answerLine(row, model.answerReasons[row.responseId]),
           external: row.receivedExternally,
           // The answer's own sections in its own order, under its own headings.
           sections: compilation.sections

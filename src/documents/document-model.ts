@@ -93,6 +93,7 @@ export interface AnswerLetterModel {
   organisation: string;
   consultation: { caseNumber: string; title: string; sender: string };
   answer: 'declined' | 'no_comments';
+  /** Why it avstår (its skäl) or has inga synpunkter (its motivering), when it said. */
   reason: string | null;
   /** YYYY-MM-DD, the day of the answer. */
   date: string;
@@ -113,8 +114,8 @@ export interface CompilationDocumentModel {
   coordinator: { name: string; registerKey: string | null };
   groupBy: CompilationGrouping;
   compilation: Compilation;
-  /** The reasons given by those who avstår, by response id. */
-  declinedReasons: Record<string, string>;
+  /** The reasons given by those who avstår or have inga synpunkter, by response id. */
+  answerReasons: Record<string, string>;
   /** YYYY-MM-DD: the state the compilation shows (its last change, in Stockholm). */
   date: string;
   lastModified: string | null;

@@ -111,7 +111,7 @@ export async function loadAnswerLetter(manager: EntityManager, scope: ResponseSc
     organisation: organisation.name,
     consultation: { caseNumber: consultation.caseNumber, title: consultation.title, sender: sender?.name ?? '' },
     answer,
-    reason: answer === 'declined' ? response.declinedReason : null,
+    reason: response.answerReason,
     date: response.answeredDate ?? todayInStockholm(response.statusChangedAt),
     officer: officer ? { ...person(officer)!, organisation: officersOrganisation?.name ?? null } : null,
     replyEmail: administration.email,

@@ -7,9 +7,9 @@ import { templateSetFor, type DocumentName } from './template-set';
 
 /**
  * One small document of each kind with every feature its template can print (sub-headings, lists
- * nested once, bold and italic, a footnote, signatures, a table, an extension, a declined reason),
- * and a long statement, for checking an admin's template before it is saved: whatever the template
- * does with these must lay out, in time.
+ * nested once, bold and italic, a footnote, signatures, a table, an extension, the reasons of
+ * answers that avstår or have inga synpunkter), and a long statement, for checking an admin's
+ * template before it is saved: whatever the template does with these must lay out, in time.
  */
 const p = (text: string): Block => ({ type: 'paragraph', content: [{ text }] });
 const body: Block[] = [
@@ -114,7 +114,7 @@ const compilation = (groupBy: CompilationDocumentModel['groupBy']): CompilationD
   coordinator: { name: 'Socialförvaltningen', registerKey: null },
   groupBy,
   compilation: compilationData,
-  declinedReasons: { p2: 'Berör inte nämnden.' },
+  answerReasons: { p2: 'Berör inte nämnden.' },
   date: '2020-12-03',
   lastModified: null,
 });
@@ -137,6 +137,7 @@ export const SAMPLE_DOCUMENTS: Record<DocumentName, DocumentSpec[]> = {
   ],
   'answer-letter': [
     { kind: 'answer-letter', model: answerLetter },
+    { kind: 'answer-letter', model: { ...answerLetter, answer: 'no_comments', reason: 'Förslaget berör inte nämndens verksamhetsområde.' } },
     { kind: 'answer-letter', model: { ...answerLetter, answer: 'no_comments', reason: null, officer: null } },
   ],
   compilation: [

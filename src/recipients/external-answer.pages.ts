@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import { receiveUpload } from '../http/multipart-upload';
 import { HttpProblem } from '../http/problem';
 import { storeResponseFile } from '../responses/response-uploads';
-import type { TransitionInput } from '../responses/responses.schemas';
+import { transitionBody, type TransitionInput } from '../responses/responses.schemas';
 import { ResponsesService } from '../responses/responses.service';
 import { STANCES } from '../statements/statement.entity';
 import { STANCE_OPTIONS } from '../shared/swedish-labels';
@@ -14,6 +14,7 @@ import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { formErrorsFrom } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, Pages } from '../web/pages';
+import { parseForService } from '../web/service-input';
 import { BoardOverview } from './board-overview';
 import { consultationIdFrom } from './distribution-overview';
 import { crumbsFor } from './recipients.pages';
@@ -35,11 +36,23 @@ const answerFields = z
   })
   .refine((f) => f.kind !== 'svar' || !!f.stance, { message: 'Välj remissinstansens ställningstagande.', path: ['stance'] });
 
-/** The form's choice as the transition the API takes (POST /api/responses/:id/transitions). */
-function transitionFor(fields: z.infer<typeof answerFields>): TransitionInput {
+/** The form's choice as the body the API takes (POST /api/responses/:id/transitions). */
+function bodyFor(fields: z.infer<typeof answerFields>): TransitionInput {
   if (fields.kind === 'avstar') return { action: 'decline', reason: fields.reason || undefined, answeredDate: fields.receivedDate };
-  if (fields.kind === 'inga_synpunkter') return { action: 'no_comments', answeredDate: fields.receivedDate };
+  if (fields.kind === 'inga_synpunkter') return { action: 'no_comments', reason: fields.reason || undefined, answeredDate: fields.receivedDate };
   return { action: 'record_external', receivedDate: fields.receivedDate, stance: fields.stance as (typeof STANCES)[number], note: fields.reason || undefined };
+}
+
+/** Which of the form's fields each of the body's is. */
+const FORM_FIELDS: Record<string, string> = { reason: 'reason', note: 'reason', answeredDate: 'receivedDate', receivedDate: 'receivedDate', stance: 'stance' };
+
+/**
+ * The transition, checked by the API's own schema: the reason of an answer that avstår or has inga
+ * synpunkter is printed in the answer letter, so what the documents cannot print is refused at the
+ * field, in Swedish, as the API refuses it.
+ */
+function transitionFor(fields: z.infer<typeof answerFields>): TransitionInput {
+  return parseForService(transitionBody, bodyFor(fields), (path) => FORM_FIELDS[String(path[0])]);
 }
 
 /**

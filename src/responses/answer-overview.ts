@@ -60,7 +60,7 @@ export class AnswerOverview {
     const answerable = consultation.status !== 'cancelled' && !!recipient.sentAt;
     const may = (action: AnswerAction) => answerable && TRANSITIONS[action].from.includes(response.status) && whyNotAllowed(action, actor, own) === null;
     return {
-      response: { id: response.id, status: response.status, version: response.version, answeredDate: response.answeredDate, declinedReason: response.declinedReason, hasStatement: view.hasStatement },
+      response: { id: response.id, status: response.status, version: response.version, answeredDate: response.answeredDate, reason: response.answerReason, hasStatement: view.hasStatement },
       consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title, status: consultation.status, sentDate: consultation.sentDate, dueDate: consultation.dueDate, description: consultation.description },
       sender: sender?.name ?? '',
       organisation: { id: organisation.id, name: organisation.name },

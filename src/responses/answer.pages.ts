@@ -26,7 +26,21 @@ registerNotices({
 
 const STALE = 'Någon annan har ändrat svaret sedan du öppnade sidan. Kontrollera uppgifterna och försök igen.';
 
-/** The two answers without a tjänsteutlåtande, each confirmed on a page of its own. */
+const declineFields = z.object({
+  reason: z.string({ message: 'Skriv varför ni avstår från att svara.' }).trim().min(1, 'Skriv varför ni avstår från att svara.').max(2000, 'Skälet får vara högst 2 000 tecken.'),
+  etag: z.string().optional(),
+});
+
+const noCommentsFields = z.object({
+  reason: z.string().trim().max(2000, 'Motiveringen får vara högst 2 000 tecken.').optional(),
+  etag: z.string().optional(),
+});
+
+/**
+ * The two answers without a tjänsteutlåtande, each confirmed on a page of its own with its reason:
+ * the skäl of an answer that avstår must be given, the motivering of inga synpunkter may be. Both
+ * are printed in the answer letter and the compilation.
+ */
 const ANSWERS_WITHOUT_STATEMENT = [
   {
     slug: 'avsta',
@@ -37,7 +51,8 @@ const ANSWERS_WITHOUT_STATEMENT = [
     explanation: 'Ni svarar att ni avstår från att yttra er över remissen. Svaret går till avsändaren med ett svarsbrev där skälet står, och det kan inte ändras efteråt.',
     button: 'Avstå från att svara',
     notice: 'avstar',
-    withReason: true,
+    fields: declineFields,
+    reason: { label: 'Skäl', hint: 'Skälet står i svarsbrevet till avsändaren och i sammanställningen.' },
   },
   {
     slug: 'inga-synpunkter',
@@ -48,7 +63,11 @@ const ANSWERS_WITHOUT_STATEMENT = [
     explanation: 'Ni svarar att ni har tagit del av remissen och inte har några synpunkter. Svaret går till avsändaren med ett kort svarsbrev och kan inte ändras efteråt.',
     button: 'Svara inga synpunkter',
     notice: 'inga-synpunkter',
-    withReason: false,
+    fields: noCommentsFields,
+    reason: {
+      label: 'Motivering (valfri)',
+      hint: 'Till exempel att förslaget inte berör nämndens verksamhetsområde. Motiveringen står i svarsbrevet till avsändaren och i sammanställningen.',
+    },
   },
 ];
 
@@ -57,17 +76,12 @@ const assignFields = z.object({
   etag: z.string().optional(),
 });
 
-const declineFields = z.object({
-  reason: z.string({ message: 'Skriv varför ni avstår från att svara.' }).trim().min(1, 'Skriv varför ni avstår från att svara.').max(2000, 'Skälet får vara högst 2 000 tecken.'),
-  etag: z.string().optional(),
-});
-
 const confirmFields = z.object({ etag: z.string().optional() });
 
 /**
- * The transition as the API would take it: the body's own rules (the reason of an answer that
- * avstår is printed, so characters the documents cannot print are refused with the API's message,
- * in Swedish at the field).
+ * The transition as the API would take it: the body's own rules (the reason of an answer without a
+ * tjänsteutlåtande is printed, so characters the documents cannot print are refused with the API's
+ * message, in Swedish at the field).
  */
 function transitionInput(body: Record<string, unknown>): TransitionInput {
   return parseForService(transitionBody, body, (path) => String(path[0]));
@@ -152,7 +166,7 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
     pages.form({
       path: `/svar/:id/${answer.slug}`,
       access: WORKERS,
-      fields: answer.withReason ? declineFields : confirmFields,
+      fields: answer.fields,
       async show({ params, context, actor }, state) {
         const data = await overview.answer(pageId(params, WHAT), context);
         return {
@@ -175,8 +189,8 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
       },
       async save({ params, context }, fields: { etag?: string; reason?: string }) {
         const id = pageId(params, WHAT);
-        const body = answer.withReason ? { action: answer.action, reason: fields.reason } : { action: answer.action };
-        await responses.transition(id, transitionInput(body), ifMatchFromForm(fields.etag), context);
+        // An empty motivering is none: the letter then says no more than "inga synpunkter".
+        await responses.transition(id, transitionInput({ action: answer.action, reason: fields.reason || undefined }), ifMatchFromForm(fields.etag), context);
         return withNotice(`/svar/${id}`, answer.notice);
       },
     });

@@ -32,9 +32,13 @@ export class Response {
   @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' })
   statusChangedAt: Date;
 
-  /** Why the recipient declines (avstår), when it said. */
-  @Column('varchar', { name: 'declined_reason', length: 2000, nullable: true })
-  declinedReason: string | null;
+  /**
+   * The reason given with an answer without a tjänsteutlåtande, when one was: why the recipient
+   * declines (avstår, its skäl) or why it has inga synpunkter (its motivering). Printed in the
+   * answer letter and the compilation.
+   */
+  @Column('varchar', { name: 'answer_reason', length: 2000, nullable: true })
+  answerReason: string | null;
 
   /** Overall ställningstagande of an answer recorded without a statement (paper or e-mail answers). */
   @Column('varchar', { length: 30, nullable: true })

@@ -7,7 +7,7 @@ import { DECISION_OUTCOMES } from './decision.entity';
 import { RESPONSE_STATUSES } from './response.entity';
 
 const note = z.string().trim().max(2000).optional();
-/** The reason of an answer that avstår is printed in its letter and in the compilation. */
+/** The reason of an answer without a tjänsteutlåtande (avstår, inga synpunkter) is printed in its letter and in the compilation. */
 const printedNote = z.string().trim().max(2000).superRefine(printable).optional();
 
 /** One body per action; the server checks role and current state (409 with the reason otherwise). */
@@ -26,13 +26,17 @@ export const transitionBody = z
       decisionText: z.string().trim().min(3).max(10_000),
     }),
     z.strictObject({ action: z.literal('submit'), submittedDate: isoDate.optional() }),
-    z.strictObject({ action: z.literal('decline'), reason: printedNote, answeredDate: isoDate.optional() }),
-    z.strictObject({ action: z.literal('no_comments'), answeredDate: isoDate.optional() }),
+    z.strictObject({ action: z.literal('decline'), reason: printedNote.openapi({ description: 'Why the organisation avstår (its skäl), when it says' }), answeredDate: isoDate.optional() }),
+    z.strictObject({
+      action: z.literal('no_comments'),
+      reason: printedNote.openapi({ description: 'Why the organisation has no comments (its motivering), when it says: e.g. that the proposal does not concern its responsibilities' }),
+      answeredDate: isoDate.optional(),
+    }),
     z.strictObject({ action: z.literal('record_external'), receivedDate: isoDate, stance: z.enum(STANCES), note }),
   ])
   .openapi('Transition', {
     description:
-      'start (not_started→drafting), submit_for_review (drafting→in_review), return_to_drafting (in_review|approved→drafting), approve (in_review→approved, attestant), decide (approved→decided, or →drafting when referred back), submit (decided→submitted), decline / no_comments (not_started|drafting→declined|no_comments), record_external (registrator: an answer that came outside the system).',
+      'start (not_started→drafting), submit_for_review (drafting→in_review), return_to_drafting (in_review|approved→drafting), approve (in_review→approved, attestant), decide (approved→decided, or →drafting when referred back), submit (decided→submitted), decline / no_comments (not_started|drafting→declined|no_comments, each with an optional reason printed in the answer letter), record_external (registrator: an answer that came outside the system).',
   });
 
 export type TransitionInput = z.infer<typeof transitionBody>;
@@ -62,7 +66,7 @@ export const responseSchema = z
     id: z.string(),
     visibility: z.enum(['full', 'status']).openapi({
       description:
-        "status: another organisation's response before it has answered (the coordinator's too, even of a shared draft): no more than the status board shows. assignee, declinedReason, stance, sharedWithCoordinator, hasStatement and version are null, approvals, decisions and timeline empty, and there is no ETag.",
+        "status: another organisation's response before it has answered (the coordinator's too, even of a shared draft): no more than the status board shows. assignee, reason, declinedReason, stance, sharedWithCoordinator, hasStatement and version are null, approvals, decisions and timeline empty, and there is no ETag.",
     }),
     status: z.enum(RESPONSE_STATUSES),
     consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
@@ -72,7 +76,10 @@ export const responseSchema = z
       description:
         'Who of the answering organisation works on the answer (Tilldela): whoever first moved it out of not_started or first saved its statement, then whom the organisation assigns (PUT …/assignee). Null while nobody is, and where the response is shown as the status board shows it.',
     }),
-    declinedReason: z.string().nullable(),
+    reason: z.string().nullable().openapi({
+      description: 'The reason given with an answer without a tjänsteutlåtande: why it avstår (declined) or why it has no comments (no_comments); printed in the answer letter. Null when none was given.',
+    }),
+    declinedReason: z.string().nullable().openapi({ deprecated: true, description: 'The reason when the response is declined, else null: use reason, which also holds the motivering of no_comments.' }),
     stance: z.string().nullable(),
     receivedExternally: z.boolean(),
     sharedWithCoordinator: z.boolean().nullable(),

@@ -160,9 +160,9 @@ async function applyAction(manager: EntityManager, scope: ResponseScope, input: 
       return { answeredDate: answerDate(scope, input.submittedDate ?? today, 'submittedDate', today), stance: statement?.stance ?? null };
     }
     case 'decline':
-      return { answeredDate: answerDate(scope, input.answeredDate ?? today, 'answeredDate', today), declinedReason: input.reason ?? null };
+      return { answeredDate: answerDate(scope, input.answeredDate ?? today, 'answeredDate', today), answerReason: input.reason || null };
     case 'no_comments':
-      return { answeredDate: answerDate(scope, input.answeredDate ?? today, 'answeredDate', today), stance: 'inga_synpunkter' };
+      return { answeredDate: answerDate(scope, input.answeredDate ?? today, 'answeredDate', today), stance: 'inga_synpunkter', answerReason: input.reason || null };
     case 'record_external':
       return { answeredDate: answerDate(scope, input.receivedDate, 'receivedDate', today), stance: input.stance, receivedExternally: true };
   }

@@ -86,13 +86,13 @@ export function compilationModel(options: { answered: number; sectionsPerStateme
   const sections: AnsweredSection[] = matrix
     .filter((row) => row.status === 'submitted')
     .flatMap((row) => statement.sections.map((section, position) => ({ responseId: row.responseId, key: slug(section.heading), heading: section.heading, position, body: section.body, stance: position === 4 ? row.stance : null })));
-  const declinedReasons = Object.fromEntries(matrix.filter((row) => row.status === 'declined').map((row) => [row.responseId, 'Ärendet berör inte nämndens ansvarsområde.']));
+  const answerReasons = Object.fromEntries(matrix.filter((row) => row.status === 'declined').map((row) => [row.responseId, 'Ärendet berör inte nämndens ansvarsområde.']));
   return {
     consultation: { caseNumber: 'KS 2020/924', title: TITLE, kind: 'program', sender: 'Kommunstyrelsen', dueDate: '2020-11-27', sentDate: '2020-08-28', status },
     coordinator: { name: 'Socialförvaltningen', registerKey: 'socialforvaltningen' },
     groupBy,
     compilation: buildCompilation(matrix, sections),
-    declinedReasons,
+    answerReasons,
     date: '2020-12-03',
     lastModified: null,
   };

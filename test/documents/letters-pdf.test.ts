@@ -1,7 +1,7 @@
 import type { DocumentSpec } from '../../src/documents/document-model';
 import { renderDocumentHtml, renderDocumentPdf } from '../../src/documents/render-document';
 import { answerLetterModel, coverLetterModel } from './letter-fixtures';
-import { assertArchivable, cleanUpPdfs, pageTexts, pdfinfo, pdftotext, savePdf, squash, tool } from './pdf-tools';
+import { assertArchivable, cleanUpPdfs, headingsOf, pageTexts, pdfinfo, pdftotext, savePdf, squash, tool } from './pdf-tools';
 
 /*
  * The remissbrev and the "avstår / inga synpunkter" letter, checked with qpdf and poppler like the
@@ -148,5 +148,17 @@ describe('the answer letter', () => {
     expect(text).not.toContain('Skäl');
     expect(text).not.toContain('Handläggare');
     expect(text).toContain('Frågor om svaret besvaras av registraturen vid Farsta stadsdelsförvaltning.');
+  });
+
+  it('of one with inga synpunkter and a motivering: the motivering under its own heading, after the answer', async () => {
+    const reason = 'Förslaget berör inte nämndens verksamhetsområde.';
+    const file = await render({ kind: 'answer-letter', model: answerLetterModel({ answer: 'no_comments', reason }) }, 'no-comments-motivering');
+    assertArchivable(file, /^Title:\s+Svar på remiss/m);
+    expect(pdfinfo(file)).toMatch(/^Keywords:\s+Remissvar, Inga synpunkter, KS 2020\/924, Kommunstyrelsen$/m);
+    const text = squash(pdftotext(file));
+    expect(text).toContain(`Farsta stadsdelsnämnd har tagit del av remissen och har inga synpunkter på förslaget. Motivering ${reason} Detta är nämndens svar`);
+    expect(text).not.toContain('Skäl');
+    // A heading of its own in the tagged structure, as the skäl of one that avstår.
+    expect(headingsOf(file)).toEqual([['H1', expect.stringContaining('Stockholms stads program')], ['H2', 'Motivering'], ['H2', 'Kontakt']]);
   });
 });

@@ -11,7 +11,7 @@ import { axeViolations, expectHeading, journey, logIn, notice, scrollsSideways, 
 /*
  * The förvaltning's first two screens (issue 13): Att besvara and the answer page, as Södermalm's
  * handläggare uses them in a real Chromium: the open demo remiss to answer, Tilldela (and a stale
- * one), påbörja, avstå and inga synpunkter after confirming; another organisation's handläggare
+ * one), påbörja, avstå and inga synpunkter (with a motivering) after confirming; another organisation's handläggare
  * gets 404 on every page of the answer. Every page 0 axe violations, nothing sideways at 320 px.
  */
 let w: WebJourney;
@@ -230,8 +230,8 @@ test('keyboard only: avstå with a reason after confirming; the reason must be g
     expect(letter.status()).toBe(200);
     expect(letter.headers()['content-type']).toBe('application/pdf');
     await checkPage(page);
-    const stored = await w.t.dataSource.query('SELECT status, declined_reason FROM responses WHERE id = $1', [responseId]);
-    expect(stored).toEqual([{ status: 'declined', declined_reason: 'Förslaget berör inte stadsdelsnämndens ansvarsområden.' }]);
+    const stored = await w.t.dataSource.query('SELECT status, answer_reason FROM responses WHERE id = $1', [responseId]);
+    expect(stored).toEqual([{ status: 'declined', answer_reason: 'Förslaget berör inte stadsdelsnämndens ansvarsområden.' }]);
 
     // The confirmation page of an answered response says so, without a button.
     await page.goto(`/svar/${responseId}/inga-synpunkter`);
@@ -244,28 +244,53 @@ test('keyboard only: avstå with a reason after confirming; the reason must be g
   });
 });
 
-test('inga synpunkter after confirming; a confirmation made stale by someone else is asked again', async () => {
+test('inga synpunkter with a motivering after confirming; a motivering too long or unprintable is refused at the field; a stale confirmation is asked again', async () => {
   const { responseId } = await remissForSodermalm('Remiss om cykelbanor');
+  const motivering = 'Förslaget berör inte stadsdelsnämndens verksamhetsområde.';
   const { page } = await w.newPage();
   await journey('answer-no-comments', page, async () => {
+    // The attestant may answer without a tjänsteutlåtande too.
     await logIn(page, 'attestant.sodermalm');
     await page.goto('/att-besvara');
     await expectHeading(page, 'Att besvara');
     await page.getByRole('link', { name: 'Remiss om cykelbanor' }).click();
     await page.getByRole('link', { name: 'Svara inga synpunkter' }).click();
     await expectHeading(page, 'Svara att ni inte har några synpunkter?');
+    const field = page.getByLabel('Motivering (valfri)');
+    expect(await field.inputValue()).toBe('');
+    expect(await page.locator('#reason-hint').textContent()).toContain('Motiveringen står i svarsbrevet till avsändaren');
     await checkPage(page);
 
+    // Too long, then a character the answer letter cannot print: each a Swedish message at the field, the text kept.
+    await field.fill('Lång motivering. '.repeat(120));
+    await page.getByRole('button', { name: 'Svara inga synpunkter' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('#reason-error').textContent()).toContain('Motiveringen får vara högst 2 000 tecken.');
+    await field.fill('Berörs inte ✓');
+    await page.getByRole('button', { name: 'Svara inga synpunkter' }).click();
+    await page.locator('#reason-error', { hasText: 'Texten innehåller' }).waitFor();
+    expect(await page.locator('#reason-error').textContent()).toContain('Texten innehåller tecken som inte kan skrivas ut i dokumenten: U+2713 ✓.');
+    expect(await page.locator('.govuk-error-summary a[href="#reason"]').textContent()).toContain('Texten innehåller tecken som inte kan skrivas ut');
+    expect(await field.inputValue()).toBe('Berörs inte ✓');
+    expect((await w.t.dataSource.query('SELECT status FROM responses WHERE id = $1', [responseId]))[0].status).toBe('not_started');
+    await checkPage(page);
+
+    // Someone else changes the answer meanwhile: asked again, the motivering kept.
+    await field.fill(motivering);
     await w.t.dataSource.query('UPDATE responses SET version = version + 1 WHERE id = $1', [responseId]);
     await page.getByRole('button', { name: 'Svara inga synpunkter' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Någon annan har ändrat svaret sedan du öppnade sidan.');
     expect((await w.t.dataSource.query('SELECT status FROM responses WHERE id = $1', [responseId]))[0].status).toBe('not_started');
+    expect(await field.inputValue()).toBe(motivering);
     await checkPage(page);
 
     await page.getByRole('button', { name: 'Svara inga synpunkter' }).click();
     expect(await notice(page)).toContain('Svaret ”inga synpunkter” är registrerat.');
     expect(await summaryValue(page, 'Status').textContent()).toBe('Inga synpunkter');
+    expect(await summaryValue(page, 'Motivering').textContent()).toBe(motivering);
     expect(await page.locator('[data-timeline]').textContent()).toContain('Svarade inga synpunkter (Arvid Malmsten)');
+    await checkPage(page);
+    expect(await w.t.dataSource.query('SELECT status, answer_reason FROM responses WHERE id = $1', [responseId])).toEqual([{ status: 'no_comments', answer_reason: motivering }]);
   });
 });
 

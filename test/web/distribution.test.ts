@@ -221,6 +221,36 @@ test('status board: counts, filters in the URL, anstånd from a row, an answer o
   });
 });
 
+test('an answer of inga synpunkter on paper, with its motivering: an unprintable one is refused at the field, as the API refuses it', async () => {
+  const today = todayInStockholm();
+  const consultation = await createConsultation(w.t.dataSource, { status: 'open', registeredDate: addDays(today, -40), sentDate: addDays(today, -30), dueDate: addDays(today, 10), title: 'Remiss om lekplatser' });
+  const { response } = await addRecipient(w.t.dataSource, consultation.id, 'sdn-bromma', { sentAt: new Date(Date.now() - 30 * 86_400_000) });
+  const { page } = await w.newPage();
+  await journey('paper-no-comments', page, async () => {
+    await logIn(page, 'registrator');
+    await page.goto(`/remisser/${consultation.id}/svar`);
+    await page.locator('main table tbody tr', { hasText: 'Bromma' }).getByRole('link', { name: /Registrera svar/ }).click();
+    await expectHeading(page, 'Registrera svar');
+    await page.getByLabel('Inga synpunkter').check();
+    await page.getByLabel('Dag svaret kom in').fill(addDays(today, -1));
+    await page.getByLabel('Skäl eller anteckning (frivilligt)').fill('Berörs inte ✓');
+    await page.getByRole('button', { name: 'Registrera svar' }).click();
+    await page.locator('#reason-error').waitFor();
+    expect(await page.locator('#reason-error').textContent()).toContain('Texten innehåller tecken som inte kan skrivas ut i dokumenten: U+2713 ✓.');
+    expect(await page.getByLabel('Skäl eller anteckning (frivilligt)').inputValue()).toBe('Berörs inte ✓');
+    expect((await w.t.dataSource.query('SELECT status FROM responses WHERE id = $1', [response.id]))[0].status).toBe('not_started');
+    await checkPage(page);
+
+    await page.getByLabel('Skäl eller anteckning (frivilligt)').fill('Förslaget berör inte nämndens verksamhetsområde.');
+    await page.getByRole('button', { name: 'Registrera svar' }).click();
+    expect(await notice(page)).toContain('Svaret är registrerat.');
+    expect(await page.locator('main table tbody tr', { hasText: 'Bromma' }).locator('[data-label="Status"]').textContent()).toContain('Inga synpunkter');
+    expect(await w.t.dataSource.query('SELECT status, answered_date::text AS answered_date, answer_reason FROM responses WHERE id = $1', [response.id])).toEqual([
+      { status: 'no_comments', answered_date: addDays(today, -1), answer_reason: 'Förslaget berör inte nämndens verksamhetsområde.' },
+    ]);
+  });
+});
+
 test('Bevakning lists the overdue ones first, and a reader sees the status board without any button', async () => {
   const today = todayInStockholm();
   const consultation = await createConsultation(w.t.dataSource, { status: 'open', registeredDate: addDays(today, -90), sentDate: addDays(today, -60), dueDate: addDays(today, -2), title: 'Försenad remiss om bad' });
