@@ -179,19 +179,30 @@ function answerDate(scope: ResponseScope, date: string, field: string, today: st
   return date;
 }
 
+/** What still stands between a draft and its review: required sections without text, and the stance. */
+export interface ReviewReadiness {
+  emptyRequired: Array<{ key: string; heading: string }>;
+  stanceMissing: boolean;
+}
+
+export async function reviewReadiness(manager: EntityManager, scope: ResponseScope): Promise<ReviewReadiness> {
+  const statement = await findStatement(manager, scope);
+  const required = await manager.find(SectionTemplate, { where: { required: true }, order: { position: 'ASC' } });
+  const sections = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s]));
+  // A section of sub-headings alone holds no text yet.
+  const emptyRequired = required.filter((t) => !holdsText(sections.get(t.key)?.body ?? [])).map((t) => ({ key: t.key, heading: sections.get(t.key)?.heading ?? t.heading }));
+  return { emptyRequired, stanceMissing: !statement.stance };
+}
+
 /**
  * What goes to review is what will be answered: every required section holds text, and the
  * statement says where the organisation stands. The stance is the answer's (copied at submit) and
  * the compilation's stance column: without it the answer would count as saying nothing.
  */
 async function assertReadyForReview(manager: EntityManager, scope: ResponseScope): Promise<void> {
-  const statement = await findStatement(manager, scope);
-  const required = await manager.find(SectionTemplate, { where: { required: true } });
-  const sections = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s]));
-  // A section of sub-headings alone holds no text yet.
-  const missing = required.filter((t) => !holdsText(sections.get(t.key)?.body ?? [])).map((t) => t.heading);
-  if (missing.length) throw conflict(`These required sections are empty: ${missing.join(', ')}.`, 'required-sections-empty');
-  if (!statement.stance) {
+  const { emptyRequired, stanceMissing } = await reviewReadiness(manager, scope);
+  if (emptyRequired.length) throw conflict(`These required sections are empty: ${emptyRequired.map((s) => s.heading).join(', ')}.`, 'required-sections-empty');
+  if (stanceMissing) {
     throw conflict(
       'Yttrandet saknar ställningstagande: välj tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter (stance) innan det går till granskning.',
       'stance-missing',
