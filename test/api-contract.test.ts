@@ -205,6 +205,9 @@ describe('every other route, success and main errors', () => {
     expect(file.status).toBe(201);
     expect((await get(`${responsePath}/attachments`, handlaggare)).body).toMatchObject({ total: 1, limit: 50, offset: 0 });
     expect((await get(`${responsePath}/attachments/${file.body.id}/content`, handlaggare)).status).toBe(200);
+    const mistake = await upload(`${responsePath}/attachments`, handlaggare, 'Fel fil.txt', fixtures.text(), 'text/plain');
+    expect((await send('delete', `${responsePath}/attachments/${mistake.body.id}`, as['handlaggare.norrainnerstaden'])).status).toBe(404);
+    expect((await send('delete', `${responsePath}/attachments/${mistake.body.id}`, handlaggare)).status).toBe(204);
     const revisions = await get(`${responsePath}/revisions`, handlaggare);
     expect(revisions.body.total).toBeGreaterThanOrEqual(2);
     const [newest, older] = revisions.body.items;

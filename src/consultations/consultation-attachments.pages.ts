@@ -5,24 +5,15 @@ import { sendAttachment } from '../attachments/attachment-download';
 import { uploadFields } from '../attachments/attachments.schemas';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { Config } from '../config';
-import { HttpProblem } from '../http/problem';
 import { receiveUpload } from '../http/multipart-upload';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
-import { formErrorsFrom, type FormError } from '../web/form-errors';
+import { isCorrectableUpload, uploadErrors } from '../web/upload-errors';
 import { withNotice } from '../web/notices';
 import type { Pages } from '../web/pages';
 import { consultationPage } from './consultation.pages';
 import { ConsultationOverviewService } from './consultation-overview';
 
 const MANAGERS = ['registrator', 'admin'] as const;
-
-/** A refused upload as the page says it, beside the file field. */
-function uploadErrors(problem: HttpProblem): FormError[] {
-  if (problem.status === 413) return [{ field: 'file', message: 'Filen är för stor.' }];
-  const missing = (problem.options.errors ?? []).some((error) => error.path === 'body.file' && /^is required|^is empty/.test(error.message));
-  if (missing) return [{ field: 'file', message: 'Välj en fil att ladda upp.' }];
-  return formErrorsFrom(problem).map((error) => ({ ...error, field: error.field === 'description' ? 'description' : 'file' }));
-}
 
 /** Remisshandlingar: upload (plain file input, multipart), download, delete while the remiss is a draft. */
 export function registerConsultationAttachmentPages(pages: Pages, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
@@ -36,7 +27,7 @@ export function registerConsultationAttachmentPages(pages: Pages, { dataSource, 
     try {
       await attachments.upload(idParam(params), { ...context, log: req.log }, () => receiveUpload(req, res, upload, spoolDir));
     } catch (error) {
-      if (!(error instanceof HttpProblem) || ![400, 409, 413, 415, 422].includes(error.status)) throw error;
+      if (!isCorrectableUpload(error)) throw error;
       return consultationPage(overviews, input, uploadErrors(error), { description: typeof req.body?.description === 'string' ? req.body.description : '' });
     }
     return { redirect: withNotice(`/remisser/${idParam(params)}`, 'handling-uppladdad') };

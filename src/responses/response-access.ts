@@ -89,6 +89,19 @@ export function assertContentReadable(scope: ResponseScope, actor: Actor, what: 
   if (!mayReadContent(scope, actor, what)) throw notFound('The response');
 }
 
+/**
+ * The statement (its text, its header and its bilagor) changes only while the answer is being
+ * drafted: from review on it is what the attestant approves, the nämnd decides and the sender gets.
+ */
+export function isBeingDrafted(response: Pick<Response, 'status'>): boolean {
+  return response.status === 'drafting';
+}
+
+/** The answering organisation's own handläggare or attestant: whose uploads are bilagor of the statement. */
+export function isOwnStaff(scope: ResponseScope, actor: Actor): boolean {
+  return scope.own && hasRole(actor, 'handlaggare', 'attestant');
+}
+
 /** Only the answering organisation's handläggare (and admins) write its statement. */
 /** Whether the actor may write the statement at all (assertCanEdit without the throwing). */
 export function mayEdit(scope: ResponseScope, actor: Actor): boolean {

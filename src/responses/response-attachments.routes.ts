@@ -1,38 +1,22 @@
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { Attachment } from '../attachments/attachment.entity';
+import type { DataSource } from 'typeorm';
 import { ATTACHMENT_TYPES, sendAttachment } from '../attachments/attachment-download';
 import { presentAttachment } from '../attachments/attachment.presenter';
 import { attachmentParams, attachmentSchema, uploadFields } from '../attachments/attachments.schemas';
-import { AttachmentsService } from '../attachments/attachments.service';
-import type { Actor } from '../authz/actor';
 import { anyUser, rolesOnly } from '../authz/policy';
 import type { Config } from '../config';
 import { receiveUpload } from '../http/multipart-upload';
-import { notFound } from '../http/problem';
 import type { Api } from '../http/route';
 import { idParams, pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
-import { storeResponseFile } from './response-uploads';
-import { assertContentReadable, loadResponseScope, mayReadContent, type ResponseScope } from './response-access';
+import { ResponseFilesService } from './response-files.service';
 
 /**
  * A response's own files: the scanned or e-mailed answer a registrator records (the answer
- * document), or the bilagor of a statement. The answer document is readable as the answer is;
- * a bilaga as the statement is, so a draft's bilagor stay with the answering organisation even
- * when it then avstår or its answer is recorded from paper. A decision's protokollsutdrag is listed
- * and read with its decision (protokollsutdrag.routes.ts).
+ * document), or the bilagor of a statement; the rules are ResponseFilesService's. A decision's
+ * protokollsutdrag is listed and read with its decision (protokollsutdrag.routes.ts).
  */
-async function readableResponse(manager: EntityManager, actor: Actor, responseId: string) {
-  const scope = await loadResponseScope(manager, actor, responseId);
-  assertContentReadable(scope, actor);
-  return scope;
-}
-
-const fileReadable = (scope: ResponseScope, actor: Actor, attachment: Attachment) => mayReadContent(scope, actor, attachment.answerDocument ? 'answer' : 'statement');
-
 export function registerResponseAttachmentRoutes(api: Api, { dataSource, config }: { dataSource: DataSource; config: Config }): void {
-  const store = createFileStore(config);
-  const attachments = new AttachmentsService(dataSource, store);
+  const files = new ResponseFilesService(dataSource, createFileStore(config));
   const spoolDir = uploadSpoolDir(config);
   const params = attachmentParams;
 
@@ -48,7 +32,7 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     response: attachmentSchema,
     errors: [404, 409],
     handler: async ({ params: { id }, context, req, res }) => {
-      const attachment = await storeResponseFile(dataSource, attachments, id, { ...context, log: req.log }, () =>
+      const attachment = await files.upload(id, { ...context, log: req.log }, () =>
         receiveUpload(req, res, { file: 'file', fields: uploadFields, maxBytes: config.attachmentMaxBytes }, spoolDir),
       );
       res.location(`/api/responses/${id}/attachments/${attachment.id}/content`);
@@ -66,11 +50,7 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     query: paginationQuerySchema,
     response: pageSchema(attachmentSchema, 'ResponseAttachmentPage'),
     errors: [404],
-    handler: async ({ params: { id }, query, context }) => {
-      const scope = await readableResponse(dataSource.manager, context.actor!, id);
-      const items = await dataSource.getRepository(Attachment).find({ where: { responseId: id, decisionId: IsNull() }, order: { uploadedAt: 'ASC' }, take: 200 });
-      return pageOf(items.filter((attachment) => fileReadable(scope, context.actor!, attachment)).map(presentAttachment), query);
-    },
+    handler: async ({ params: { id }, query, context }) => pageOf((await files.list(id, context.actor!)).map(presentAttachment), query),
   });
 
   api.add({
@@ -83,10 +63,20 @@ export function registerResponseAttachmentRoutes(api: Api, { dataSource, config 
     produces: ATTACHMENT_TYPES,
     errors: [304, 404],
     handler: async ({ params: { id, attachmentId }, context, req, res }) => {
-      const scope = await readableResponse(dataSource.manager, context.actor!, id);
-      const attachment = await dataSource.getRepository(Attachment).findOneBy({ id: attachmentId, responseId: id, decisionId: IsNull() });
-      if (!attachment || !fileReadable(scope, context.actor!, attachment)) throw notFound('The attachment');
-      await sendAttachment(req, res, attachment, await store.get(attachment.storageKey));
+      const { attachment, content } = await files.open(id, attachmentId, context.actor!);
+      await sendAttachment(req, res, attachment, content);
     },
+  });
+
+  api.add({
+    method: 'delete',
+    path: '/api/responses/:id/attachments/:attachmentId',
+    tag: 'Remissvar',
+    summary:
+      "Remove a bilaga of the statement uploaded by mistake: the answering organisation's handläggare or attestant (or an admin), while the answer is being drafted (409 from review on, and for the answer document a registrator recorded). Audited; the file leaves the store.",
+    policy: rolesOnly(['handlaggare', 'attestant', 'admin'], 'response'),
+    params,
+    errors: [404, 409],
+    handler: ({ params: { id, attachmentId }, context, req }) => files.remove(id, attachmentId, { ...context, log: req.log }),
   });
 }

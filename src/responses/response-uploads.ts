@@ -5,12 +5,12 @@ import { assertAcceptsUploads, type AttachmentContext, type AttachmentsService }
 import { hasRole, type Actor } from '../authz/actor';
 import type { ReceivedUpload } from '../http/multipart-upload';
 import { forbidden, notFound } from '../http/problem';
-import { loadResponseScope } from './response-access';
+import { isOwnStaff, loadResponseScope } from './response-access';
 
 /** The scope, and whether the file is the answer document: one added by a registrator or admin rather than by the organisation's own staff. */
 async function assertMayAttach(manager: EntityManager, actor: Actor, responseId: string, lock: boolean) {
   const scope = await loadResponseScope(manager, actor, responseId, lock);
-  const ownStaff = scope.own && hasRole(actor, 'handlaggare', 'attestant');
+  const ownStaff = isOwnStaff(scope, actor);
   if (!ownStaff && !hasRole(actor, 'registrator', 'admin')) {
     if (!scope.own) throw notFound('The response');
     throw forbidden("Only the answering organisation's handläggare or attestant, or a registrator, may add files to a response.");

@@ -5,6 +5,9 @@ import type { EditorView } from './statements.service';
 export const answerHref = (responseId: string) => `/svar/${responseId}`;
 export const statementHref = (responseId: string) => `${answerHref(responseId)}/utlatande`;
 export const sectionHref = (responseId: string, key: string) => `${statementHref(responseId)}/avsnitt/${key}`;
+/** The statement's bilagor: POST uploads one, `/:attachmentId` downloads one. */
+export const bilagorHref = (responseId: string) => `${answerHref(responseId)}/bilagor`;
+export const bilagaHref = (responseId: string, attachmentId: string) => `${bilagorHref(responseId)}/${attachmentId}`;
 
 export function statementCrumbs(view: EditorView, ...more: Crumb[]): Crumb[] {
   const id = view.scope.response.id;

@@ -1,12 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import type { Config } from '../config';
+import { fileSize } from '../consultations/consultation.pages';
 import { etagFor } from '../http/etag';
 import { STANCE_LABELS } from '../shared/swedish-labels';
 import { ifMatchFromForm, pageId } from '../web/etag-field';
 import { notFound } from '../http/problem';
+import { ResponseFilesService, type BilagorView } from '../responses/response-files.service';
+import { createFileStore } from '../storage/create-file-store';
 import { registerNotices, withNotice } from '../web/notices';
-import type { FormState, PageInput, Pages } from '../web/pages';
-import { sectionHref, statementContext, statementCrumbs, statementHref } from './statement-page-data';
+import type { FormState, PageInput, PageView, Pages } from '../web/pages';
+import { registerStatementBilagaPages } from './statement-bilagor.pages';
+import { bilagaHref, bilagorHref, sectionHref, statementContext, statementCrumbs, statementHref } from './statement-page-data';
 import { addOwnSection, moveSection, removeSection, wholeStatement } from './statement-structure';
 import { StatementsService, type EditorView } from './statements.service';
 
@@ -33,21 +38,28 @@ const errorsOf = (state: FormState) => (state.conflict ? STALE : state.errors);
 
 /**
  * The tjänsteutlåtande of one answer: its header in short, its sections in order (edit each, move,
- * remove own ones, add an own one), the preview and the UTKAST PDF. Structural changes are whole
- * statement saves (the same StatementsService.put as PUT …/statement) with the statement's ETag.
+ * remove own ones, add an own one), its bilagor (upload, download, remove) and the UTKAST PDF.
+ * Structural changes are whole statement saves (the same StatementsService.put as PUT
+ * …/statement) with the statement's ETag.
  */
-export function registerStatementPages(pages: Pages, dataSource: DataSource): void {
+export function registerStatementPages(pages: Pages, { dataSource, config }: { dataSource: DataSource; config: Pick<Config, 'storageDir' | 'attachmentMaxBytes'> }): void {
   const statements = new StatementsService(dataSource);
+  const files = new ResponseFilesService(dataSource, createFileStore(config));
 
-  const showStatement = async ({ params, actor }: PageInput, state: FormState) => {
-    const view = await statements.forEditor(pageId(params, 'Tjänsteutlåtandet'), actor);
+  /** The page, also with the errors of a failed upload of a bilaga (its form is on this page). */
+  const showStatement = async ({ params, actor }: PageInput, state: FormState): Promise<PageView> => {
+    const id = pageId(params, 'Tjänsteutlåtandet');
+    const view = await statements.forEditor(id, actor);
+    const bilagor = await files.bilagor(id, actor);
     return {
       view: 'statements/statement',
       title: `Tjänsteutlåtande – ${view.scope.consultation.caseNumber}`,
       breadcrumbs: statementCrumbs(view),
-      data: { ...statementContext(view), ...overview(view), errors: errorsOf(state), values: state.errors.length ? (state.values ?? {}) : {} },
+      data: { ...statementContext(view), ...overview(view), bilagor: presentBilagor(id, bilagor, config.attachmentMaxBytes), errors: errorsOf(state), values: state.errors.length ? (state.values ?? {}) : {} },
     };
   };
+
+  registerStatementBilagaPages(pages, { files, statements, config, showStatement });
 
   pages.form({
     path: '/svar/:id/utlatande',
@@ -131,5 +143,23 @@ function overview(view: EditorView) {
       first: index === 0,
       last: index === last,
     })),
+  };
+}
+
+function presentBilagor(responseId: string, view: BilagorView, maxBytes: number) {
+  return {
+    items: view.bilagor.map(({ attachment, uploaderName }) => ({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      description: attachment.description,
+      href: bilagaHref(responseId, attachment.id),
+      size: fileSize(Number(attachment.sizeBytes)),
+      uploadedAt: attachment.uploadedAt,
+      uploaderName,
+    })),
+    mayUpload: view.mayUpload,
+    mayRemove: view.mayRemove,
+    uploadHref: bilagorHref(responseId),
+    maxSize: fileSize(maxBytes),
   };
 }

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
 import { badRequest, conflict, notFound, type FieldError } from '../http/problem';
-import { assertCanEdit, assertContentReadable, loadResponseScope, mayEdit, type ResponseScope } from '../responses/response-access';
+import { assertCanEdit, assertContentReadable, isBeingDrafted, loadResponseScope, mayEdit, type ResponseScope } from '../responses/response-access';
 import { assignFirstEditor } from '../responses/response-assignee';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { holdsText } from './statement-body';
@@ -38,7 +38,7 @@ export async function findStatement(manager: EntityManager, scope: ResponseScope
 /** Edits happen while drafting; a submitted answer is a record and changes only by correction. */
 function assertDrafting(scope: ResponseScope): void {
   const status = scope.response.status;
-  if (status === 'drafting') return;
+  if (isBeingDrafted(scope.response)) return;
   if (status === 'submitted') throw conflict('The answer has been submitted and is a record now; send a correction with a reason instead.', 'statement-is-record');
   throw conflict(`The response is ${status}; the statement can be edited only while drafting.`, 'statement-not-editable');
 }
@@ -61,7 +61,7 @@ export class StatementsService {
     const statement = await findStatement(manager, scope);
     const sections = await sectionsOf(manager, statement.id);
     const requiredKeys = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
-    return { statement, sections, scope, requiredKeys, editable: scope.response.status === 'drafting' && mayEdit(scope, actor) };
+    return { statement, sections, scope, requiredKeys, editable: isBeingDrafted(scope.response) && mayEdit(scope, actor) };
   }
 
   /** Replaces header and all sections at once: needs the statement's ETag, so it has seen every section save. */

@@ -64,7 +64,7 @@ export function createWeb(deps: WebDependencies): Web {
   registerDeadlinePages(pages, deps.dataSource);
   registerToAnswerPages(pages, deps.dataSource);
   registerAnswerPages(pages, deps.dataSource);
-  registerStatementPages(pages, deps.dataSource);
+  registerStatementPages(pages, deps);
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);
   registerRevisionPages(pages, deps.dataSource);
