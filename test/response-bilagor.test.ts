@@ -121,6 +121,9 @@ describe('once the answer has left drafting', () => {
     const expectLocked = async (status: string) => {
       const refused = await remove(id, bilaga.body.id, 'handlaggare.sodermalm');
       expect({ status, answer: refused.status, type: refused.body.type }).toEqual({ status, answer: 409, type: expect.stringMatching(/bilagor-locked$/) });
+      // Nor is one added: it could never be removed again.
+      const added = await upload(id, { name: 'Sent bilaga.pdf', data: fixtures.pdf() }, 'handlaggare.sodermalm');
+      expect({ status, upload: added.status, type: added.body.type }).toEqual({ status, upload: 409, type: expect.stringMatching(/bilagor-locked$/) });
     };
     expect((await transition(id, { action: 'submit_for_review' })).status).toBe(200);
     await expectLocked('in_review');

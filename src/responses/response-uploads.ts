@@ -4,8 +4,8 @@ import type { UploadFields } from '../attachments/attachments.schemas';
 import { assertAcceptsUploads, type AttachmentContext, type AttachmentsService } from '../attachments/attachments.service';
 import { hasRole, type Actor } from '../authz/actor';
 import type { ReceivedUpload } from '../http/multipart-upload';
-import { forbidden, notFound } from '../http/problem';
-import { isOwnStaff, loadResponseScope } from './response-access';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { isBeingDrafted, isOwnStaff, loadResponseScope } from './response-access';
 
 /** The scope, and whether the file is the answer document: one added by a registrator or admin rather than by the organisation's own staff. */
 async function assertMayAttach(manager: EntityManager, actor: Actor, responseId: string, lock: boolean) {
@@ -16,6 +16,9 @@ async function assertMayAttach(manager: EntityManager, actor: Actor, responseId:
     throw forbidden("Only the answering organisation's handläggare or attestant, or a registrator, may add files to a response.");
   }
   assertAcceptsUploads(scope.consultation);
+  // A bilaga belongs to the statement as it is being written: what was sent to review, approved or
+  // submitted does not gain files it cannot lose again (removal is drafting-only too).
+  if (ownStaff && !isBeingDrafted(scope.response)) throw conflict(`Bilagor are added while the answer is being drafted; this one is ${scope.response.status}.`, 'bilagor-locked');
   return { scope, answerDocument: !ownStaff };
 }
 

@@ -30,7 +30,7 @@ const BY_SLUG: Record<string, string> = {
   'not-sent': 'Remissen är inte skickad till er ännu, så det finns inget att svara på.',
   'response-answered': 'Svaret är redan besvarat. Vem som arbetade med det går inte att ändra.',
   csrf: 'Formuläret kunde inte skickas: ladda om sidan och försök igen.',
-  'bilagor-locked': 'Bilagorna kan bara tas bort medan svaret skrivs. När svaret har gått vidare till granskning, beslut eller svar ligger de fast.',
+  'bilagor-locked': 'Bilagor kan bara läggas till och tas bort medan svaret skrivs. När svaret har gått vidare till granskning, beslut eller svar ligger de fast.',
   'answer-document': 'Filen är svarsdokumentet som registratorn har lagt in, inte en bilaga till utlåtandet, och kan inte tas bort här.',
 };
 
