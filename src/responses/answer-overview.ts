@@ -8,12 +8,14 @@ import { todayInStockholm } from '../shared/dates';
 import { workingDaysBetween } from '../shared/working-days';
 import { User } from '../users/user.entity';
 import { answerTimeline, type AssignmentEvent } from './answer-timeline';
+import { mayShare } from './response-access';
 import { ANSWERED_STATUSES } from './response.entity';
 import { ResponsesService } from './responses.service';
 import { TRANSITIONS, whyNotAllowed } from './transition-rules';
+import type { TransitionInput } from './responses.schemas';
 
-/** The transitions the answer page offers (review, attest and decision come with part 3). */
-export type AnswerAction = 'start' | 'decline' | 'no_comments';
+/** The transitions the answer page offers. */
+export type AnswerAction = TransitionInput['action'];
 
 /**
  * Everything the answer page shows, for one reader: the remiss being answered (facts,
@@ -79,11 +81,23 @@ export class AnswerOverview {
       assignee: view.assignee,
       candidates: candidates.users.map((u) => ({ id: u.id, name: u.name, title: u.title })),
       timeline: answerTimeline(view.timeline, assignments, names, organisation.name),
+      approvals: view.approvals.map((a) => ({ name: a.name, title: a.title, at: a.approvedAt })),
+      decisions: view.decisions.map((d) => ({ ...d, protokollsutdrag: view.protokollsutdrag.get(d.id) ?? null })),
+      sharing: { shared: response.sharedWithCoordinator, coordinated: !!consultation.coordinatorId },
       actions: {
         start: may('start'),
         decline: may('decline'),
         noComments: may('no_comments'),
+        submitForReview: may('submit_for_review'),
+        approve: may('approve'),
+        returnToDrafting: may('return_to_drafting'),
+        decide: may('decide'),
+        submit: may('submit'),
         assign: !answered && hasRole(actor, 'handlaggare', 'attestant', 'admin'),
+        // Once answered, everyone reads the answer: sharing the draft means nothing any more.
+        share: !answered && !!consultation.coordinatorId && mayShare(view.scope, actor),
+        // As ProtokollsutdragService: whoever may record the decision.
+        attachProtokollsutdrag: whyNotAllowed('decide', actor, own) === null,
       },
     };
   }

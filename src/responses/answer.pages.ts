@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { hasRole, type Actor } from '../authz/actor';
 import { fileSize } from '../consultations/consultation.pages';
-import { CONSULTATION_STATUS_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
+import { CONSULTATION_STATUS_LABELS, OUTCOME_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import { conflictRows } from '../web/conflict-rows';
 import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
 import { registerNotices, withNotice } from '../web/notices';
@@ -22,6 +22,8 @@ registerNotices({
   paborjat: 'Arbetet med svaret är påbörjat. Tjänsteutlåtandet är skapat som utkast.',
   avstar: 'Ni avstår från att svara. Avsändaren ser det i svarsläget.',
   'inga-synpunkter': 'Svaret ”inga synpunkter” är registrerat.',
+  delat: 'Utkastet är delat med samordnaren.',
+  'inte-delat': 'Utkastet delas inte längre med samordnaren.',
 });
 
 const STALE = 'Någon annan har ändrat svaret sedan du öppnade sidan. Kontrollera uppgifterna och försök igen.';
@@ -87,7 +89,7 @@ function transitionInput(body: Record<string, unknown>): TransitionInput {
   return parseForService(transitionBody, body, (path) => String(path[0]));
 }
 
-function crumbsFor(actor: Actor, data: AnswerPageData, here?: string): Crumb[] {
+export function answerCrumbs(actor: Actor, data: AnswerPageData, here?: string): Crumb[] {
   const start: Crumb[] = [{ href: '/', text: 'Start' }];
   if (hasRole(actor, ...ANSWERING_ROLES)) start.push({ href: '/att-besvara', text: 'Att besvara' });
   const answer = `Svar på ${data.consultation.caseNumber}`;
@@ -113,7 +115,7 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
     return {
       view: 'responses/answer',
       title: `Svar på ${data.consultation.caseNumber}`,
-      breadcrumbs: crumbsFor(actor, data),
+      breadcrumbs: answerCrumbs(actor, data),
       data: {
         ...data,
         href,
@@ -122,6 +124,7 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
         attachments: data.attachments.map((a) => ({ fileName: a.fileName, description: a.description, href: `/remisser/${data.consultation.id}/handlingar/${a.id}`, size: fileSize(Number(a.sizeBytes)) })),
         remissbrev: data.recipient.sent ? `/api/consultations/${data.consultation.id}/recipients/${data.recipient.id}/cover-letter.pdf` : null,
         documents: documentLinks(data),
+        decisions: data.decisions.map((d) => ({ ...d, outcomeLabel: OUTCOME_LABELS[d.outcome] })),
         candidateOptions: data.candidates.map((c) => ({ value: c.id, text: names.get(c.id)! })),
         errors: state.errors,
         values: { assigneeId: data.assignee?.id ?? '', ...state.values, etag: state.conflict || !state.values?.etag ? fresh : state.values.etag },
@@ -149,6 +152,19 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
     },
   });
 
+  // Dela utkastet (PATCH /api/responses/:id {sharedWithCoordinator}): the coordinator may read the draft's text.
+  pages.form({
+    path: '/svar/:id/dela',
+    access: WORKERS,
+    fields: z.object({ dela: z.enum(['ja', 'nej']), etag: z.string().optional() }),
+    show: (input, state) => answerPage(input, state.conflict ? { errors: [{ message: STALE }] } : state),
+    async save({ params, context }, fields) {
+      const id = pageId(params, WHAT);
+      await responses.share(id, ifMatchFromForm(fields.etag), fields.dela === 'ja', context);
+      return withNotice(`/svar/${id}`, fields.dela === 'ja' ? 'delat' : 'inte-delat');
+    },
+  });
+
   // Påbörja creates the draft tjänsteutlåtande (POST …/transitions {action: 'start'}); a stale page says so.
   pages.form({
     path: '/svar/:id/paborja',
@@ -172,7 +188,7 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
         return {
           view: 'responses/confirm-answer',
           title: `${answer.title} – ${data.consultation.caseNumber}`,
-          breadcrumbs: crumbsFor(actor, data, answer.title),
+          breadcrumbs: answerCrumbs(actor, data, answer.title),
           data: {
             answer,
             consultation: data.consultation,

@@ -97,6 +97,11 @@ export function isBeingDrafted(response: Pick<Response, 'status'>): boolean {
   return response.status === 'drafting';
 }
 
+/** Whom the organisation shares its draft with is its handläggare's and attestanters' choice (and admins'). */
+export function mayShare(scope: ResponseScope, actor: Actor): boolean {
+  return isAdmin(actor) || (scope.own && hasRole(actor, 'handlaggare', 'attestant'));
+}
+
 /** The answering organisation's own handläggare or attestant: whose uploads are bilagor of the statement. */
 export function isOwnStaff(scope: ResponseScope, actor: Actor): boolean {
   return scope.own && hasRole(actor, 'handlaggare', 'attestant');

@@ -17,7 +17,7 @@ import type { Attachment } from '../attachments/attachment.entity';
 import { Approval } from './approval.entity';
 import { Decision } from './decision.entity';
 import { protokollsutdragOf } from './protokollsutdrag.service';
-import { loadResponseScope, mayReadWorkingMaterial, type ResponseScope } from './response-access';
+import { loadResponseScope, mayReadWorkingMaterial, mayShare, type ResponseScope } from './response-access';
 import { ANSWERED_STATUSES, Response, type ResponseStatus } from './response.entity';
 import { assignableUser, assigneeCandidates, auditOfAssignment, startsAsAssignee, type Assignee } from './response-assignee';
 import type { TransitionInput } from './responses.schemas';
@@ -120,12 +120,19 @@ export class ResponsesService {
     return { users, total };
   }
 
+  /** What a draft still lacks before its review, for the answering organisation (others 404, as its working material). */
+  async readinessForReview(responseId: string, actor: Actor): Promise<ReviewReadiness> {
+    const scope = await loadResponseScope(this.dataSource.manager, actor, responseId);
+    if (!scope.own && !isAdmin(actor)) throw notFound('The response');
+    return reviewReadiness(this.dataSource.manager, scope);
+  }
+
   async share(responseId: string, ifMatch: IfMatch, shared: boolean, context: RequestContext): Promise<ResponseView> {
     const actor = context.actor!;
     return this.dataSource.transaction(async (manager) => {
       const scope = await loadResponseScope(manager, actor, responseId, true);
       if (!scope.own && !isAdmin(actor)) throw notFound('The response');
-      if (!hasRole(actor, 'handlaggare', 'attestant', 'admin')) throw forbidden('Only the answering organisation decides whom to share its draft with.');
+      if (!mayShare(scope, actor)) throw forbidden('Only the answering organisation decides whom to share its draft with.');
       assertVersion(scope.response, ifMatch);
       await manager.update(Response, { id: responseId }, { sharedWithCoordinator: shared, version: scope.response.version + 1 });
       await recordAudit(manager, context, { action: 'response.sharing_changed', entityType: 'response', entityId: responseId, organisationId: scope.recipient.organisationId, before: { sharedWithCoordinator: scope.response.sharedWithCoordinator }, after: { sharedWithCoordinator: shared } });

@@ -16,6 +16,14 @@ export interface CommentThread {
   replies: ReviewComment[];
 }
 
+export interface CommentAccess {
+  read: boolean;
+  /** Open a thread (in review). */
+  comment: boolean;
+  /** Answer and resolve (drafting or in review). */
+  answer: boolean;
+}
+
 export interface NewComment {
   sectionKey: string;
   text: string;
@@ -46,10 +54,11 @@ export class ReviewCommentsService {
     return threadsOf(rows);
   }
 
-  /** Whether the actor may read a response's comments at all: the pages ask before they show any. */
-  async mayRead(responseId: string, actor: Actor): Promise<boolean> {
+  /** What the actor may do with a response's comments now: the pages show only those forms (the writes check again). */
+  async access(responseId: string, actor: Actor): Promise<CommentAccess> {
     const scope = await loadResponseScope(this.dataSource.manager, actor, responseId);
-    return scope.own;
+    const writer = scope.own && hasRole(actor, 'handlaggare', 'attestant');
+    return { read: scope.own, comment: writer && COMMENTING.includes(scope.response.status), answer: writer && ANSWERING.includes(scope.response.status) };
   }
 
   async add(responseId: string, input: NewComment, context: RequestContext): Promise<ReviewComment> {

@@ -2,6 +2,7 @@ import type { ConsultationKind, ConsultationStatus } from '../consultations/cons
 import type { DeliveryStatus } from '../deliveries/delivery-state';
 import type { OrganisationKind } from '../organisations/organisation.entity';
 import type { RecipientRole } from '../recipients/recipient.entity';
+import type { DecisionOutcome } from '../responses/decision.entity';
 import { ANSWERED_STATUSES, type ResponseStatus } from '../responses/response.entity';
 import type { Stance } from '../statements/statement.entity';
 
@@ -43,6 +44,13 @@ export const KIND_LABELS: Record<OrganisationKind, string> = {
   council: 'Råd',
   company: 'Bolag',
   external: 'Extern',
+};
+
+/** The nämnd's decision on the statement. */
+export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+  approved_as_proposed: 'Enligt förvaltningens förslag',
+  approved_with_changes: 'Med ändringar',
+  referred_back: 'Återremitterat till förvaltningen',
 };
 
 export const yesNo = (value: boolean) => (value ? 'Ja' : 'Nej');

@@ -11,10 +11,13 @@ import type { FormState, PageInput, Pages } from '../web/pages';
 import { parseForService } from '../web/service-input';
 import { bodyToMarkup, markupToBody } from './body-markup';
 import { MARKUP_HELP } from './body-markup-help';
+import { FootnoteNumbering } from '../documents/view-blocks';
 import { sectionBodySchema, type Block } from './statement-body';
 import { sectionHref, statementContext, statementCrumbs } from './statement-page-data';
 import { putSectionBody } from './statements.schemas';
 import { StatementsService, type EditorView } from './statements.service';
+import { ReviewCommentsService } from '../review-comments/review-comments.service';
+import { presentThreadForPage } from '../review-comments/review-comment-view';
 
 registerNotices({ 'avsnitt-sparat': 'Avsnittet är sparat.' });
 
@@ -77,6 +80,12 @@ function posted(values: Record<string, unknown>): { markup: string; body: Block[
   }
 }
 
+/** The section as read, not edited: paragraphs, sub-headings, lists and its footnotes numbered from 1. */
+function readOnly(body: Block[]) {
+  const numbering = new FootnoteNumbering();
+  return { blocks: numbering.blocks(body), footnotes: numbering.footnotes };
+}
+
 function sectionOf(view: EditorView, key: string) {
   const section = view.sections.find((s) => s.key === key);
   if (!section) throw notFound(`The section ${key}`);
@@ -99,20 +108,24 @@ function wordDiff(theirs: string, mine: string) {
  * sections both succeed. A stale save keeps both texts: theirs beside mine with the words that
  * differ marked, mine still in the form, to keep, merge by hand, or drop for theirs.
  */
-export function registerSectionPages(pages: Pages, dataSource: DataSource): void {
-  const statements = new StatementsService(dataSource);
-
-  const show = async ({ params, actor }: PageInput, state: FormState) => {
+/**
+ * The section page as it shows (also after a refused comment, review-comment.pages.ts): the text,
+ * and beside it the review comments on the section for those inside the organisation.
+ */
+export function sectionPage(statements: StatementsService, comments: ReviewCommentsService) {
+  return async ({ params, actor }: PageInput, state: FormState) => {
     const view = await statements.forEditor(pageId(params, 'Tjänsteutlåtandet'), actor);
     const section = sectionOf(view, params.key);
     const stored = { heading: section.heading, stance: section.stance ?? '', body: bodyToMarkup(section.body) };
-    const mine = state.values ? posted(state.values) : undefined;
-    const values = state.values && mine ? { ...state.values, body: mine.markup, bodyJson: '' } : stored;
+    const mine = state.values && !state.values.commentForm ? posted(state.values) : undefined;
+    const values = state.values && mine ? { ...state.values, body: mine.markup, bodyJson: '' } : { ...stored, ...(state.values?.commentForm ? state.values : {}) };
     const editorBody = mine ? mine.body : section.body;
     // The rich-text editor only where the user may save; it needs the body as JSON to start from.
     // (A flag of its own: Handlebars counts an empty body, [], as false.)
     const richEditor = view.editable && editorBody !== null;
     const href = sectionHref(view.scope.response.id, section.key);
+    const access = await comments.access(view.scope.response.id, actor);
+    const threads = access.read ? await comments.threads(view.scope.response.id, actor, section.key) : [];
     return {
       view: 'statements/section-form',
       title: `${section.heading} – ${view.scope.consultation.caseNumber}`,
@@ -129,10 +142,18 @@ export function registerSectionPages(pages: Pages, dataSource: DataSource): void
         richEditor,
         stanceOptions: STANCE_OPTIONS,
         help: MARKUP_HELP,
-        conflict: state.conflict ? { diff: wordDiff(stored.body, String(values.body)), theirsHref: href } : undefined,
+        conflict: state.conflict && !state.values?.commentForm ? { diff: wordDiff(stored.body, String(values.body)), theirsHref: href } : undefined,
+        readOnlyBody: view.editable ? null : readOnly(section.body),
+        review: access.read && (threads.length || access.comment) ? { access, threads: threads.map(presentThreadForPage), commentsHref: `${href}/kommentarer` } : null,
       },
     };
   };
+}
+
+export function registerSectionPages(pages: Pages, dataSource: DataSource): void {
+  const statements = new StatementsService(dataSource);
+
+  const show = sectionPage(statements, new ReviewCommentsService(dataSource));
 
   pages.form({
     path: '/svar/:id/utlatande/avsnitt/:key',

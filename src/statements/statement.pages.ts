@@ -14,6 +14,7 @@ import { registerStatementBilagaPages } from './statement-bilagor.pages';
 import { bilagaHref, bilagorHref, sectionHref, statementContext, statementCrumbs, statementHref } from './statement-page-data';
 import { addOwnSection, moveSection, removeSection, wholeStatement } from './statement-structure';
 import { StatementsService, type EditorView } from './statements.service';
+import { ReviewCommentsService } from '../review-comments/review-comments.service';
 
 const EDITORS = ['handlaggare', 'admin'] as const;
 
@@ -45,17 +46,24 @@ const errorsOf = (state: FormState) => (state.conflict ? STALE : state.errors);
 export function registerStatementPages(pages: Pages, { dataSource, config }: { dataSource: DataSource; config: Pick<Config, 'storageDir' | 'attachmentMaxBytes'> }): void {
   const statements = new StatementsService(dataSource);
   const files = new ResponseFilesService(dataSource, createFileStore(config));
+  const comments = new ReviewCommentsService(dataSource);
 
   /** The page, also with the errors of a failed upload of a bilaga (its form is on this page). */
   const showStatement = async ({ params, actor }: PageInput, state: FormState): Promise<PageView> => {
     const id = pageId(params, 'Tjänsteutlåtandet');
     const view = await statements.forEditor(id, actor);
     const bilagor = await files.bilagor(id, actor);
+    // Open review comments per section, for those inside the organisation (others read none).
+    const openComments = new Map<string, number>();
+    if ((await comments.access(id, actor)).read) {
+      for (const { comment } of await comments.threads(id, actor)) if (!comment.resolvedAt) openComments.set(comment.sectionKey, (openComments.get(comment.sectionKey) ?? 0) + 1);
+    }
+    const page = overview(view);
     return {
       view: 'statements/statement',
       title: `Tjänsteutlåtande – ${view.scope.consultation.caseNumber}`,
       breadcrumbs: statementCrumbs(view),
-      data: { ...statementContext(view), ...overview(view), bilagor: presentBilagor(id, bilagor, config.attachmentMaxBytes), errors: errorsOf(state), values: state.errors.length ? (state.values ?? {}) : {} },
+      data: { ...statementContext(view), ...page, sections: page.sections.map((section) => ({ ...section, openComments: openComments.get(section.key) ?? 0 })), bilagor: presentBilagor(id, bilagor, config.attachmentMaxBytes), errors: errorsOf(state), values: state.errors.length ? (state.values ?? {}) : {} },
     };
   };
 

@@ -5,6 +5,7 @@ import { todaysWork } from '../consultations/consultation-counts';
 import { listConsultations } from '../consultations/consultation-list';
 import { consultationRow } from '../consultations/consultation-list.pages';
 import { listDeadlines } from '../deadlines/deadlines.service';
+import { yourTurn } from '../notifications/your-turn';
 import { ANSWERING_ROLES, toAnswerRow } from '../responses/to-answer.pages';
 import { todayInStockholm } from '../shared/dates';
 import type { Pages } from './pages';
@@ -17,6 +18,7 @@ function linksFor(actor: Actor): Array<{ href: string; text: string }> {
   const links = [{ href: '/remisser', text: 'Remisser' }];
   // The förvaltning's work starts with what it must answer.
   if (answers(actor)) links.unshift({ href: '/att-besvara', text: 'Att besvara' });
+  if (actor.roles.includes('attestant')) links.splice(1, 0, { href: '/att-attestera', text: 'Att attestera' });
   if (actor.roles.some((role) => role === 'registrator' || role === 'admin')) {
     links.push({ href: '/remisser/ny', text: 'Registrera remiss' }, { href: '/bevakning', text: 'Bevakning' }, { href: '/sandlistor', text: 'Sändlistor' }, { href: '/organisationer', text: 'Organisationer' });
   }
@@ -32,10 +34,11 @@ function linksFor(actor: Actor): Array<{ href: string; text: string }> {
 export function registerStartPage(pages: Pages, dataSource: DataSource): void {
   pages.get('/', 'user', async ({ actor }) => {
     const manages = canManageConsultations(actor);
-    const [latest, work, toAnswer] = await Promise.all([
+    const [latest, work, toAnswer, turn] = await Promise.all([
       listConsultations(dataSource.manager, actor, { sort: '-registeredDate', limit: 10, offset: 0 }),
       manages ? todaysWork(dataSource.manager, actor) : undefined,
       answers(actor) ? listDeadlines(dataSource, actor, { scope: 'received', limit: 5, offset: 0 }) : undefined,
+      answers(actor) ? yourTurn(dataSource, actor) : undefined,
     ]);
     const today = todayInStockholm();
     return {
@@ -43,6 +46,7 @@ export function registerStartPage(pages: Pages, dataSource: DataSource): void {
       title: 'Start',
       data: {
         links: linksFor(actor),
+        turn: turn && (turn.toAttest || turn.assigned) ? turn : null,
         latest: latest.items.map(consultationRow),
         total: latest.total,
         toAnswer: toAnswer && { total: toAnswer.total, items: toAnswer.items.map((item) => toAnswerRow(item, today)) },

@@ -29,6 +29,10 @@ const BY_SLUG: Record<string, string> = {
   'invalid-transition': 'Svaret kan inte ändras så i sin nuvarande status.',
   'not-sent': 'Remissen är inte skickad till er ännu, så det finns inget att svara på.',
   'response-answered': 'Svaret är redan besvarat. Vem som arbetade med det går inte att ändra.',
+  'required-sections-empty': 'Några obligatoriska avsnitt saknar text. Skriv dem innan svaret skickas till granskning.',
+  'stance-missing': 'Utlåtandet saknar ställningstagande. Välj det under Uppgifter i huvudet innan svaret skickas till granskning.',
+  'review-comments-closed': 'Kommentarer kan bara skrivas medan svaret granskas, och besvaras medan det skrivs eller granskas.',
+  'protokollsutdrag-exists': 'Beslutet har redan ett protokollsutdrag.',
   csrf: 'Formuläret kunde inte skickas: ladda om sidan och försök igen.',
   'bilagor-locked': 'Bilagor kan bara läggas till och tas bort medan svaret skrivs. När svaret har gått vidare till granskning, beslut eller svar ligger de fast.',
   'answer-document': 'Filen är svarsdokumentet som registratorn har lagt in, inte en bilaga till utlåtandet, och kan inte tas bort här.',
@@ -45,6 +49,7 @@ const BY_STATUS: Record<number, string> = {
 /** Field messages the services write (the English patterns) and what the user reads instead. */
 const FIELD_MESSAGES: Array<[RegExp, string]> = [
   [/^is required/, 'Fyll i uppgiften.'],
+  [/^must be words from the section/, 'Citatet måste vara ord som står i avsnittet som det lyder nu. Kopiera dem ur texten.'],
   [/^is empty$/, 'Fyll i uppgiften.'],
   [/^must not be empty/, 'Fyll i uppgiften.'],
   [/^must be set before sending/, 'Fyll i uppgiften innan remissen skickas.'],

@@ -14,6 +14,8 @@ import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
 import { registerStatusBoardPages } from '../recipients/status-board.pages';
 import { registerAnswerPages } from '../responses/answer.pages';
+import { registerWorkflowPages } from '../responses/workflow.pages';
+import { registerReviewCommentPages } from '../review-comments/review-comment.pages';
 import { registerToAnswerPages } from '../responses/to-answer.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { Config } from '../config';
@@ -64,6 +66,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerDeadlinePages(pages, deps.dataSource);
   registerToAnswerPages(pages, deps.dataSource);
   registerAnswerPages(pages, deps.dataSource);
+  registerWorkflowPages(pages, { dataSource: deps.dataSource, config: deps.config });
+  registerReviewCommentPages(pages, deps.dataSource);
   registerStatementPages(pages, deps);
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { TEST_PASSWORD } from './test-constants';
 import { startTestApp, type TestApp } from './test-app';
@@ -102,4 +102,41 @@ export async function checkPage(page: Page): Promise<void> {
 /** The success banner a page shows after a POST → redirect. */
 export async function notice(page: Page): Promise<string> {
   return (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
+}
+
+/** Presses Tab until the element has the focus, as a keyboard user would (and fails if it never gets it). */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 250; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** How a journey works the page: with the mouse, or with the keyboard alone (Tab to it, then type, Enter or Space). */
+export interface Hands {
+  press(target: Locator): Promise<void>;
+  type(target: Locator, text: string): Promise<void>;
+  check(target: Locator): Promise<void>;
+}
+
+export function mouse(): Hands {
+  return { press: (target) => target.click(), type: (target, text) => target.fill(text), check: (target) => target.check() };
+}
+
+export function keyboard(page: Page): Hands {
+  return {
+    async press(target) {
+      await tabTo(page, target);
+      await page.keyboard.press('Enter');
+    },
+    async type(target, text) {
+      await tabTo(page, target);
+      await page.keyboard.type(text);
+    },
+    async check(target) {
+      await tabTo(page, target);
+      await page.keyboard.press('Space');
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import pino from 'pino';
 import { startDeliveryScheduler } from '../../src/deliveries/delivery-scheduler';
 import { createMailer, type Mailer } from '../../src/mail/mailer';
@@ -10,7 +10,7 @@ import { addRecipient, createConsultation } from '../support/factories';
 import { startSmtpCapture, type ReceivedMail, type SmtpCapture } from '../support/smtp-capture';
 import { TEST_PASSWORD } from '../support/test-constants';
 import { fixtures } from '../support/upload-fixtures';
-import { checkPage, expectHeading, journey, logIn, startWebJourney, type WebJourney } from '../support/web-journey';
+import { checkPage, expectHeading, journey, logIn, startWebJourney, tabTo, type WebJourney } from '../support/web-journey';
 
 /*
  * The registrator's whole job (issue 12, "Done when"), once with the mouse and once with the keyboard
@@ -170,15 +170,6 @@ test('with the mouse: register, upload, send to Alla stadsdelsnämnder and two e
     await checkPage(page);
   });
 });
-
-/** Presses Tab until the element has the focus, as a keyboard user would (and fails if it never gets it). */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let presses = 0; presses < 250; presses++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
 
 test('keyboard only: the same job without a mouse', async () => {
   await lateRemiss('Sen tangentbordsremiss');
