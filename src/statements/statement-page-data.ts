@@ -25,6 +25,7 @@ export function statementContext(view: EditorView) {
     responseId: id,
     caption: `${view.scope.consultation.caseNumber} · ${view.scope.organisation.name}`,
     editable: view.editable,
+    correctable: view.correctable,
     statementHref: statementHref(id),
     previewHref: `/api/responses/${id}/preview`,
     pdfHref: `/api/responses/${id}/pdf`,

@@ -26,6 +26,8 @@ export interface EditorView extends StatementView {
   scope: ResponseScope;
   /** This user may save now: their organisation's handläggare (or an admin) while the answer is being drafted. */
   editable: boolean;
+  /** This user may correct the record now (Rätta): as editable, once the answer is submitted. */
+  correctable: boolean;
   requiredKeys: ReadonlySet<string>;
 }
 
@@ -61,7 +63,7 @@ export class StatementsService {
     const statement = await findStatement(manager, scope);
     const sections = await sectionsOf(manager, statement.id);
     const requiredKeys = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
-    return { statement, sections, scope, requiredKeys, editable: isBeingDrafted(scope.response) && mayEdit(scope, actor) };
+    return { statement, sections, scope, requiredKeys, editable: isBeingDrafted(scope.response) && mayEdit(scope, actor), correctable: scope.response.status === 'submitted' && mayEdit(scope, actor) };
   }
 
   /** Replaces header and all sections at once: needs the statement's ETag, so it has seen every section save. */
@@ -122,7 +124,8 @@ export class StatementsService {
           }
         }
         await manager.update(Statement, { id: statement.id }, { ...(input.header ? { header: input.header, headerVersion: statement.headerVersion + 1 } : {}), version: statement.version + 1 });
-        return { kind: 'correction' as const, action: 'statement.corrected', reason: input.reason };
+        // One section corrected: the revision names it, as a section's save does.
+        return { kind: 'correction' as const, action: 'statement.corrected', reason: input.reason, ...(input.sections?.length === 1 && !input.header ? { sectionKey: input.sections[0].key } : {}) };
       },
       true,
     );

@@ -9,6 +9,7 @@ import { registerStatementHeaderPages } from '../statements/statement-header.pag
 import { registerStatementPages } from '../statements/statement.pages';
 import { registerSectionPages } from '../statements/section.pages';
 import { registerRevisionPages } from '../statements/revision.pages';
+import { registerCorrectionPages } from '../statements/correction.pages';
 import { registerExternalAnswerPages } from '../recipients/external-answer.pages';
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
@@ -68,6 +69,7 @@ export function createWeb(deps: WebDependencies): Web {
   registerAnswerPages(pages, deps.dataSource);
   registerWorkflowPages(pages, { dataSource: deps.dataSource, config: deps.config });
   registerReviewCommentPages(pages, deps.dataSource);
+  registerCorrectionPages(pages, deps.dataSource);
   registerStatementPages(pages, deps);
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);

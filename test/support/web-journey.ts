@@ -106,8 +106,10 @@ export async function notice(page: Page): Promise<string> {
 
 /** Presses Tab until the element has the focus, as a keyboard user would (and fails if it never gets it). */
 export async function tabTo(page: Page, target: Locator): Promise<void> {
+  // Once, so a target that is not on the page fails at once rather than on every press.
+  await target.waitFor({ state: 'attached' });
   for (let presses = 0; presses < 250; presses++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);
@@ -117,11 +119,13 @@ export async function tabTo(page: Page, target: Locator): Promise<void> {
 export interface Hands {
   press(target: Locator): Promise<void>;
   type(target: Locator, text: string): Promise<void>;
+  /** Replaces what the field holds. */
+  replace(target: Locator, text: string): Promise<void>;
   check(target: Locator): Promise<void>;
 }
 
 export function mouse(): Hands {
-  return { press: (target) => target.click(), type: (target, text) => target.fill(text), check: (target) => target.check() };
+  return { press: (target) => target.click(), type: (target, text) => target.fill(text), replace: (target, text) => target.fill(text), check: (target) => target.check() };
 }
 
 export function keyboard(page: Page): Hands {
@@ -132,6 +136,11 @@ export function keyboard(page: Page): Hands {
     },
     async type(target, text) {
       await tabTo(page, target);
+      await page.keyboard.type(text);
+    },
+    async replace(target, text) {
+      await tabTo(page, target);
+      await page.keyboard.press('Control+A');
       await page.keyboard.type(text);
     },
     async check(target) {

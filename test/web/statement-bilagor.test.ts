@@ -181,7 +181,7 @@ test('once the answer is in review the bilaga stays listed, with no upload form 
 
     await page.goto(`/svar/${responseId}/bilagor/${uploaded.body.id}/ta-bort`);
     await expectHeading(page, 'Ta bort bilagan?');
-    expect(await page.locator('.govuk-warning-text').textContent()).toContain('Bilagorna kan bara tas bort medan svaret skrivs.');
+    expect(await page.locator('.govuk-warning-text').textContent()).toContain('Bilagor kan bara läggas till och tas bort medan svaret skrivs.');
     expect(await page.getByRole('button', { name: 'Ta bort bilagan' }).count()).toBe(0);
     await checkPage(page);
   });
