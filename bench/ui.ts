@@ -51,24 +51,24 @@ const asCookie = (api: Record<string, string>) => ({ cookie: `${SESSION_COOKIE}=
 /** Server time per request, in ms, of the requests whose URL is the one being measured. */
 class ServerClock {
   samples: number[] = [];
-  path: string | undefined;
+  private counts: ((req: IncomingMessage) => boolean) | undefined;
 
   handler(app: (req: IncomingMessage, res: ServerResponse) => void) {
     return (req: IncomingMessage, res: ServerResponse) => {
       const start = process.hrtime.bigint();
-      const counted = this.path !== undefined && req.url === this.path;
-      if (counted) res.once('finish', () => this.samples.push(Number(process.hrtime.bigint() - start) / 1e6));
+      if (this.counts?.(req)) res.once('finish', () => this.samples.push(Number(process.hrtime.bigint() - start) / 1e6));
       app(req, res);
     };
   }
 
-  start(url: string): void {
-    this.path = url;
+  /** Counts the GETs of one URL, or the requests a predicate picks (the section saves). */
+  start(url: string | ((req: IncomingMessage) => boolean)): void {
+    this.counts = typeof url === 'string' ? (req) => req.url === url : url;
     this.samples = [];
   }
 
   stop(): number[] {
-    this.path = undefined;
+    this.counts = undefined;
     return this.samples.splice(0);
   }
 }
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       const started = await fetch(`${baseUrl}/api/responses/${answer.id}/transitions`, { method: 'POST', headers: { ...drafterApi, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'start' }) });
       if (started.status !== 200) throw new Error(`starting Södermalm's draft answered ${started.status}: ${await started.text()}`);
     }
+    if (answer) await growTo13Sections(baseUrl, drafterApi, answer.id);
     const [draft] = answer
       ? await dataSource.query<Array<{ id: string; n: number; key: string }>>(
           `SELECT st.response_id AS id, count(ss.id)::int AS n, min(ss.key) AS key FROM statements st JOIN statement_sections ss ON ss.statement_id = st.id WHERE st.response_id = $1 GROUP BY st.response_id`,
@@ -202,8 +203,17 @@ async function main(): Promise<void> {
       );
     }
 
-    // 5. The summary.
-    const problems = measured.flatMap(({ target, page, api: json }) => [
+    // 5. Section saves through the page (the form as a browser posts it, without JavaScript: the
+    // markup, the section's ETag, the CSRF token, the Origin), one section per connection so they do
+    // not conflict; server time of the POST (validation, the save and its revision, the redirect).
+    let saves: { p95: number; count: number; failed: number } | undefined;
+    if (draft) {
+      saves = await measureSectionSaves(clock, baseUrl, drafterHeaders, draft.id, dataSource);
+      console.log(`  ${'section save (page POST)'.padEnd(30)} page p95 ${fmtMs(saves.p95).padStart(4)} ms, ${saves.count} saves, ${saves.failed} not saved`);
+    }
+
+    // 6. The summary.
+    const problems: string[] = measured.flatMap(({ target, page, api: json }) => [
       ...(page.non2xx || page.errors ? [`${target.label} page non2xx=${page.non2xx} errors=${page.errors}`] : []),
       ...(json.non2xx || json.errors ? [`${target.label} API non2xx=${json.non2xx} errors=${json.errors}`] : []),
     ]);
@@ -211,13 +221,14 @@ async function main(): Promise<void> {
       console.log(`bench:ui no page measured (skipped: ${skipped.join(', ')}) SKIPPED`);
       return;
     }
-    const worstP95 = Math.max(...measured.map((m) => m.page.p95));
+    if (saves && saves.failed) problems.push(`section saves not saved: ${saves.failed}`);
+    const worstP95 = Math.max(...measured.map((m) => m.page.p95), saves?.p95 ?? 0);
     const worstRatio = Math.max(...measured.map((m) => m.page.p95 / m.api.p95));
     const worstAssets = Math.max(...measured.filter((m) => !m.target.assetBudget).map((m) => m.assets));
     const overBudget = measured.filter((m) => m.assets > (m.target.assetBudget ?? ASSET_BUDGET_BYTES)).map((m) => m.target.label);
     const pass = !problems.length && worstP95 < TARGET_P95_MS && !overBudget.length;
     console.log(
-      `bench:ui ${measured.length} pages: worst p95 ${fmtMs(worstP95)} ms (target < ${TARGET_P95_MS}), worst page/API p95 ${worstRatio.toFixed(2)}x,` +
+      `bench:ui ${measured.length} pages${saves ? ' and section saves' : ''}: worst p95 ${fmtMs(worstP95)} ms (target < ${TARGET_P95_MS}), worst page/API p95 ${worstRatio.toFixed(2)}x,` +
         ` CSS+JS ≤ ${(worstAssets / 1024).toFixed(1)} KB gzip (budget 100 KB; the editor's page 250 KB)` +
         (overBudget.length ? ` | over the asset budget: ${overBudget.join(', ')}` : '') +
         (skipped.length ? ` | skipped (not on main yet): ${skipped.join(', ')}` : '') +
@@ -228,6 +239,61 @@ async function main(): Promise<void> {
   } finally {
     await cleanups.run();
   }
+}
+
+const SECTIONS = 13;
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ text }] });
+const prose = (heading: string, n: number) =>
+  Array.from({ length: n }, (_, i) => paragraph(`${heading}, stycke ${i + 1}: förvaltningen bedömer att förslaget stärker arbetet med trygghet, delaktighet och jämlika levnadsvillkor i stadsdelen, och att uppföljningen bör ske årligen i samråd med berörda nämnder.`));
+
+/** The catalogue's sections with text, and own sections until the statement has 13, as a long tjänsteutlåtande has. */
+async function growTo13Sections(baseUrl: string, auth: Record<string, string>, responseId: string): Promise<void> {
+  const url = `${baseUrl}/api/responses/${responseId}/statement`;
+  const current = await fetch(url, { headers: auth });
+  const statement = (await current.json()) as { header: unknown; signatories: unknown; enclosures: unknown; stance: unknown; sections: Array<{ key: string; heading: string; stance: string | null }> };
+  if (statement.sections.length >= SECTIONS) return;
+  const sections = statement.sections.map(({ key, heading, stance }) => ({ key, heading, stance, body: prose(heading, 4) }));
+  for (let n = sections.length + 1; n <= SECTIONS; n++) sections.push({ key: `egen-avsnitt-${n}`, heading: `Eget avsnitt ${n}`, stance: null, body: prose(`Eget avsnitt ${n}`, 4) });
+  const saved = await fetch(url, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! }, body: JSON.stringify({ ...statement, sections }) });
+  if (saved.status !== 200) throw new Error(`growing the draft to ${SECTIONS} sections answered ${saved.status}: ${await saved.text()}`);
+}
+
+/** Handlebars' escapes undone: the textarea's markup and the ETag field as the browser would post them. */
+const unescapeHtml = (html: string) =>
+  html.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot);/gi, (_all, code: string) =>
+    code === 'amp' ? '&' : code === 'lt' ? '<' : code === 'gt' ? '>' : code === 'quot' ? '"' : String.fromCodePoint(code[1] === 'x' ? parseInt(code.slice(2), 16) : Number(code.slice(1))),
+  );
+
+/** Each connection saves its own section through the page for DURATION_SECONDS: read the form, post it back changed. */
+async function measureSectionSaves(clock: ServerClock, baseUrl: string, cookie: Record<string, string>, responseId: string, dataSource: DataSource) {
+  const keys = (await dataSource.query<Array<{ key: string }>>(
+    `SELECT ss.key FROM statement_sections ss JOIN statements st ON st.id = ss.statement_id WHERE st.response_id = $1 ORDER BY ss.position LIMIT 10`,
+    [responseId],
+  )).map((row) => row.key);
+  const paths = new Set(keys.map((key) => `/svar/${responseId}/utlatande/avsnitt/${key}`));
+  let count = 0;
+  let failed = 0;
+  const saveLoop = async (key: string, until: number, counted: boolean) => {
+    const path = `/svar/${responseId}/utlatande/avsnitt/${key}`;
+    for (let round = 0; Date.now() < until; round++) {
+      const form = await (await fetch(`${baseUrl}${path}`, { headers: cookie })).text();
+      const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? '';
+      const markup = unescapeHtml(/<textarea[^>]*name="body"[^>]*>\n?([\s\S]*?)<\/textarea>/.exec(form)?.[1] ?? '');
+      const body = new URLSearchParams({ _csrf: field('_csrf'), etag: unescapeHtml(field('etag')), body: `${markup.replace(/ \(runda \d+\)$/, '')} (runda ${round})`, stance: '', bodyJson: '' });
+      const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...cookie, origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+      await res.arrayBuffer();
+      if (!counted) continue;
+      if (res.status === 303) count++;
+      else failed++;
+    }
+  };
+  const warmUntil = Date.now() + WARMUP_SECONDS * 1000;
+  await Promise.all(keys.map((key) => saveLoop(key, warmUntil, false)));
+  clock.start((req) => req.method === 'POST' && paths.has(req.url ?? ''));
+  const until = Date.now() + DURATION_SECONDS * 1000;
+  await Promise.all(keys.map((key) => saveLoop(key, until, true)));
+  const samples = clock.stop();
+  return { p95: percentile(samples, 95), count, failed };
 }
 
 runBench('bench:ui', main);

@@ -104,12 +104,13 @@ export async function notice(page: Page): Promise<string> {
   return (await page.locator('.govuk-notification-banner--success').textContent()) ?? '';
 }
 
-/** Presses Tab until the element has the focus, as a keyboard user would (and fails if it never gets it). */
+/** Presses Tab until the element (or something inside it) has the focus, as a keyboard user would (and fails if it never gets it). */
 export async function tabTo(page: Page, target: Locator): Promise<void> {
   // Once, so a target that is not on the page fails at once rather than on every press.
   await target.waitFor({ state: 'attached' });
   for (let presses = 0; presses < 250; presses++) {
-    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false)) return;
+    // Inside counts too: a rich-text editor's focus is on its editable child.
+    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement), undefined, { timeout: 2_000 }).catch(() => false)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);

@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { pdftotext, savePdf } from '../documents/pdf-tools';
 import { addRecipient, createConsultation } from '../support/factories';
 import { TEST_PASSWORD } from '../support/test-constants';
 import { bearer } from '../support/test-app';
-import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
+import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, tabTo, type WebJourney } from '../support/web-journey';
 
 /*
  * The statement editor (issue 13): the tjänsteutlåtande's page with its sections in order (add an
@@ -277,26 +276,19 @@ test('Versioner: who saved what when, the words that changed between two version
   });
 });
 
-test('keyboard only: from the answer page through the statement to a section, written and saved without a mouse', async () => {
+test('keyboard only: from the answer page through the statement to a section, written and saved, a conflict resolved, versions compared and one restored, without a mouse', async () => {
   const id = await startedDraft();
   const { page } = await w.newPage();
   await journey('editor-keyboard', page, async () => {
     await logIn(page, 'handlaggare.sodermalm');
-    const tabTo = async (target: ReturnType<Page['locator']>) => {
-      for (let presses = 0; presses < 250; presses++) {
-        if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
-        await page.keyboard.press('Tab');
-      }
-      throw new Error(`Tab never reached ${target.toString()}`);
-    };
     await page.goto(`/svar/${id}`);
-    await tabTo(page.getByRole('link', { name: 'Skriv och läs tjänsteutlåtandet' }));
+    await tabTo(page, page.getByRole('link', { name: 'Skriv och läs tjänsteutlåtandet' }));
     await page.keyboard.press('Enter');
     await expectHeading(page, 'Tjänsteutlåtande');
-    await tabTo(page.getByRole('link', { name: 'Redigera Bakgrund' }));
+    await tabTo(page, page.getByRole('link', { name: 'Redigera Bakgrund' }));
     await page.keyboard.press('Enter');
     await expectHeading(page, 'Bakgrund');
-    await tabTo(page.getByRole('textbox', { name: 'Text' }));
+    await tabTo(page, page.getByRole('textbox', { name: 'Text' }));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Skrivet med ');
     await page.keyboard.press('Control+I');
@@ -304,9 +296,39 @@ test('keyboard only: from the answer page through the statement to a section, wr
     await page.keyboard.press('Control+I');
     await page.keyboard.type('.');
     // Tab inside the text moves on (no keyboard trap) to the toolbar's neighbours and the save button.
-    await tabTo(page.getByRole('button', { name: 'Spara avsnittet' }));
+    await tabTo(page, page.getByRole('button', { name: 'Spara avsnittet' }));
     await page.keyboard.press('Enter');
     expect(await notice(page)).toContain('Avsnittet är sparat.');
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Skrivet med ' }, { text: 'tangentbordet', italic: true }, { text: '.' }] }]);
+
+    // Someone else saves the section meanwhile: the conflict, and their text taken, by keyboard.
+    const theirs = await request(w.t.app).get(`/api/responses/${id}/statement/sections/bakgrund`).set(bearer(await w.t.login('admin')));
+    await request(w.t.app).put(`/api/responses/${id}/statement/sections/bakgrund`).set(bearer(await w.t.login('admin'))).set('If-Match', theirs.headers.etag).send({ body: [{ type: 'paragraph', content: [{ text: 'Deras text.' }] }] });
+    await tabTo(page, page.getByRole('textbox', { name: 'Text' }));
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Och mer.');
+    await tabTo(page, page.getByRole('button', { name: 'Spara avsnittet' }));
+    await page.keyboard.press('Enter');
+    await page.locator('.remiss-conflict').waitFor();
+    await tabTo(page, page.getByRole('link', { name: /Ta deras/ }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/avsnitt\/bakgrund$/);
+    expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Deras text.' }] }]);
+
+    // Versioner: compare and restore the keyboard's version.
+    await tabTo(page, page.getByRole('link', { name: 'Versioner' }));
+    await page.keyboard.press('Enter');
+    await expectHeading(page, 'Versioner');
+    await tabTo(page, page.getByRole('button', { name: 'Jämför' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/versioner\?/);
+    expect(await page.locator('main ins').allTextContents()).toEqual(expect.arrayContaining(['Deras text']));
+    await tabTo(page, page.locator('main table tbody tr').nth(1).getByRole('link', { name: /Återställ/ }));
+    await page.keyboard.press('Enter');
+    await expectHeading(page, /Återställ version \d+\?/);
+    await tabTo(page, page.getByRole('button', { name: 'Återställ versionen' }));
+    await page.keyboard.press('Enter');
+    expect(await notice(page)).toContain('Versionen är återställd som en ny version.');
     expect(await sectionText(id, 'bakgrund')).toEqual([{ type: 'paragraph', content: [{ text: 'Skrivet med ' }, { text: 'tangentbordet', italic: true }, { text: '.' }] }]);
   });
 });
