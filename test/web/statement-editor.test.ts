@@ -349,3 +349,24 @@ test('with the rich-text editor, text the documents cannot print is refused at t
     await checkPage(page);
   });
 });
+
+test('KS 2020/924 as Östermalm: Södermalm\'s answer page is its workspace (404), its submitted statement a public record, read-only, without the comments', async () => {
+  const [row] = await w.t.dataSource.query(
+    `SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN consultations c ON c.id = r.consultation_id JOIN organisations o ON o.id = r.organisation_id
+      WHERE c.case_number = 'KS 2020/924' AND o.register_key = 'sdn-sodermalm'`,
+  );
+  const { page } = await w.newPage();
+  await logIn(page, 'handlaggare.ostermalm');
+  for (const path of [`/svar/${row.id}`, `/svar/${row.id}/skicka-till-granskning`, `/svar/${row.id}/beslut`, `/svar/${row.id}/beslut/${row.id}/protokollsutdrag`]) {
+    expect({ path, status: (await page.request.get(path)).status() }).toEqual({ path, status: 404 });
+  }
+  // Rätta is the answering organisation's: the page says so and offers no form.
+  await page.goto(`/svar/${row.id}/utlatande/avsnitt/sammanfattning/ratta`);
+  expect(await page.locator('textarea').count()).toBe(0);
+  await page.goto(`/svar/${row.id}/utlatande/avsnitt/sammanfattning`);
+  await expectHeading(page, 'Sammanfattning');
+  expect(await page.locator('[data-section-body]').textContent()).not.toBe('');
+  expect(await page.locator('main form[method="post"]:not([data-session-extend])').count()).toBe(0);
+  expect(await page.locator('#kommentarer').count()).toBe(0);
+  await checkPage(page);
+});
