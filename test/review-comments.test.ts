@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { cleanUpPdfs, pdftotext, savePdf } from './documents/pdf-tools';
 import { addRecipient, createConsultation, organisationId } from './support/factories';
 import { sendToReview } from './support/review-flow';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
@@ -29,7 +30,10 @@ beforeAll(async () => {
   t = await startTestApp();
   for (const who of ['admin', 'coordinator', 'reader', 'handlaggare.sodermalm', 'attestant.sodermalm', 'handlaggare.norrainnerstaden']) auth[who] = bearer(await t.login(who));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  cleanUpPdfs();
+  await t.close();
+});
 
 it('the attestant comments on two sections, returns the answer; the handläggare answers one and resolves the other', async () => {
   const id = await responseInReview();
@@ -54,6 +58,18 @@ it('the attestant comments on two sections, returns the answer; the handläggare
   ]);
   const oneSection = await comments(id, 'attestant.sodermalm', '?section=forvaltningens-synpunkter');
   expect(oneSection.body.items).toHaveLength(1);
+
+  // History, never printed: the statement's PDF and preview hold the text, not the comments.
+  const pdf = await request(t.app).get(`/api/responses/${id}/pdf`).set(as('handlaggare.sodermalm')).buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  const printed = pdftotext(savePdf(pdf.body as Buffer, 'commented'));
+  expect(printed).toContain('Förvaltningens text om sammanfattning.');
+  for (const words of ['Förkorta sammanfattningen', 'Stöd slutsatsen', 'Siffrorna från 2025']) expect(printed).not.toContain(words);
+  const preview = await request(t.app).get(`/api/responses/${id}/preview`).set(as('handlaggare.sodermalm'));
+  expect(preview.text).not.toContain('Förkorta sammanfattningen');
 
   const audit = await request(t.app).get(`/api/audit?entityType=response&entityId=${id}`).set(as('admin'));
   expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['review_comment.added', 'review_comment.replied', 'review_comment.resolved']));

@@ -145,8 +145,19 @@ export function keyboard(page: Page): Hands {
       await page.keyboard.type(text);
     },
     async check(target) {
-      await tabTo(page, target);
+      const name = await target.evaluate((el) => ((el as HTMLInputElement).type === 'radio' ? (el as HTMLInputElement).name : null));
+      if (!name) {
+        await tabTo(page, target);
+        await page.keyboard.press('Space');
+        return;
+      }
+      // A radio group is one Tab stop (its checked radio, or the first); the arrow keys choose within it.
+      const group = page.locator(`input[type="radio"][name="${name}"]`);
+      const checked = group.locator('xpath=self::*[@checked]');
+      await tabTo(page, (await checked.count()) ? checked.first() : group.first());
       await page.keyboard.press('Space');
+      for (let presses = 0; presses < 20 && !(await target.isChecked()); presses++) await page.keyboard.press('ArrowDown');
+      if (!(await target.isChecked())) throw new Error(`the arrow keys never chose ${target.toString()}`);
     },
   };
 }

@@ -90,7 +90,16 @@ async function reviewJourney(page: Page, hands: Hands, caseNumber: string): Prom
   expect(await page.getByRole('button', { name: 'Skicka till granskning' }).count()).toBe(0);
   await checkPage(page);
   await fillStatement(w.t.app, id, bearer(await w.t.login('handlaggare.sodermalm')));
-  await page.reload();
+
+  // The draft shared with the coordinator, who may read its text, never its comments.
+  await page.goto(answerPath);
+  await hands.press(page.getByRole('button', { name: 'Dela utkastet med samordnaren' }));
+  await page.waitForURL(new RegExp(`${answerPath}\\?`));
+  expect(await notice(page)).toContain('Utkastet är delat med samordnaren.');
+  expect(await page.locator('[data-sharing]').textContent()).toContain('samordnaren kan läsa tjänsteutlåtandet');
+  expect((await request(w.t.app).get(`/api/responses/${id}/statement`).set(bearer(await w.t.login('coordinator')))).status).toBe(200);
+
+  await hands.press(page.getByRole('link', { name: 'Skicka till granskning' }));
   await hands.press(page.getByRole('button', { name: 'Skicka till granskning' }));
   await page.waitForURL(new RegExp(`${answerPath}\\?`));
   expect(await notice(page)).toContain('Svaret är skickat till granskning');
@@ -235,4 +244,26 @@ test('the review, the attest, the decision and the submission, with the mouse', 
 test('the same journey with the keyboard alone', async () => {
   const { page } = await w.newPage();
   await journey('review-keyboard', page, () => reviewJourney(page, keyboard(page), 'KS 2099/6102'));
+});
+
+test('Mitt konto: a person turns e-mail about their turn off, and on again', async () => {
+  const { page } = await w.newPage();
+  await journey('notifications-setting', page, async () => {
+    const hands = keyboard(page);
+    await signIn(page, hands, 'handlaggare.sodermalm');
+    await page.goto('/mitt-konto');
+    await expectHeading(page, 'Mitt konto');
+    expect(await page.getByLabel('Ja, skicka e-post när det är min tur').isChecked()).toBe(true);
+    await hands.check(page.getByLabel('Nej, ingen e-post'));
+    await hands.press(page.getByRole('button', { name: 'Spara valet' }));
+    await page.waitForURL(/epost-av/);
+    expect(await notice(page)).toContain('Du får ingen e-post om din tur.');
+    expect(await page.getByLabel('Nej, ingen e-post').isChecked()).toBe(true);
+    expect((await request(w.t.app).get('/api/auth/me/notifications').set(bearer(await w.t.login('handlaggare.sodermalm')))).body).toEqual({ email: false });
+    await checkPage(page);
+    await hands.check(page.getByLabel('Ja, skicka e-post när det är min tur'));
+    await hands.press(page.getByRole('button', { name: 'Spara valet' }));
+    await page.waitForURL(/epost-pa/);
+    expect(await notice(page)).toContain('Du får e-post när det är din tur.');
+  });
 });
