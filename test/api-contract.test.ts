@@ -248,6 +248,9 @@ describe('every other route, success and main errors', () => {
     expect((await get(`/api/responses/${ids.declined}/answer-letter.pdf`, norra)).headers['content-type']).toBe('application/pdf');
 
     for (const suffix of ['', '.csv', '.xlsx', '.pdf']) expect((await get(`${remissPath}/compilation${suffix}`, coordinator)).status).toBe(200);
+    const [answered] = (await get(`${remissPath}/compilation`, coordinator)).body.summaries;
+    expect((await send('put', `${remissPath}/compilation/summaries/${answered.responseId}`, coordinator, { text: 'Tillstyrker i korthet.' }, '"v0"')).status).toBe(200);
+    expect((await send('put', `${remissPath}/compilation/summaries/${answered.responseId}`, coordinator, { text: 'Igen.' }, '"v0"')).status).toBe(412);
     expect((await get(`${remissPath}/compilation`, handlaggare)).status).toBe(403);
     expect((await get('/api/coordination/open-consultations', coordinator)).status).toBe(200);
     expect((await get(`/api/organisations/${ids['sdn-sodermalm']}/answer-history`, coordinator)).status).toBe(200);

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { addRecipient, createConsultation } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
-import { cleanUpPdfs, headingsOf, headingsUnder, savePdf } from './documents/pdf-tools';
+import { cleanUpPdfs, headingsOf, headingsUnder, pdftotext, savePdf } from './documents/pdf-tools';
 
 let t: TestApp;
 let coordinator: Record<string, string>;
@@ -63,8 +63,8 @@ describe('the sammanställning of KS 2020/924', () => {
     const body: Buffer = res.body;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0].split(';')).toEqual(['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet']);
-    expect(lines.find((line) => line.startsWith('Södermalms stadsdelsnämnd;'))).toBe('Södermalms stadsdelsnämnd;Nämnd;Svar begärs;Besvarat;2020-12-02;Ja;2020-12-02;Nej;Tillstyrker;Nej');
+    expect(lines[0].split(';')).toEqual(['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet', 'Svaren i korthet']);
+    expect(lines.find((line) => line.startsWith('Södermalms stadsdelsnämnd;'))).toMatch(/^Södermalms stadsdelsnämnd;Nämnd;Svar begärs;Besvarat;2020-12-02;Ja;2020-12-02;Nej;Tillstyrker;Nej;"?Tillstyrker\. /);
     // KS 2020/924 is closed: those who never answered have "Svar saknas", not a state of work.
     expect(lines.find((line) => line.startsWith('Farsta stadsdelsnämnd;'))).toMatch(/^Farsta stadsdelsnämnd;Nämnd;Svar begärs;Svar saknas;2020-11-27;/);
     expect(lines.some((line) => line.includes('Ej påbörjat'))).toBe(false);
@@ -136,6 +136,55 @@ describe('the sammanställning of KS 2020/924', () => {
       expect([suffix, (await request(t.app).get(`/api/consultations/${ks924}/compilation${suffix}`).set(auth).buffer(true).parse(binary)).status]).toEqual([suffix, own]);
       expect([suffix, (await request(t.app).get(`/api/consultations/${ks553}/compilation${suffix}`).set(auth).buffer(true).parse(binary)).status]).toEqual([suffix, other]);
     }
+  });
+});
+
+describe('Svaren i korthet: the coordinator’s line per answer', () => {
+  const lineOf = async (organisation: string) =>
+    ((await request(t.app).get(`/api/consultations/${ks924}/compilation`).set(coordinator)).body.summaries as Array<{ organisation: string; responseId: string; line: string; suggestion: string; written: unknown; version: number }>).find(
+      (s) => s.organisation === organisation,
+    )!;
+  const save = (responseId: string, text: string, ifMatch?: string, auth = coordinator) => {
+    const req = request(t.app).put(`/api/consultations/${ks924}/compilation/summaries/${responseId}`).set(auth);
+    return (ifMatch ? req.set('If-Match', ifMatch) : req).send({ text });
+  };
+
+  it('starts from the suggestion; the written line replaces it in the JSON, CSV and PDF; stale and missing ETags are refused; audited', async () => {
+    const before = await lineOf('Södermalms stadsdelsnämnd');
+    expect(before).toMatchObject({ written: null, version: 0 });
+    expect(before.line).toBe(before.suggestion);
+    const text = 'Södermalm tillstyrker och vill se mer stöd till barn som lever med våld i nära relationer.';
+    expect((await save(before.responseId, text)).status).toBe(428);
+    const saved = await save(before.responseId, text, '"v0"');
+    expect(saved.status).toBe(200);
+    expect(saved.headers.etag).toBe('"v1"');
+    expect(saved.body).toMatchObject({ line: text, suggestion: before.suggestion, written: { by: 'Cecilia Samordnare' }, version: 1 });
+    expect((await save(before.responseId, 'Gammal sida.', '"v0"')).status).toBe(412);
+    expect((await lineOf('Södermalms stadsdelsnämnd')).line).toBe(text);
+
+    const csv = await request(t.app).get(`/api/consultations/${ks924}/compilation.csv`).set(coordinator).buffer(true).parse(binary);
+    expect((csv.body as Buffer).toString('utf8')).toContain(text);
+    const pdf = await request(t.app).get(`/api/consultations/${ks924}/compilation.pdf`).set(coordinator).buffer(true).parse(binary);
+    const printed = pdftotext(savePdf(pdf.body, 'ks924-summary')).replace(/\s+/g, ' ');
+    expect(printed).toContain('Södermalm tillstyrker och vill se mer stöd till barn');
+    expect(printed).not.toContain(before.suggestion.slice(0, 60));
+
+    const audit = await request(t.app).get(`/api/audit?entityType=response&entityId=${before.responseId}&action=compilation.summary_saved`).set(bearer(await t.login('admin')));
+    expect(audit.body.items[0]).toMatchObject({ before: { text: null }, after: { text } });
+  });
+
+  it('is the coordinator’s: a handläggare gets 403; an answer of another remiss 404; an answer not given 409; an empty line 400', async () => {
+    const sodermalm = await lineOf('Södermalms stadsdelsnämnd');
+    expect((await save(sodermalm.responseId, 'Nej.', `"v${sodermalm.version}"`, bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
+    const other = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01' });
+    const { response } = await addRecipient(t.dataSource, other.id, 'sdn-farsta', { sentAt: new Date('2026-10-01') });
+    expect((await save(response.id, 'Fel remiss.', '"v0"')).status).toBe(404);
+    const [farsta] = await t.dataSource.query(
+      `SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN organisations o ON o.id = r.organisation_id WHERE r.consultation_id = $1 AND o.name = 'Farsta stadsdelsnämnd'`,
+      [ks924],
+    );
+    expect((await save(farsta.id, 'Har inte svarat.', '"v0"')).status).toBe(409);
+    expect((await save(sodermalm.responseId, '   ', `"v${sodermalm.version}"`)).status).toBe(400);
   });
 });
 

@@ -33,7 +33,7 @@ const countBy = <K extends string>(keys: readonly K[], values: Array<K | null>):
  * distribution order, who has not answered, declined or answered late, the beredning paragraph in
  * the city's style and one summary line per answer (summaryLines).
  */
-export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[]) {
+export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[], written: ReadonlyMap<string, WrittenSummary> = new Map()) {
   const organisationOf = new Map(matrix.map((row) => [row.responseId, row]));
   const byKey = new Map<string, CompiledSection>();
   for (const section of sections) {
@@ -70,29 +70,61 @@ export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[
     declined: names(asked.filter((row) => row.status === 'declined')),
     answeredLate: names(asked.filter((row) => row.late && row.answeredDate)),
     beredning: asked.length ? `Ärendet har remitterats till ${swedishList(asked.map((row) => inRunningText(row.organisation.name, row.organisation.kind)))}.` : '',
-    summaries: summaryLines(matrix, byKey.get(POSITION_SECTION)),
+    summaries: summaryLines(matrix, byKey.get(POSITION_SECTION), written),
   };
 }
 
 /**
- * One line per submitted answer: its ställningstagande and the first sentence of Förvaltningens
- * synpunkter, where the answer takes its position. Never the Sammanfattning or Bakgrund, which
+ * One line per answer, "Svaren i korthet": the coordinator's own where written, else a suggestion:
+ * the ställningstagande and the first sentence of Förvaltningens synpunkter, where the answer takes
+ * its position. Never the Sammanfattning or Bakgrund, which
  * mostly retell the remiss, nor Förslag till beslut, which is the same formula in every answer.
  */
 const POSITION_SECTION = 'forvaltningens-synpunkter';
 
-function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefined): Array<{ organisation: string; line: string }> {
+/** The coordinator's own line on an answer, where one is written (answer-summary.entity.ts). */
+export interface WrittenSummary {
+  text: string;
+  version: number;
+  updatedByName: string;
+  updatedAt: Date;
+}
+
+export interface SummaryLine {
+  organisation: string;
+  responseId: string;
+  /** What is printed and exported: the coordinator's line, else the suggestion. */
+  line: string;
+  suggestion: string | null;
+  written: { by: string; at: string } | null;
+  /** The line's version (0 while only suggested): its ETag for PUT …/compilation/summaries/{responseId}. */
+  version: number;
+}
+
+/** The answers a line is about: those that answered, each with its suggestion where one can be made. */
+function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefined, written: ReadonlyMap<string, WrittenSummary>): SummaryLine[] {
   // The running text without its sub-headings: seed 004 heads its synpunkter with the questions it answers.
   const running = (positions?.entries ?? []).map((entry) => [entry.responseId, plainText(entry.body, { subheadings: false })] as const);
   const sentenceOf = new Map(running.filter(([, text]) => text).map(([id, text]) => [id, firstSentence(text)]));
   return matrix
-    .filter((row) => row.status === 'submitted')
+    .filter((row) => ANSWERED.includes(row.status))
     .flatMap((row) => {
-      const stance = row.stance ? `${STANCE_LABELS[row.stance]}.` : null;
-      const sentence = sentenceOf.get(row.responseId) ?? (row.receivedExternally ? 'Svaret kom in utanför remisstjänsten.' : null);
-      const line = [stance, sentence].filter(Boolean).join(' ');
-      return line ? [{ organisation: row.organisation.name, line }] : [];
+      const suggestion = suggestionFor(row, sentenceOf.get(row.responseId));
+      const own = written.get(row.responseId);
+      const line = own?.text ?? suggestion;
+      if (!line) return [];
+      return [{ organisation: row.organisation.name, responseId: row.responseId, line, suggestion, written: own ? { by: own.updatedByName, at: own.updatedAt.toISOString() } : null, version: own?.version ?? 0 }];
     });
+}
+
+const ANSWERED: readonly ResponseStatus[] = ['submitted', 'declined', 'no_comments'];
+
+function suggestionFor(row: MatrixRow, sentence: string | undefined): string | null {
+  // An answer that avstår or has inga synpunkter says so in the matrix; a line is the coordinator's to add.
+  if (row.status !== 'submitted') return null;
+  const stance = row.stance ? `${STANCE_LABELS[row.stance]}.` : null;
+  const line = [stance, sentence ?? (row.receivedExternally ? 'Svaret kom in utanför remisstjänsten.' : null)].filter(Boolean).join(' ');
+  return line || null;
 }
 
 export type Compilation = ReturnType<typeof buildCompilation>;

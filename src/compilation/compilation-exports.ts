@@ -4,7 +4,7 @@ import { answerStatusLabel, KIND_LABELS, ROLE_LABELS, STANCE_LABELS, yesNo } fro
 import type { Compilation } from './compilation-builder';
 import type { MatrixRow } from './compilation-data';
 
-const MATRIX_HEADINGS = ['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet'];
+const MATRIX_HEADINGS = ['Remissinstans', 'Typ', 'Roll', 'Status', 'Sista svarsdag', 'Anstånd', 'Svarsdatum', 'Försenat', 'Ställningstagande', 'Inkommet utanför systemet', 'Svaren i korthet'];
 
 /** Sista svarsdag and Svarsdatum. */
 const DATE_COLUMNS = [4, 6];
@@ -14,7 +14,7 @@ export interface ExportOptions {
   closed?: boolean;
 }
 
-function matrixCells(row: MatrixRow, { closed = false }: ExportOptions): string[] {
+function matrixCells(row: MatrixRow, { closed = false }: ExportOptions, lines: ReadonlyMap<string, string>): string[] {
   return [
     row.organisation.name,
     KIND_LABELS[row.organisation.kind as OrganisationKind] ?? row.organisation.kind,
@@ -26,6 +26,7 @@ function matrixCells(row: MatrixRow, { closed = false }: ExportOptions): string[
     yesNo(row.late),
     row.stance ? STANCE_LABELS[row.stance] : '',
     yesNo(row.receivedExternally),
+    lines.get(row.responseId) ?? '',
   ];
 }
 
@@ -36,9 +37,13 @@ function matrixCells(row: MatrixRow, { closed = false }: ExportOptions): string[
  */
 export function compilationCsv(compilation: Compilation, options: ExportOptions = {}): string {
   const quote = (cell: string) => (/[";\r\n]/.test(cell) || /^[=+\-@]/.test(cell) ? `"${guardFormula(cell).replace(/"/g, '""')}"` : cell);
-  const lines = [MATRIX_HEADINGS, ...compilation.matrix.map((row) => matrixCells(row, options))].map((cells) => cells.map(quote).join(';'));
+  const summaries = summaryOf(compilation);
+  const lines = [MATRIX_HEADINGS, ...compilation.matrix.map((row) => matrixCells(row, options, summaries))].map((cells) => cells.map(quote).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** Svaren i korthet by answer: the coordinator's line, else the suggestion (compilation-builder.ts). */
+const summaryOf = (compilation: Compilation) => new Map(compilation.summaries.map((summary) => [summary.responseId, summary.line]));
 
 /** A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection): prefix it. */
 function guardFormula(cell: string): string {
@@ -53,9 +58,10 @@ export async function compilationXlsx(compilation: Compilation, title: string, o
   const matrix = workbook.addWorksheet('Svarsmatris', { views: [{ state: 'frozen', ySplit: 1 }] });
   matrix.addRow(MATRIX_HEADINGS).font = { bold: true };
   // Dates as date cells, so the sheet sorts and filters them as dates.
-  for (const row of compilation.matrix) matrix.addRow(matrixCells(row, options).map((cell, index) => (DATE_COLUMNS.includes(index) && cell ? new Date(`${cell}T00:00:00Z`) : cell)));
+  const summaries = summaryOf(compilation);
+  for (const row of compilation.matrix) matrix.addRow(matrixCells(row, options, summaries).map((cell, index) => (DATE_COLUMNS.includes(index) && cell ? new Date(`${cell}T00:00:00Z`) : cell)));
   matrix.columns.forEach((column, index) => {
-    column.width = index === 0 ? 45 : 18;
+    column.width = index === 0 ? 45 : index === MATRIX_HEADINGS.length - 1 ? 80 : 18;
     if (DATE_COLUMNS.includes(index)) column.numFmt = 'yyyy-mm-dd';
   });
   matrix.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: MATRIX_HEADINGS.length } };

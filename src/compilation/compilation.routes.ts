@@ -6,7 +6,8 @@ import { COMPILATION_GROUPINGS } from '../documents/document-model';
 import type { DocumentRenderer } from '../documents/document-renderer';
 import { contentDisposition } from '../http/content-disposition';
 import type { Api } from '../http/route';
-import { idParams } from '../http/schemas';
+import { idParams, uuidSchema } from '../http/schemas';
+import { requireIfMatch, setEtag } from '../http/etag';
 import { RESPONSE_STATUSES } from '../responses/response.entity';
 import { sectionBodySchema } from '../statements/statement-body';
 import { STANCES } from '../statements/statement.entity';
@@ -21,6 +22,20 @@ const matrixDecisionSchema = z
   .object({ meetingDate: z.string(), paragraph: z.string(), protokollsutdrag: z.object({ fileName: z.string(), href: z.string() }).nullable() })
   .openapi('CompilationDecision', { description: "The nämnd's decision behind a submitted statement, with its protokollsutdrag (href downloads it) once attached" });
 
+const summaryLineSchema = z
+  .object({
+    organisation: z.string(),
+    responseId: z.string(),
+    line: z.string().openapi({ description: 'What is printed and exported: the written line, else the suggestion' }),
+    suggestion: z.string().nullable(),
+    written: z.object({ by: z.string(), at: z.string() }).nullable(),
+    version: z.number().int().openapi({ description: "The line's version, 0 while only suggested: its ETag is \"v<version>\"" }),
+  })
+  .openapi('SummaryLine');
+
+const summaryParams = z.strictObject({ id: uuidSchema, responseId: uuidSchema });
+const summaryBody = z.strictObject({ text: z.string().trim().min(1, 'must not be empty').max(1000) }).openapi('SummaryLineInput');
+
 const compilationSchema = z
   .object({
     consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }),
@@ -31,7 +46,7 @@ const compilationSchema = z
     declined: z.array(z.string()),
     answeredLate: z.array(z.string()),
     beredning: z.string().openapi({ example: 'Ärendet har remitterats till stadsledningskontoret, socialnämnden och Södermalms stadsdelsnämnd.' }),
-    summaries: z.array(z.object({ organisation: z.string(), line: z.string() })).openapi({ description: 'One line per submitted answer: its ställningstagande and the first sentence of Förvaltningens synpunkter' }),
+    summaries: z.array(summaryLineSchema).openapi({ description: "Svaren i korthet: one line per answer, the coordinator's own (written) where saved, else the suggestion (a submitted answer's ställningstagande and the first sentence of Förvaltningens synpunkter)" }),
   })
   .openapi('Compilation');
 
@@ -53,6 +68,24 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     handler: async ({ params, context }) => {
       const { consultation, compilation } = await compilations.compile(params.id, context.actor!);
       return { consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title }, ...compilation };
+    },
+  });
+
+  api.add({
+    method: 'put',
+    path: '/api/consultations/:id/compilation/summaries/:responseId',
+    tag: TAG,
+    summary:
+      "Svaren i korthet: the coordinator's line on one answer (submitted, avstår or inga synpunkter; 409 otherwise), in place of the suggestion in the JSON, CSV, XLSX and PDF; If-Match with the line's ETag (\"v0\" while only suggested), audited",
+    policy,
+    params: summaryParams,
+    body: summaryBody,
+    response: summaryLineSchema,
+    errors: [404, 409, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const line = await compilations.saveSummary(params.id, params.responseId, body.text, requireIfMatch(req), context);
+      setEtag(res, line.version);
+      return line;
     },
   });
 

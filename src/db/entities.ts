@@ -1,4 +1,5 @@
 import { Attachment } from '../attachments/attachment.entity';
+import { AnswerSummary } from '../compilation/answer-summary.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   DocumentTemplate,
   ResumableForm,
   Notification,
+  AnswerSummary,
 ];

@@ -107,7 +107,7 @@ const compilationData: Compilation = {
   declined: ['Organisation 2'],
   answeredLate: [],
   beredning: 'Ärendet har remitterats till Organisation 1, Organisation 2 och Organisation 3.',
-  summaries: [{ organisation: 'Organisation 1', line: 'Förvaltningen tillstyrker förslaget i huvudsak.' }],
+  summaries: [{ organisation: 'Organisation 1', responseId: 'p1', line: 'Förvaltningen tillstyrker förslaget i huvudsak.', suggestion: 'Tillstyrker. Förvaltningen tillstyrker förslaget i huvudsak.', written: { by: 'Cecilia Samordnare', at: '2020-12-02T10:00:00.000Z' }, version: 1 }],
 };
 const compilation = (groupBy: CompilationDocumentModel['groupBy']): CompilationDocumentModel => ({
   consultation: { ...consultation, kind: 'program', dueDate: '2020-11-27', sentDate: '2020-08-28', status: 'closed' },
