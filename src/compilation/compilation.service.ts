@@ -56,9 +56,13 @@ export class CompilationService {
 }
 
 /** The sammanställning is the coordinating organisation's (its coordinators), registrators' and admins'. */
+export async function mayCompile(manager: EntityManager, actor: Actor, consultation: Pick<Consultation, 'coordinatorId'>): Promise<boolean> {
+  if (canManageConsultations(actor)) return true;
+  return hasRole(actor, 'coordinator') && !!consultation.coordinatorId && (await actingOrganisationIds(manager, actor)).includes(consultation.coordinatorId);
+}
+
 async function assertMayCompile(manager: EntityManager, actor: Actor, consultationId: string): Promise<Consultation> {
   const consultation = await findReadableConsultation(manager, actor, consultationId);
-  const coordinates = hasRole(actor, 'coordinator') && !!consultation.coordinatorId && (await actingOrganisationIds(manager, actor)).includes(consultation.coordinatorId);
-  if (!canManageConsultations(actor) && !coordinates) throw forbidden('The sammanställning is for the coordinating organisation, registrators and admins.');
+  if (!(await mayCompile(manager, actor, consultation))) throw forbidden('The sammanställning is for the coordinating organisation, registrators and admins.');
   return consultation;
 }

@@ -3,6 +3,7 @@ import { Attachment } from '../attachments/attachment.entity';
 import type { RequestContext } from '../authz/actor';
 import { findReadableConsultation } from './consultation-access';
 import { consultationActions, type ConsultationActions } from './consultation-actions';
+import { mayCompile } from '../compilation/compilation.service';
 import type { ConsultationView } from './consultation.presenter';
 import { consultationTimeline, type TimelineEntry } from './consultation-timeline';
 import { viewsOf } from './consultations.service';
@@ -13,6 +14,8 @@ export interface ConsultationOverview {
   timeline: TimelineEntry[];
   /** What the caller may do with it now (the services' own rules). */
   actions: ConsultationActions;
+  /** The Sammanställning (CompilationService's rule), once the remiss is sent. */
+  mayCompile: boolean;
 }
 
 /** Everything a remiss's page shows, for one reader: its facts, remisshandlingar, history and what they may do. */
@@ -29,6 +32,6 @@ export class ConsultationOverviewService {
       manager.find(Attachment, { where: { consultationId: id, responseId: IsNull() }, order: { uploadedAt: 'ASC', id: 'ASC' }, take: 500 }),
       consultationTimeline(manager, id),
     ]);
-    return { view, attachments, timeline, actions: consultationActions(actor, consultation.status) };
+    return { view, attachments, timeline, actions: consultationActions(actor, consultation.status), mayCompile: consultation.status !== 'draft' && (await mayCompile(manager, actor, consultation)) };
   }
 }

@@ -72,7 +72,7 @@ export function registerConsultationPage(pages: Pages, dataSource: DataSource): 
 
 /** The page, with errors from a failed upload when there are any. */
 export async function consultationPage(overviews: ConsultationOverviewService, { params, context }: PageInput, errors: FormError[], values: Record<string, unknown> = {}): Promise<PageView> {
-  const { view, attachments, timeline, actions } = await overviews.overview(idParam(params), context);
+  const { view, attachments, timeline, actions, mayCompile } = await overviews.overview(idParam(params), context);
   const c = view.consultation;
   const href = `/remisser/${c.id}`;
   const answered = ANSWERED_STATUSES.reduce((sum, status) => sum + view.recipients.byStatus[status], 0);
@@ -93,6 +93,7 @@ export async function consultationPage(overviews: ConsultationOverviewService, {
       attachments: attachments.map((a) => ({ ...a, href: `${href}/handlingar/${a.id}`, size: fileSize(Number(a.sizeBytes)) })),
       timeline,
       actions,
+      mayCompile,
       anyStatusAction: actions.close || actions.cancel || actions.reopen,
       errors,
       values,

@@ -6,6 +6,7 @@ import { idParams, paginationQuery } from '../http/schemas';
 import { CoordinationService } from './coordination.service';
 
 const pageQuery = z.strictObject(paginationQuery);
+const coordinatedQuery = z.strictObject({ status: z.enum(['open', 'closed']).optional().openapi({ description: 'open (default) or closed remisser' }), ...paginationQuery });
 const OUTCOMES = ['on_time', 'late', 'declined', 'no_comments', 'overdue', 'pending'] as const;
 
 export function registerCoordinationRoutes(api: Api, dataSource: DataSource): void {
@@ -15,11 +16,11 @@ export function registerCoordinationRoutes(api: Api, dataSource: DataSource): vo
     method: 'get',
     path: '/api/coordination/open-consultations',
     tag: 'Sammanställning',
-    summary: 'Open remisser the caller coordinates, with answer rates',
+    summary: 'Open (or, with status=closed, closed) remisser the caller coordinates, with answer rates, answers overdue and the next deadline still owed',
     policy: rolesOnly(['coordinator', 'registrator', 'admin'], 'coordinated'),
-    query: pageQuery,
+    query: coordinatedQuery,
     response: z.object({
-      items: z.array(z.object({ consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string(), dueDate: z.string().nullable() }), asked: z.number().int(), answered: z.number().int(), declined: z.number().int(), late: z.number().int(), answerRate: z.number() })),
+      items: z.array(z.object({ consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string(), dueDate: z.string().nullable() }), asked: z.number().int(), answered: z.number().int(), declined: z.number().int(), late: z.number().int(), overdue: z.number().int(), nextDueDate: z.string().nullable(), answerRate: z.number() })),
       total: z.number().int(),
       limit: z.number().int(),
       offset: z.number().int(),

@@ -11,8 +11,11 @@ import { pageTotal } from '../http/schemas';
 export class CoordinationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Open remisser the caller's organisation coordinates (all open ones for registrators and admins), with answer rates. */
-  async openConsultations(actor: Actor, page: { limit: number; offset: number }) {
+  /**
+   * Open remisser the caller's organisation coordinates (all open ones for registrators and admins),
+   * with answer rates, the answers overdue and the next deadline still owed; or the closed ones.
+   */
+  async openConsultations(actor: Actor, page: { limit: number; offset: number; status?: 'open' | 'closed' }) {
     const all = canManageConsultations(actor);
     if (!all && !hasRole(actor, 'coordinator')) throw forbidden('This view is for coordinators, registrators and admins.');
     const mine = all ? null : await actingOrganisationIds(this.dataSource.manager, actor);
@@ -25,15 +28,17 @@ export class CoordinationService {
                 count(r.id) FILTER (WHERE ${asked} AND ${ANSWERED_SQL})::int AS answered,
                 count(r.id) FILTER (WHERE ${asked} AND p.status = 'declined')::int AS declined,
                 count(r.id) FILTER (WHERE ${lateSql('$2::date')})::int AS late,
+                count(r.id) FILTER (WHERE ${asked} AND NOT ${ANSWERED_SQL} AND ${EFFECTIVE_DUE_SQL} < $2::date)::int AS overdue,
+                (min(${EFFECTIVE_DUE_SQL}) FILTER (WHERE ${asked} AND NOT ${ANSWERED_SQL} AND ${EFFECTIVE_DUE_SQL} >= $2::date))::text AS next_due,
                 count(*) OVER ()::int AS total
            FROM consultations c
            LEFT JOIN recipients r ON r.consultation_id = c.id
            LEFT JOIN responses p ON p.recipient_id = r.id
-          WHERE c.status = 'open' AND ($1::uuid[] IS NULL OR c.coordinator_id = ANY($1::uuid[]))
+          WHERE c.status = $5 AND ($1::uuid[] IS NULL OR c.coordinator_id = ANY($1::uuid[]))
           GROUP BY c.id
-          ORDER BY c.due_date NULLS LAST, c.case_number
+          ORDER BY CASE WHEN $5 = 'closed' THEN NULL ELSE c.due_date END NULLS LAST, c.due_date DESC NULLS LAST, c.case_number
           LIMIT $3 OFFSET $4`,
-        [mine, todayInStockholm(), limit, offset],
+        [mine, todayInStockholm(), limit, offset, page.status ?? 'open'],
       );
     const rows = await run(page.limit, page.offset);
     const total = await pageTotal(rows, page.offset, async () => Number((await run(1, 0))[0]?.total ?? 0));
@@ -44,10 +49,13 @@ export class CoordinationService {
         answered: row.answered as number,
         declined: row.declined as number,
         late: row.late as number,
+        overdue: row.overdue as number,
+        nextDueDate: row.next_due as string | null,
         answerRate: (row.asked as number) ? Math.round(((row.answered as number) / (row.asked as number)) * 1000) / 10 : 0,
       })),
       total,
-      ...page,
+      limit: page.limit,
+      offset: page.offset,
     };
   }
 

@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
   { href: '/', label: 'Start', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
   { href: '/att-besvara', label: 'Att besvara', roles: ['handlaggare', 'attestant'] },
   { href: '/att-attestera', label: 'Att attestera', roles: ['attestant'] },
+  { href: '/samordning', label: 'Samordning', roles: ['coordinator'] },
   { href: '/remisser', label: 'Remisser', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
   { href: '/bevakning', label: 'Bevakning', roles: ['admin', 'registrator'] },
   { href: '/sandlistor', label: 'Sändlistor', roles: ['admin', 'registrator'] },

@@ -6,6 +6,8 @@ import { listConsultations } from '../consultations/consultation-list';
 import { consultationRow } from '../consultations/consultation-list.pages';
 import { listDeadlines } from '../deadlines/deadlines.service';
 import { yourTurn } from '../notifications/your-turn';
+import { CoordinationService } from '../coordination/coordination.service';
+import { coordinatedRow } from '../coordination/coordination.pages';
 import { ANSWERING_ROLES, toAnswerRow } from '../responses/to-answer.pages';
 import { todayInStockholm } from '../shared/dates';
 import type { Pages } from './pages';
@@ -22,6 +24,7 @@ function linksFor(actor: Actor): Array<{ href: string; text: string }> {
   if (actor.roles.some((role) => role === 'registrator' || role === 'admin')) {
     links.push({ href: '/remisser/ny', text: 'Registrera remiss' }, { href: '/bevakning', text: 'Bevakning' }, { href: '/sandlistor', text: 'Sändlistor' }, { href: '/organisationer', text: 'Organisationer' });
   }
+  if (actor.roles.includes('coordinator')) links.unshift({ href: '/samordning', text: 'Samordning' });
   links.push({ href: '/mitt-konto', text: 'Mitt konto' });
   return links;
 }
@@ -34,11 +37,13 @@ function linksFor(actor: Actor): Array<{ href: string; text: string }> {
 export function registerStartPage(pages: Pages, dataSource: DataSource): void {
   pages.get('/', 'user', async ({ actor }) => {
     const manages = canManageConsultations(actor);
-    const [latest, work, toAnswer, turn] = await Promise.all([
+    const coordinates = actor.roles.includes('coordinator');
+    const [latest, work, toAnswer, turn, coordinated] = await Promise.all([
       listConsultations(dataSource.manager, actor, { sort: '-registeredDate', limit: 10, offset: 0 }),
       manages ? todaysWork(dataSource.manager, actor) : undefined,
       answers(actor) ? listDeadlines(dataSource, actor, { scope: 'received', limit: 5, offset: 0 }) : undefined,
       answers(actor) ? yourTurn(dataSource, actor) : undefined,
+      coordinates ? new CoordinationService(dataSource).openConsultations(actor, { limit: 5, offset: 0 }) : undefined,
     ]);
     const today = todayInStockholm();
     return {
@@ -47,6 +52,7 @@ export function registerStartPage(pages: Pages, dataSource: DataSource): void {
       data: {
         links: linksFor(actor),
         turn: turn && (turn.toAttest || turn.assigned) ? turn : null,
+        coordinated: coordinated && { total: coordinated.total, items: coordinated.items.map(coordinatedRow) },
         latest: latest.items.map(consultationRow),
         total: latest.total,
         toAnswer: toAnswer && { total: toAnswer.total, items: toAnswer.items.map((item) => toAnswerRow(item, today)) },

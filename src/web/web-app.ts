@@ -16,6 +16,8 @@ import { registerSendPages } from '../recipients/send.pages';
 import { registerStatusBoardPages } from '../recipients/status-board.pages';
 import { registerAnswerPages } from '../responses/answer.pages';
 import { registerWorkflowPages } from '../responses/workflow.pages';
+import { registerCompilationPages } from '../compilation/compilation.pages';
+import { registerCoordinationPages } from '../coordination/coordination.pages';
 import { registerReviewCommentPages } from '../review-comments/review-comment.pages';
 import { registerToAnswerPages } from '../responses/to-answer.pages';
 import type { AuthService } from '../auth/auth.service';
@@ -70,6 +72,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerWorkflowPages(pages, { dataSource: deps.dataSource, config: deps.config });
   registerReviewCommentPages(pages, deps.dataSource);
   registerCorrectionPages(pages, deps.dataSource);
+  registerCoordinationPages(pages, deps.dataSource);
+  registerCompilationPages(pages, deps.dataSource);
   registerStatementPages(pages, deps);
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);

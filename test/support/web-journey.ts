@@ -122,11 +122,13 @@ export interface Hands {
   type(target: Locator, text: string): Promise<void>;
   /** Replaces what the field holds. */
   replace(target: Locator, text: string): Promise<void>;
+  /** Picks an option of a select by its text (with the keyboard: typed, as a select finds it). */
+  choose(target: Locator, label: string): Promise<void>;
   check(target: Locator): Promise<void>;
 }
 
 export function mouse(): Hands {
-  return { press: (target) => target.click(), type: (target, text) => target.fill(text), replace: (target, text) => target.fill(text), check: (target) => target.check() };
+  return { press: (target) => target.click(), type: (target, text) => target.fill(text), replace: (target, text) => target.fill(text), choose: async (target, label) => void (await target.selectOption({ label })), check: (target) => target.check() };
 }
 
 export function keyboard(page: Page): Hands {
@@ -143,6 +145,10 @@ export function keyboard(page: Page): Hands {
       await tabTo(page, target);
       await page.keyboard.press('Control+A');
       await page.keyboard.type(text);
+    },
+    async choose(target, label) {
+      await tabTo(page, target);
+      await page.keyboard.type(label);
     },
     async check(target) {
       const name = await target.evaluate((el) => ((el as HTMLInputElement).type === 'radio' ? (el as HTMLInputElement).name : null));

@@ -61,3 +61,20 @@ for (const form of document.querySelectorAll('form[data-upload]')) {
     request.send(new FormData(form));
   });
 }
+
+// A copy button beside a read-only text (the beredning paragraph): shown only where it can work.
+for (const button of document.querySelectorAll('[data-copy]')) {
+  const source = document.getElementById(button.getAttribute('data-copy'));
+  if (!source || !navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const status = document.querySelector('[data-copy-status]');
+    try {
+      await navigator.clipboard.writeText(source.value);
+      if (status) status.textContent = 'Stycket är kopierat.';
+    } catch {
+      source.select();
+      if (status) status.textContent = 'Kopiera med Ctrl+C: stycket är markerat.';
+    }
+  });
+}
