@@ -15,7 +15,7 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'module',
       globals: Object.fromEntries(
-        ['window', 'document', 'fetch', 'FormData', 'URLSearchParams', 'XMLHttpRequest', 'setTimeout', 'clearTimeout', 'HTMLElement', 'Event'].map((name) => [name, 'readonly']),
+        ['window', 'document', 'fetch', 'FormData', 'URLSearchParams', 'XMLHttpRequest', 'setTimeout', 'clearTimeout', 'HTMLElement', 'Event', 'navigator'].map((name) => [name, 'readonly']),
       ),
     },
   },
