@@ -7,8 +7,9 @@ const PAGE_SIZE = 25;
 export const COORDINATING_ROLES = ['coordinator', 'registrator', 'admin'] as const;
 
 /** A row of the coordinator's list (also the start page's first rows). */
-export function coordinatedRow<T extends { consultation: { id: string } }>(item: T) {
-  return { ...item, href: `/remisser/${item.consultation.id}/sammanstallning`, remissHref: `/remisser/${item.consultation.id}` };
+export function coordinatedRow<T extends { consultation: { id: string }; answerRate: number }>(item: T) {
+  // "5,9 %": the Swedish decimal comma.
+  return { ...item, answerRateText: `${item.answerRate.toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`, href: `/remisser/${item.consultation.id}/sammanstallning`, remissHref: `/remisser/${item.consultation.id}` };
 }
 
 /**
