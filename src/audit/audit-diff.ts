@@ -14,9 +14,9 @@ export interface DiffRow {
 const MAX_VALUE_LENGTH = 200;
 const MAX_DEPTH = 8;
 
+/** Nothing (null, an empty text) reads as "(tomt)"; true and false stay as the code has them. */
 function scalarText(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value === '' ? '""' : value;
+  if (value === null || value === '') return '(tomt)';
   return String(value);
 }
 

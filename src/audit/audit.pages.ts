@@ -12,7 +12,7 @@ import { AuditService, type AuditFilter } from './audit.service';
 const ADMINS: readonly Role[] = ['admin'];
 const PAGE_SIZE = 25;
 /** An event rarely changes more; a statement's save can, and the API has the rest. */
-const MAX_DIFF_ROWS = 40;
+const MAX_DIFF_ROWS = 25;
 
 const STOCKHOLM_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' });
 
