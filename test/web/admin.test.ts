@@ -250,12 +250,21 @@ test(
       await hands.press(page.getByRole('button', { name: 'Lägg till avsnittet' }));
       expect(await notice(page)).toContain('Avsnittet är tillagt i katalogen.');
       expect(await place(catalogueRow(page, 'Ekonomiska konsekvenser'))).toBe(count + 1);
+
+      // The move page of its own (where Upp and Ned post): Bakgrund goes back down.
+      await page.goto('/avsnittskatalog/bakgrund/flytta');
+      await expectHeading(page, 'Flytta Bakgrund');
+      expect(await page.locator('main').textContent()).toContain(`Avsnittet står på plats ${was - 1} av ${count + 1}.`);
+      await checkPage(page);
+      await hands.press(page.getByRole('button', { name: 'Flytta ned' }));
+      expect(await notice(page)).toContain('Avsnittet är flyttat.');
+      expect(await place(catalogueRow(page, 'Bakgrund'))).toBe(was);
     });
   },
   JOURNEY_MS,
 );
 
-test('the admin screens are the admins’: 403 for a registrator and a handläggare, and not in their navigation', async () => {
+test('the admin screens are the admins’: 403 for a registrator and a handläggare, not in their navigation; an admin cannot deactivate themselves', async () => {
   for (const username of ['registrator', 'handlaggare.sodermalm']) {
     const { page } = await w.newPage();
     await logIn(page, username);
@@ -266,10 +275,17 @@ test('the admin screens are the admins’: 403 for a registrator and a handlägg
     }
     await checkPage(page);
   }
-  // The admin's navigation has all three.
+  // The admin's navigation has all three; an admin cannot deactivate their own account.
   const { page } = await w.newPage();
   await logIn(page, 'admin');
   await mouse().press(nav(page).getByRole('link', { name: 'Användare' }));
   await expectHeading(page, 'Användare');
   for (const label of ['Avsnittskatalogen', 'Granskningslogg']) expect(await nav(page).getByRole('link', { name: label }).count()).toBe(1);
+  await page.locator('main table tbody tr', { hasText: 'Administratör' }).first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Inaktivera' }).click();
+  await page.getByRole('button', { name: 'Inaktivera användaren' }).click();
+  expect(await errorSummary(page)).toContain('Du kan inte inaktivera ditt eget konto');
+  await checkPage(page);
+  await page.goto('/anvandare');
+  await expectHeading(page, 'Användare');
 }, JOURNEY_MS);
