@@ -28,7 +28,7 @@ const CATALOGUE_CRUMB = { href: '/avsnittskatalog', text: 'Avsnittskatalogen' };
 
 registerNotices({
   'katalog-avsnitt-tillagt': 'Avsnittet är tillagt i katalogen.',
-  'katalog-avsnitt-sparat': 'Avsnittet är sparat. Ändringen gäller utlåtanden som påbörjas från och med nu.',
+  'katalog-avsnitt-sparat': 'Avsnittet är sparat.',
   'katalog-avsnitt-flyttat': 'Avsnittet är flyttat.',
 });
 
