@@ -108,7 +108,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use('/api', noStoreByDefault());
   app.use(authenticate(auth));
   app.use(originCheck(config.publicUrl ? new URL(config.publicUrl).origin : undefined));
-  const web = createWeb({ config, dataSource, auth });
+  const web = createWeb({ config, dataSource, auth, sessionCache });
   app.use('/assets', web.assetHandler);
 
   registerHealthRoutes(api, dataSource);

@@ -119,6 +119,8 @@ describe('GET → PUT/PATCH round trips: read-only fields are accepted and ignor
     expect(section.status).toBe(201);
     const sectionBack = await roundTrip('/api/section-templates/kontrakt', 'put', admin);
     expect([sectionBack.status, sectionBack.body.version]).toEqual([200, section.body.version + 1]);
+    const moved = await send('post', '/api/section-templates/kontrakt/move', admin, { direction: 'up' }, sectionBack.headers.etag);
+    expect([moved.status, moved.body.position < sectionBack.body.position]).toEqual([200, true]);
 
     const template = await get('/api/document-templates/cover-letter', admin);
     expect((await send('delete', '/api/document-templates/cover-letter', admin, undefined, template.headers.etag)).status).toBe(200);

@@ -6,6 +6,7 @@ export const auditQuery = z.strictObject({
   entityId: z.string().max(80).optional(),
   action: z.string().max(80).optional(),
   actorUserId: uuidSchema.optional(),
+  actorUsername: z.string().trim().min(1).max(80).optional().openapi({ description: 'The actor by username' }),
   organisationId: uuidSchema.optional(),
   requestId: z.string().max(128).optional(),
   from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),

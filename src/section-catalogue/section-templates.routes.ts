@@ -1,28 +1,10 @@
-import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
-import { printable } from '../documents/printable-text';
 import { requireIfMatch, setEtag } from '../http/etag';
 import type { Api } from '../http/route';
 import { pageOf, pageSchema, paginationQuerySchema } from '../http/schemas';
-import { ORGANISATION_KINDS } from '../organisations/organisation.entity';
+import { createSectionTemplateBody as createBody, keyParams, moveSectionTemplateBody as moveBody, sectionTemplateSchema as templateSchema, updateSectionTemplateBody as updateBody } from './section-templates.schemas';
 import { presentSectionTemplate, SectionTemplatesService } from './section-templates.service';
-
-const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a section key like forslag-till-beslut') });
-const defaultsSchema = z
-  .partialRecord(z.enum([...ORGANISATION_KINDS, '*']), z.string().max(20_000).superRefine(printable))
-  .openapi({ description: "Handlebars source of the default text per organisation kind; '*' for any other kind" });
-const fields = {
-  // Both are printed: the heading of the section, and its default text in every new draft.
-  heading: z.string().trim().min(1).max(200).superRefine(printable),
-  position: z.number().int().min(0).max(10_000),
-  standard: z.boolean(),
-  required: z.boolean(),
-  defaults: defaultsSchema,
-};
-const createBody = z.strictObject({ key: keyParams.shape.key, ...fields, standard: fields.standard.default(false), required: fields.required.default(false), defaults: defaultsSchema.default({}) }).openapi('CreateSectionTemplate');
-const updateBody = z.strictObject(fields).partial().refine((b) => Object.keys(b).length > 0, 'send at least one field to change').openapi('UpdateSectionTemplate');
-const templateSchema = z.object({ key: z.string(), ...fields, version: z.number().int() }).openapi('SectionTemplate');
 
 export function registerSectionTemplateRoutes(api: Api, dataSource: DataSource): void {
   const templates = new SectionTemplatesService(dataSource);
@@ -84,6 +66,23 @@ export function registerSectionTemplateRoutes(api: Api, dataSource: DataSource):
       const updated = await templates.update(params.key, requireIfMatch(req), body, context);
       setEtag(res, updated.version);
       return presentSectionTemplate(updated);
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/section-templates/:key/move',
+    tag: 'Remissvar',
+    summary: 'Move a catalogue entry one place up or down, swapping it with its neighbour (If-Match of the entry moved; 409 when it is already first or last)',
+    policy: rolesOnly(['admin']),
+    params: keyParams,
+    body: moveBody,
+    response: templateSchema,
+    errors: [404, 409, 412, 428],
+    handler: async ({ params, body, context, req, res }) => {
+      const moved = await templates.move(params.key, body.direction, requireIfMatch(req), context);
+      setEtag(res, moved.version);
+      return presentSectionTemplate(moved);
     },
   });
 }

@@ -1,3 +1,4 @@
+import type { Role } from '../authz/roles';
 import type { ConsultationKind, ConsultationStatus } from '../consultations/consultation.entity';
 import type { DeliveryStatus } from '../deliveries/delivery-state';
 import type { OrganisationKind } from '../organisations/organisation.entity';
@@ -35,6 +36,16 @@ export const STANCE_LABELS: Record<Stance, string> = {
 
 /** The stances as a select's options, in the documents' order. */
 export const STANCE_OPTIONS = Object.entries(STANCE_LABELS).map(([value, text]) => ({ value, text }));
+
+/** A user's roles (src/authz/roles.ts), as the user administration names them. */
+export const USER_ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administratör',
+  registrator: 'Registrator',
+  handlaggare: 'Handläggare',
+  attestant: 'Attestant',
+  coordinator: 'Samordnare',
+  reader: 'Läsare',
+};
 
 export const ROLE_LABELS: Record<RecipientRole, string> = { respond: 'Svar begärs', for_information: 'För kännedom' };
 

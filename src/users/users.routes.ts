@@ -64,12 +64,12 @@ export function registerUserRoutes(api: Api, dataSource: DataSource, sessionCach
     method: 'patch',
     path: '/api/users/:id',
     tag: 'Users',
-    summary: 'Change a user: name, contact, organisation, roles, active, password (If-Match required)',
+    summary: 'Change a user: name, contact, organisation, roles, active, password (If-Match required). Deactivating, a new password, other roles or another organisation end the user\'s sessions; an admin cannot deactivate themselves or drop their own admin role (409)',
     policy: adminOnly,
     params: idParams,
     body: updateUserBody,
     response: userSchema,
-    errors: [404, 412, 428],
+    errors: [404, 409, 412, 428],
     handler: async ({ params, body, context, req, res }) => {
       const user = await users.update(params.id, requireIfMatch(req), body, context);
       setEtag(res, user.version);

@@ -3,10 +3,14 @@ import { printable } from '../documents/printable-text';
 import { ROLES } from '../authz/roles';
 import { pageSchema, paginationQuery, uuidSchema } from '../http/schemas';
 
+/** A username: lower case letters, digits, dot, dash, underscore (the pages check the same). */
+export const USERNAME_PATTERN = /^[a-z0-9._-]{2,80}$/;
+export const PASSWORD_MIN_LENGTH = 10;
+
 const roleSchema = z.enum(ROLES);
 const rolesSchema = z.array(roleSchema).min(1, 'needs at least one role').max(ROLES.length).refine((roles) => new Set(roles).size === roles.length, 'lists a role twice');
 // Long enough to resist guessing; the upper bound keeps argon2 work bounded.
-const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 const emailSchema = z.email({ message: 'must be an e-mail address' }).max(254);
 // A user's name, title and phone are printed: as handläggare and contact in letters, as a signatory, in the attest.
 const nameSchema = z.string().trim().min(1).max(200).superRefine(printable);
@@ -33,7 +37,7 @@ export const userSchema = z
 
 export const createUserBody = z
   .strictObject({
-    username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,80}$/, 'may hold a–z, 0–9, dot, dash and underscore (2–80)'),
+    username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'may hold a–z, 0–9, dot, dash and underscore (2–80)'),
     name: nameSchema,
     email: emailSchema.nullable().optional(),
     phone: phoneSchema.nullable().optional(),

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import { Session } from '../auth/session.entity';
 import { hashPassword } from '../auth/password';
 import type { SessionCache } from '../auth/session-cache';
-import { badRequest, conflict, notFound } from '../http/problem';
+import { badRequest, conflict, HttpProblem, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
 import { escapeLike } from '../shared/sql-text';
@@ -41,7 +41,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await assertOrganisationExists(manager, input.organisationId);
       if (await manager.existsBy(User, { username: input.username })) {
-        throw conflict(`The username ${input.username} is taken.`, 'duplicate');
+        throw new HttpProblem(409, `The username ${input.username} is taken.`, { slug: 'duplicate', errors: [{ path: 'body.username', message: 'is taken by another user' }] });
       }
       const { password: _password, ...fields } = input;
       const user = await manager.save(User, manager.create(User, { ...fields, passwordHash }));
@@ -54,6 +54,7 @@ export class UsersService {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const updated = await this.dataSource.transaction(async (manager) => {
       const before = await lockAtVersion(manager, User, { id }, ifMatch, 'The user');
+      assertNotLockingOutSelf(id, input, context);
       if (input.organisationId) await assertOrganisationExists(manager, input.organisationId);
       const { password: _password, ...fields } = input;
       const after = await writeNextVersion(manager, User, { id }, before.version, { ...fields, ...(passwordHash ? { passwordHash } : {}) });
@@ -73,6 +74,18 @@ export class UsersService {
     });
     this.sessionCache?.evictUser(id);
     return updated;
+  }
+}
+
+/**
+ * An admin cannot deactivate their own account or take away their own admin role: the last admin
+ * would lock everyone out of user administration, and any admin would end their own session
+ * midway. Another admin does it.
+ */
+function assertNotLockingOutSelf(id: string, input: UpdateUserInput, context: RequestContext): void {
+  if (context.actor?.userId !== id) return;
+  if (input.active === false || (input.roles && !input.roles.includes('admin') && context.actor.roles.includes('admin'))) {
+    throw conflict('You cannot deactivate your own account or remove your own admin role; ask another admin.', 'own-account');
   }
 }
 

@@ -17,6 +17,9 @@ const ITEMS: NavItem[] = [
   { href: '/bevakning', label: 'Bevakning', roles: ['admin', 'registrator'] },
   { href: '/sandlistor', label: 'Sändlistor', roles: ['admin', 'registrator'] },
   { href: '/organisationer', label: 'Organisationer', roles: ['admin', 'registrator'] },
+  { href: '/anvandare', label: 'Användare', roles: ['admin'] },
+  { href: '/avsnittskatalog', label: 'Avsnittskatalogen', roles: ['admin'] },
+  { href: '/granskningslogg', label: 'Granskningslogg', roles: ['admin'] },
 ];
 
 export function navigationFor(actor: Actor, currentPath: string): Array<{ href: string; label: string; current: boolean }> {

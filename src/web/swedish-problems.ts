@@ -35,6 +35,8 @@ const BY_SLUG: Record<string, string> = {
   'protokollsutdrag-exists': 'Beslutet har redan ett protokollsutdrag.',
   csrf: 'Formuläret kunde inte skickas: ladda om sidan och försök igen.',
   'bilagor-locked': 'Bilagor kan bara läggas till och tas bort medan svaret skrivs. När svaret har gått vidare till granskning, beslut eller svar ligger de fast.',
+  'own-account': 'Du kan inte inaktivera ditt eget konto eller ta bort din egen administratörsroll. Be en annan administratör göra det.',
+  'section-move-edge': 'Avsnittet står redan först eller sist i katalogen.',
   'answer-document': 'Filen är svarsdokumentet som registratorn har lagt in, inte en bilaga till utlåtandet, och kan inte tas bort här.',
 };
 
@@ -69,6 +71,8 @@ const FIELD_MESSAGES: Array<[RegExp, string]> = [
   [/must not contain the NUL character/, 'Texten innehåller ett otillåtet tecken.'],
   [/the documents cannot print: (.*?)\. Latin/, 'Texten innehåller tecken som inte kan skrivas ut i dokumenten: $1. Latinska (även samiska), grekiska, kyrilliska och hebreiska bokstäver går bra.'],
   [/^is \d+ characters long/, 'Texten är för lång.'],
+  [/^is taken by another user/, 'Användarnamnet är upptaget. Välj ett annat.'],
+  [/^is taken by another section/, 'Nyckeln används redan av ett annat avsnitt. Välj en annan.'],
   [/^is not a user$/, 'Personen finns inte. Välj någon i listan.'],
   [/^is not a user of/, 'Personen arbetar inte i er organisation. Välj någon i listan.'],
   [/whose account is deactivated$/, 'Personens konto är avstängt. Välj någon annan.'],

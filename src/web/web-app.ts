@@ -21,6 +21,10 @@ import { registerCoordinationPages } from '../coordination/coordination.pages';
 import { registerReviewCommentPages } from '../review-comments/review-comment.pages';
 import { registerToAnswerPages } from '../responses/to-answer.pages';
 import type { AuthService } from '../auth/auth.service';
+import type { SessionCache } from '../auth/session-cache';
+import { registerAuditPages } from '../audit/audit.pages';
+import { registerSectionCataloguePages } from '../section-catalogue/section-catalogue.pages';
+import { registerUserPages } from '../users/users.pages';
 import type { Config } from '../config';
 import { Assets } from './assets';
 import { pageErrorHandler, pageNotFound } from './error-pages';
@@ -35,6 +39,8 @@ export interface WebDependencies {
   config: Config;
   dataSource: DataSource;
   auth: AuthService;
+  /** So a page that deactivates a user ends their cached sessions in this process at once, as the API does. */
+  sessionCache: SessionCache;
 }
 
 export interface Web {
@@ -78,6 +84,9 @@ export function createWeb(deps: WebDependencies): Web {
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);
   registerRevisionPages(pages, deps.dataSource);
+  registerUserPages(pages, deps.dataSource, deps.sessionCache);
+  registerSectionCataloguePages(pages, deps.dataSource);
+  registerAuditPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }
