@@ -23,6 +23,8 @@ interface StatusEvent {
   action: string;
   from_status: ConsultationStatus | null;
   to_status: ConsultationStatus | null;
+  sent_date: string | null;
+  registered_afterwards: boolean;
 }
 
 /** Enough for a page; a remiss with more history shows its latest. */
@@ -38,7 +40,8 @@ function recipientText(event: RecipientEventGroup): string | null {
     case 'added':
       return `${who} lades till som ${event.n === 1 ? 'remissinstans' : 'remissinstanser'}`;
     case 'sent':
-      return detail.individually ? `Remissen skickades till ${who}` : `Remissen skickades till ${who}${date('dueDate') ? ` med sista svarsdag ${date('dueDate')}` : ''}`;
+      if (detail.individually) return `Remissen skickades till ${who}`;
+      return `Remissen skickades till ${who}${date('dueDate') ? ` med sista svarsdag ${date('dueDate')}` : ''}${detail.registeredAfterwards ? ' (före remisstjänsten, registrerat i efterhand)' : ''}`;
     case 'extension_granted':
       return `Anstånd för ${who} till ${date('dueDate') ?? 'nytt datum'}`;
     case 'reminder_sent':
@@ -56,6 +59,7 @@ function recipientText(event: RecipientEventGroup): string | null {
 
 function statusText(event: StatusEvent): string | null {
   if (event.action === 'consultation.created') return 'Remissen registrerades';
+  if (event.action === 'consultation.sent') return event.registered_afterwards && event.sent_date ? `Remissen registrerades i efterhand som skickad ${formatSwedishDate(event.sent_date)}, utan e-post` : null;
   if (!event.to_status || event.from_status === event.to_status) return null;
   if (event.to_status === 'open' && event.from_status === 'closed') return 'Remissen öppnades igen';
   return `Remissen fick status ${CONSULTATION_STATUS_LABELS[event.to_status]}`;
@@ -80,9 +84,10 @@ export async function consultationTimeline(manager: EntityManager, consultationI
       [consultationId],
     ) as Promise<RecipientEventGroup[]>,
     manager.query(
-      `SELECT occurred_at, action, before->>'status' AS from_status, after->>'status' AS to_status
+      `SELECT occurred_at, action, before->>'status' AS from_status, after->>'status' AS to_status,
+              after->>'sentDate' AS sent_date, coalesce((after->>'registeredAfterwards')::boolean, false) AS registered_afterwards
          FROM audit_events
-        WHERE entity_type = 'consultation' AND entity_id = $1 AND action IN ('consultation.created', 'consultation.updated')
+        WHERE entity_type = 'consultation' AND entity_id = $1 AND action IN ('consultation.created', 'consultation.updated', 'consultation.sent')
         ORDER BY occurred_at DESC
         LIMIT ${LIMIT}`,
       [consultationId],

@@ -6,7 +6,7 @@ import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { listConsultations } from './consultation-list';
 import { presentConsultation } from './consultation.presenter';
-import { consultationPageSchema, consultationSchema, createConsultationBody, listConsultationsQuery, updateConsultationBody } from './consultations.schemas';
+import { consultationPageSchema, consultationSchema, createConsultationBody, listConsultationsQuery, recordSentBody, updateConsultationBody } from './consultations.schemas';
 import { ConsultationsService } from './consultations.service';
 import { SendingService } from './sending.service';
 
@@ -93,6 +93,24 @@ export function registerConsultationRoutes(api: Api, dataSource: DataSource, del
     errors: [404, 409, 412, 422],
     handler: async ({ params, context, req, res }) => {
       const view = await sending.send(params.id, optionalIfMatch(req), context);
+      setEtag(res, view.consultation.version);
+      return presentConsultation(view);
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/consultations/:id/record-sent',
+    tag: 'Remisser',
+    summary:
+      'Register a draft remiss as sent before the remisstjänst existed (registrerad i efterhand): it opens as sent on sentDate (not in the future, not before registeredDate), its recipients checked against the organisation register of that day; no remissbrev is e-mailed and no reminders go out for it. The due date may have passed; answers can then be recorded with their real dates',
+    policy: rolesOnly(MANAGERS),
+    params: idParams,
+    body: recordSentBody,
+    response: consultationSchema,
+    errors: [404, 409, 412, 422],
+    handler: async ({ params, body, context, req, res }) => {
+      const view = await sending.recordSent(params.id, body.sentDate, optionalIfMatch(req), context);
       setEtag(res, view.consultation.version);
       return presentConsultation(view);
     },

@@ -57,6 +57,10 @@ export const updateConsultationBody = z
   .refine(dueBeforeRegistered, dueIssue)
   .openapi('UpdateConsultation');
 
+export const recordSentBody = z
+  .strictObject({ sentDate: isoDate.openapi({ description: 'The day the remiss really went out (YYYY-MM-DD)' }) })
+  .openapi('RecordSent');
+
 const booleanString = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 
 export const listConsultationsQuery = z.strictObject({

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { queueDeliveries, type DeliveryNotifier } from '../deliveries/delivery-queue';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
@@ -13,6 +13,16 @@ import type { ConsultationView } from './consultation.presenter';
 import { snapshot, viewsOf } from './consultations.service';
 import type { IfMatch } from '../http/etag';
 import { assertVersion } from '../db/versioned-write';
+import { assertHistoricSentDate, historicSentAt, recordHistoricSentEvents, REGISTERED_AFTERWARDS } from './historic-sending';
+
+interface Dispatch {
+  sentAt: Date;
+  sentDate: string;
+  /** Registered afterwards: the send date is the registrator's and must be checked. */
+  historic: boolean;
+  /** Queues the remissbrev (or, for a remiss registered afterwards, records that none goes out); answers the audit's figures. */
+  dispatch(manager: EntityManager, ids: string[], dueDate: string | null, actorUserId: string): Promise<Record<string, unknown>>;
+}
 
 export class SendingService {
   constructor(
@@ -27,13 +37,47 @@ export class SendingService {
    * the commit, so sending stays one quick transaction however many recipients there are.
    */
   async send(consultationId: string, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ConsultationView> {
+    const sentAt = new Date();
+    const view = await this.open(consultationId, ifMatch, context, {
+      sentAt,
+      sentDate: todayInStockholm(sentAt),
+      historic: false,
+      async dispatch(manager, ids, dueDate, actorUserId) {
+        await recordRecipientEvents(manager, ids, 'sent', actorUserId, { dueDate });
+        const deliveries = await queueDeliveries(manager, ids, actorUserId);
+        return { emailsQueued: deliveries.queued, withoutAddress: deliveries.noAddress };
+      },
+    });
+    this.deliveries?.notify();
+    return view;
+  }
+
+  /**
+   * Registers a remiss sent before the remisstjänst existed (src/consultations/historic-sending.ts):
+   * the draft opens as sent on `sentDate`, its recipients checked against the register of that day,
+   * and no remissbrev is queued or mailed. The due date may have passed.
+   */
+  async recordSent(consultationId: string, sentDate: string, ifMatch: IfMatch | undefined, context: RequestContext): Promise<ConsultationView> {
+    const sentAt = historicSentAt(sentDate);
+    return this.open(consultationId, ifMatch, context, {
+      sentAt,
+      sentDate,
+      historic: true,
+      async dispatch(manager, ids, dueDate, actorUserId) {
+        await recordHistoricSentEvents(manager, ids, sentAt, actorUserId, dueDate);
+        return { [REGISTERED_AFTERWARDS]: true, emailsQueued: 0 };
+      },
+    });
+  }
+
+  private async open(consultationId: string, ifMatch: IfMatch | undefined, context: RequestContext, how: Dispatch): Promise<ConsultationView> {
     assertCanManageConsultations(context.actor!);
-    const view = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const before = await findReadableConsultation(manager, context.actor!, consultationId, true);
       assertVersion(before, ifMatch);
       if (before.status !== 'draft') throw conflict(`The remiss is ${before.status}; only a draft can be sent, and only once.`, 'already-sent');
-      const sentAt = new Date();
-      const sentDate = todayInStockholm(sentAt);
+      const { sentAt, sentDate } = how;
+      if (how.historic) assertHistoricSentDate(sentDate, before.registeredDate);
       const ids = await settleUnsentRecipients(manager, consultationId, sentDate, context);
       const errors: FieldError[] = [];
       if (!before.dueDate) errors.push({ path: 'dueDate', message: 'must be set before sending' });
@@ -42,19 +86,16 @@ export class SendingService {
 
       await manager.update(Consultation, { id: consultationId, version: before.version }, { status: 'open', sentDate, version: before.version + 1 });
       await manager.createQueryBuilder().update(Recipient).set({ sentAt }).where('id IN (:...ids)', { ids }).execute();
-      await recordRecipientEvents(manager, ids, 'sent', context.actor!.userId, { dueDate: before.dueDate });
-      const deliveries = await queueDeliveries(manager, ids, context.actor!.userId);
+      const figures = await how.dispatch(manager, ids, before.dueDate, context.actor!.userId);
       const after = await manager.findOneByOrFail(Consultation, { id: consultationId });
       await recordAudit(manager, context, {
         action: 'consultation.sent',
         entityType: 'consultation',
         entityId: consultationId,
         before: snapshot(before),
-        after: { ...snapshot(after), dispatchedRecipients: ids.length, emailsQueued: deliveries.queued, withoutAddress: deliveries.noAddress },
+        after: { ...snapshot(after), dispatchedRecipients: ids.length, ...figures },
       });
       return (await viewsOf(manager, [after]))[0];
     });
-    this.deliveries?.notify();
-    return view;
   }
 }

@@ -1,4 +1,4 @@
-import { DELIVERY_LABELS } from '../shared/swedish-labels';
+import { DELIVERY_LABELS, REGISTERED_AFTERWARDS_LABEL } from '../shared/swedish-labels';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { canManageConsultations } from '../consultations/consultation-access';
@@ -41,7 +41,7 @@ export class BoardOverview {
       rows: items.map((row) => ({
         ...row,
         remindersSent: reminders.get(row.id) ?? 0,
-        deliveryLabel: row.delivery ? DELIVERY_LABELS[row.delivery.status] : undefined,
+        deliveryLabel: row.delivery ? DELIVERY_LABELS[row.delivery.status] : row.registeredAfterwards ? REGISTERED_AFTERWARDS_LABEL : undefined,
         answered: ANSWERED_STATUSES.includes(row.status),
         mayExtend: manages && open && row.role === 'respond' && !!row.sentAt && !ANSWERED_STATUSES.includes(row.status),
         mayRecordAnswer: manages && open && !!row.sentAt && TRANSITIONS.record_external.from.includes(row.status),

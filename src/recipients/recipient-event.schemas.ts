@@ -11,7 +11,7 @@ const dueDate = z.string().nullable();
 export const timelineEventSchema = z
   .discriminatedUnion('type', [
     event('added', z.null(), 'The organisation was added as a recipient'),
-    event('sent', z.object({ dueDate, individually: z.boolean().optional() }), 'The remiss was sent (individually: to this recipient after the remiss had gone out)'),
+    event('sent', z.object({ dueDate, individually: z.boolean().optional(), registeredAfterwards: z.boolean().optional() }), 'The remiss was sent (individually: to this recipient after the remiss had gone out; registeredAfterwards: before the remisstjänst existed, recorded later on its real send date, no e-mail)'),
     event('extension_granted', z.object({ dueDate: z.string(), previousDueDate: dueDate }), 'Anstånd: a new deadline for this recipient'),
     event('reminder_sent', z.object({ kind: z.enum(REMINDER_KINDS), dueDate: z.string() }), 'A reminder was mailed'),
     event('response_status_changed', z.object({ action: z.string(), from: z.enum(RESPONSE_STATUSES), to: z.enum(RESPONSE_STATUSES) }), 'The response moved from one status to another'),

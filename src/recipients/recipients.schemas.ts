@@ -13,6 +13,9 @@ export const addRecipientsBody = z
     distributionListIds: z.array(uuidSchema).max(20).default([]),
     role: z.enum(RECIPIENT_ROLES).default('respond'),
     required: z.boolean().default(true),
+    registerDate: isoDate.optional().openapi({
+      description: 'Only for a draft to be registered afterwards (POST …/record-sent): check organisations and resolve sändlistor against the register of this past day (its real send date) instead of today',
+    }),
   })
   .refine((body) => body.organisationIds.length + body.distributionListIds.length > 0, 'name at least one organisation or distribution list')
   .openapi('AddRecipients');
@@ -62,6 +65,7 @@ export const recipientRowSchema = z
     answeredDate: z.string().nullable(),
     late: z.boolean(),
     lastEvent: z.object({ type: z.string(), at: z.string() }).nullable(),
+    registeredAfterwards: z.boolean().openapi({ description: 'The remiss was sent to this recipient before the remisstjänst existed and registered afterwards (POST …/record-sent): no remissbrev was e-mailed, delivery is null' }),
     delivery: deliverySchema.nullable().openapi({ description: 'How the remissbrev reached the recipient; null before it was sent (or for a remiss sent before e-mail delivery)' }),
     assignee: z
       .object({ id: z.string(), name: z.string(), title: z.string().nullable() })

@@ -41,8 +41,9 @@ export class RecipientsService {
       assertChangeable(consultation);
       const existing = new Set((await manager.find(Recipient, { select: { organisationId: true }, where: { consultationId } })).map((r) => r.organisationId));
       await assertDirectOrganisationsValid(manager, input.organisationIds, existing);
-      // The register of the day the recipients go out (today, whether sent now or with the draft).
-      const day = todayInStockholm();
+      // The register of the day the recipients go out (today, whether sent now or with the draft),
+      // or of the real send day of a draft to be registered afterwards (sending checks it again).
+      const day = registerDayFor(consultation.status, input.registerDate);
       await assertActiveOn(manager, input.organisationIds.map((id, index) => ({ id, path: `body.organisationIds.${index}` })), day, 'A remiss goes');
       const lists = await resolveMembersOn(manager, await listMembers(manager, input.distributionListIds), day);
       // Distribution order: whole lists first (in list order), then organisations named one by one.
@@ -151,3 +152,10 @@ async function statusCounts(manager: EntityManager, consultationId: string) {
   return { byStatus: summary.byStatus, late: summary.late };
 }
 
+function registerDayFor(status: string, registerDate: string | undefined): string {
+  const today = todayInStockholm();
+  if (!registerDate) return today;
+  if (status !== 'draft') throw badRequest('Recipients added to a remiss already sent go out today.', [{ path: 'body.registerDate', message: 'only a draft takes recipients from the register of another day' }]);
+  if (registerDate > today) throw badRequest('The register of a future day is not known.', [{ path: 'body.registerDate', message: `must not be after today (${today})` }]);
+  return registerDate;
+}

@@ -1,3 +1,4 @@
+import { REGISTERED_AFTERWARDS_SQL } from '../consultations/historic-sending';
 import type { EntityManager } from 'typeorm';
 import type { DeliveryStatus } from '../deliveries/delivery-state';
 import type { RecipientRole } from './recipient.entity';
@@ -23,6 +24,8 @@ export interface RecipientRow {
   late: boolean;
   lastEvent: { type: string; at: string } | null;
   delivery: RecipientDeliveryView | null;
+  /** Sent before the remisstjänst existed and registered afterwards: no remissbrev was e-mailed. */
+  registeredAfterwards: boolean;
   /** Who works on the answer: shown only where the caller may read the response's working material. */
   assignee: { id: string; name: string; title: string | null } | null;
 }
@@ -69,6 +72,7 @@ interface RawRow {
   delivery_address: string | null;
   delivery_attempts: number | null;
   delivery_error: string | null;
+  registered_afterwards: boolean;
   assignee_id: string | null;
   assignee_name: string | null;
   assignee_title: string | null;
@@ -90,6 +94,7 @@ export async function statusBoard(
             p.id AS response_id, p.status, p.answered_date::text AS answered_date, ${lateSql('$2::date')} AS late,
             e.type AS last_event_type, e.occurred_at AS last_event_at,
             d.status AS delivery_status, d.status_at AS delivery_at, d.address AS delivery_address, d.attempts AS delivery_attempts, d.last_error AS delivery_error,
+            ${REGISTERED_AFTERWARDS_SQL} AS registered_afterwards,
             u.id AS assignee_id, u.name AS assignee_name, u.title AS assignee_title,
             count(*) OVER ()::int AS total
        FROM recipients r
@@ -143,6 +148,7 @@ function toRow(row: RawRow): RecipientRow {
       row.delivery_status && row.delivery_at
         ? { status: row.delivery_status, at: row.delivery_at.toISOString(), address: row.delivery_address, attempts: row.delivery_attempts ?? 0, error: row.delivery_error }
         : null,
+    registeredAfterwards: row.registered_afterwards,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name!, title: row.assignee_title } : null,
   };
 }

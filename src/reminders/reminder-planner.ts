@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { REGISTERED_AFTERWARDS_SQL } from '../consultations/historic-sending';
 import { ANSWERED_STATUSES } from '../responses/response.entity';
 import { addDays, subtractWorkingDays } from '../shared/working-days';
 
@@ -44,6 +45,8 @@ const PLAN_REMINDERS = `
        -- Invited, not obliged to answer (required false): reminded, never told it is late.
        AND (r.required OR d.due > $4::date)
        AND NOT EXISTS (SELECT 1 FROM responses s WHERE s.recipient_id = r.id AND s.status = ANY($2::text[]))
+       -- A remiss sent before the remisstjänst and registered afterwards is never reminded about from here.
+       AND NOT ${REGISTERED_AFTERWARDS_SQL}
   ), queued AS (
     -- The anti-join skips the (many) reminders queued in earlier cycles cheaply; ON CONFLICT
     -- settles the race with another process planning at the same moment.

@@ -42,7 +42,7 @@ function eventText(event: RecipientEvent, organisationName: string): string | nu
     case 'added':
       return `${organisationName} lades till som remissinstans`;
     case 'sent':
-      return date('dueDate') ? `Remissen skickades till ${organisationName} med sista svarsdag ${date('dueDate')}` : `Remissen skickades till ${organisationName}`;
+      return `${date('dueDate') ? `Remissen skickades till ${organisationName} med sista svarsdag ${date('dueDate')}` : `Remissen skickades till ${organisationName}`}${detail.registeredAfterwards ? ' (före remisstjänsten, registrerat i efterhand)' : ''}`;
     case 'extension_granted':
       return `Anstånd till ${date('dueDate') ?? 'ny dag'}${date('previousDueDate') ? ` (var ${date('previousDueDate')})` : ''}`;
     case 'reminder_sent':

@@ -116,6 +116,9 @@ export const EVENT_LABELS: Record<string, string> = {
 
 export const eventLabel = (type: string) => EVENT_LABELS[type] ?? 'Händelse';
 
+/** The status board's Utskick for a remiss sent before the remisstjänst existed: no e-mail went out from here. */
+export const REGISTERED_AFTERWARDS_LABEL = 'Registrerad i efterhand';
+
 /** How the remissbrev reached a remissinstans (src/deliveries), as the status board says it. */
 export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
   queued: 'E-post väntar på att skickas',
