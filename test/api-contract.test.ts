@@ -76,6 +76,11 @@ describe('GET → PUT/PATCH round trips: read-only fields are accepted and ignor
     ids.declined = recipientOf(ids['sdn-norra-innerstaden']).responseId;
     expect((await roundTrip(remissPath, 'patch', admin)).status).toBe(200);
 
+    // A remiss sent before the remisstjänst, registered afterwards on its real date.
+    const historic = await send('post', '/api/consultations', registrator, { caseNumber: 'KS 2020/7770', title: 'Remiss från 2020', kind: 'program', senderId: ids.kommunstyrelsen, registeredDate: '2020-08-26', dueDate: '2020-11-27' });
+    expect((await send('post', `/api/consultations/${historic.body.id}/recipients`, registrator, { organisationIds: [ids['sdn-sodermalm']], registerDate: '2020-08-28' })).status).toBe(201);
+    expect((await send('post', `/api/consultations/${historic.body.id}/record-sent`, registrator, { sentDate: '2020-08-28' })).body).toMatchObject({ status: 'open', sentDate: '2020-08-28' });
+
     const handlaggare = as['handlaggare.sodermalm'];
     expect((await send('post', `/api/responses/${ids.response}/transitions`, handlaggare, { action: 'start' })).status).toBe(200);
     const statementPath = `/api/responses/${ids.response}/statement`;

@@ -141,7 +141,7 @@ describe('what is refused', () => {
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([{ path: 'body.sentDate', message: `must not be after today (${todayInStockholm()})` }]);
     const beforeRegistered = await recordSent(id, '2020-08-01');
-    expect(beforeRegistered.body.errors).toEqual([{ path: 'body.sentDate', message: 'must not be before registeredDate (2020-08-26)' }]);
+    expect(beforeRegistered.body.errors).toEqual([{ path: 'body.sentDate', message: 'must not be before the day the remiss was registered (2020-08-26)' }]);
     expect((await request(t.app).get(`/api/consultations/${id}`).set(registrator)).body.status).toBe('draft');
   });
 

@@ -26,7 +26,7 @@ export function historicSentAt(sentDate: string): Date {
 /** The real send date cannot be in the future (today is allowed: a letter posted this morning), nor before the remiss was registered. */
 export function assertHistoricSentDate(sentDate: string, registeredDate: string, today = todayInStockholm()): void {
   if (sentDate > today) throw badRequest('A remiss registered afterwards cannot have been sent in the future.', [{ path: 'body.sentDate', message: `must not be after today (${today})` }]);
-  if (sentDate < registeredDate) throw badRequest('The remiss cannot have been sent before it was registered.', [{ path: 'body.sentDate', message: `must not be before registeredDate (${registeredDate})` }]);
+  if (sentDate < registeredDate) throw badRequest('The remiss cannot have been sent before it was registered.', [{ path: 'body.sentDate', message: `must not be before the day the remiss was registered (${registeredDate})` }]);
 }
 
 /** The 'sent' events of a historic sending, dated on the real send day (the remissbrev's date). */

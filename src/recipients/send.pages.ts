@@ -2,13 +2,13 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { SendingService } from '../consultations/sending.service';
-import { IfMatch } from '../http/etag';
 import { KIND_LABELS, ROLE_LABELS } from '../shared/swedish-labels';
-import { FormRejection } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, Pages } from '../web/pages';
 import { consultationIdFrom, DistributionOverview } from './distribution-overview';
+import { registerHistoricSendPages } from './historic-send.pages';
 import { crumbsFor } from './recipients.pages';
+import { ifMatchFrom } from './form-if-match';
 
 const MANAGERS = ['registrator', 'admin'] as const;
 
@@ -16,13 +16,6 @@ registerNotices({
   skickad: 'Remissen är skickad till remissinstanserna.',
   'svarsdag-flyttad': 'Sista svarsdag är flyttad.',
 });
-
-/** The ETag from the form's hidden field, as the service's If-Match; a form without one cannot say which version it saw. */
-function ifMatchFrom(etag: string | undefined): IfMatch {
-  const parsed = etag ? IfMatch.parse(etag) : undefined;
-  if (!parsed) throw new FormRejection([{ message: 'Formuläret saknar uppgift om vilken version av remissen du såg. Ladda om sidan och försök igen.' }]);
-  return parsed;
-}
 
 /**
  * Skicka: the last look before a remiss goes out (who gets it, and the deadline warnings: under
@@ -77,4 +70,6 @@ export function registerSendPages(pages: Pages, dataSource: DataSource): void {
       return withNotice(`/remisser/${id}/skicka`, 'svarsdag-flyttad');
     },
   });
+
+  registerHistoricSendPages(pages, dataSource);
 }
