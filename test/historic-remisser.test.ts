@@ -5,6 +5,7 @@ import { runReminderCycle } from '../src/reminders/reminder-scheduler';
 import { todayInStockholm } from '../src/shared/dates';
 import { addDays } from '../src/shared/working-days';
 import { organisationId } from './support/factories';
+import { sendToReview } from './support/review-flow';
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -12,6 +13,7 @@ let t: TestApp;
 let smtp: SmtpCapture;
 let registrator: Record<string, string>;
 let handlaggare: Record<string, string>;
+let attestant: Record<string, string>;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -19,6 +21,7 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   registrator = bearer(await t.login('registrator'));
   handlaggare = bearer(await t.login('handlaggare.sodermalm'));
+  attestant = bearer(await t.login('attestant.sodermalm'));
   for (const key of ['kommunstyrelsen', 'socialforvaltningen', 'sdn-ostermalm', 'sdn-sodermalm', 'sdn-norra-innerstaden']) ids[key] = await organisationId(t.dataSource, key);
 });
 afterAll(async () => {
@@ -101,6 +104,19 @@ describe('registering a remiss sent before the remisstjänst', () => {
       ['Östermalms stadsdelsnämnd', '2020-11-27', false],
       ['Södermalms stadsdelsnämnd', '2020-12-02', true],
     ]);
+  });
+
+  it('an answer written in the tjänst and submitted with its real date of 2020 is on time', async () => {
+    const id = await historic2020();
+    const sodermalm = (await board(id)).items[1];
+    const act = (body: object, auth: Record<string, string>) => request(t.app).post(`/api/responses/${sodermalm.responseId}/transitions`).set(auth).send(body);
+    await sendToReview(t.app, sodermalm.responseId, handlaggare);
+    expect((await act({ action: 'approve' }, attestant)).status).toBe(200);
+    const decided = await act({ action: 'decide', meetingDate: '2020-11-24', paragraph: '§ 12', outcome: 'approved_as_proposed', decisionText: 'Stadsdelsnämnden beslutade enligt förvaltningens förslag.' }, attestant);
+    expect(decided.status).toBe(200);
+    expect((await act({ action: 'submit', submittedDate: '2020-08-01' }, handlaggare)).status).toBe(400);
+    expect((await act({ action: 'submit', submittedDate: '2020-11-26' }, handlaggare)).body).toMatchObject({ status: 'submitted', answeredDate: '2020-11-26' });
+    expect((await board(id)).items[1]).toMatchObject({ late: false, answeredDate: '2020-11-26' });
   });
 
   it('a decline on a historic remiss keeps its date too', async () => {
