@@ -51,12 +51,16 @@ export class DistributionOverview {
 
   /**
    * Plus what can still be added: sändlistor, and the organisations active today (a remiss goes to
-   * bodies that exist on the day it goes out) grouped by kind, both narrowed by a search text.
+   * bodies that exist on the day it goes out), or on `registerDay` for a draft to be registered
+   * afterwards, grouped by kind, both narrowed by a search text.
    */
-  async choices(id: string, search: string | undefined, context: RequestContext) {
+  async choices(id: string, search: string | undefined, context: RequestContext, registerDay?: string) {
     const distribution = await this.distribution(id, context);
     const taken = new Set(distribution.recipients.map((r) => r.organisation.id));
-    const organisations = await this.organisations.list({ active: true, q: search, sort: 'name', limit: 500, offset: 0 });
+    // A draft to be registered afterwards picks from the register of its real send day.
+    const day = distribution.consultation.status === 'draft' ? registerDay : undefined;
+    const active = day ? { activeOn: day } : { active: true };
+    const organisations = await this.organisations.list({ ...active, q: search, sort: 'name', limit: 500, offset: 0 });
     const lists = await this.lists.list({ q: search, limit: 100, offset: 0 });
     return {
       ...distribution,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { notFound } from '../http/problem';
 import { ORGANISATION_KINDS } from '../organisations/organisation.entity';
+import { todayInStockholm } from '../shared/dates';
 import { KIND_LABELS, ORGANISATION_KIND_GROUP_LABELS, ROLE_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import type { FormState, PageInput, Pages } from '../web/pages';
 import { registerNotices, withNotice } from '../web/notices';
@@ -9,6 +10,11 @@ import { consultationIdFrom, DistributionOverview } from './distribution-overvie
 import { RecipientsService } from './recipients.service';
 
 const MANAGERS = ['registrator', 'admin'] as const;
+
+/** ?registret=YYYY-MM-DD: a day up to today whose register to choose from; anything else is today's. */
+function pastDay(value: unknown): string | undefined {
+  return typeof value === 'string' && z.iso.date().safeParse(value).success && value <= todayInStockholm() ? value : undefined;
+}
 
 /** A checkbox group posts nothing, one value or several: always a list here. */
 const checked = z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()).max(500, 'Välj högst 500 organisationer åt gången.'));
@@ -19,6 +25,8 @@ const addFields = z
     organisationIds: checked,
     role: z.enum(['respond', 'for_information'], { message: 'Välj om svar begärs eller om remissen skickas för kännedom.' }),
     required: z.enum(['true', 'false'], { message: 'Välj om svaret är obligatoriskt eller frivilligt.' }),
+    // Hidden: the day whose register the choices came from (a remiss registered afterwards).
+    registerDate: z.string().optional(),
   })
   .refine((f) => f.distributionListIds.length + f.organisationIds.length > 0, { message: 'Välj minst en sändlista eller organisation.', path: ['distributionListIds'] });
 
@@ -44,7 +52,8 @@ export function registerRecipientPages(pages: Pages, dataSource: DataSource): vo
   const show = async ({ params, query, context }: PageInput, state: FormState) => {
     const id = consultationIdFrom(params.id);
     const search = typeof query.sok === 'string' && query.sok.trim() ? query.sok.trim().slice(0, 100) : undefined;
-    const data = await overview.choices(id, search, context);
+    const registerDay = pastDay(query.registret);
+    const data = await overview.choices(id, search, context, registerDay);
     const groups = ORGANISATION_KINDS.map((kind) => ({ label: ORGANISATION_KIND_GROUP_LABELS[kind], kind, organisations: data.organisations.filter((o) => o.kind === kind) })).filter((g) => g.organisations.length);
     const chosen = (name: string) => {
       const value = state.values?.[name];
@@ -57,6 +66,7 @@ export function registerRecipientPages(pages: Pages, dataSource: DataSource): vo
       data: {
         ...data,
         search,
+        registerDay: data.consultation.status === 'draft' ? registerDay : undefined,
         groups,
         recipients: data.recipients.map((r) => ({ ...r, kindLabel: KIND_LABELS[r.organisation.kind as keyof typeof KIND_LABELS] ?? r.organisation.kind, roleLabel: ROLE_LABELS[r.role], statusLabel: STATUS_LABELS[r.status], removable: data.changeable && !r.sentAt })),
         chosenLists: chosen('distributionListIds'),
@@ -82,8 +92,9 @@ export function registerRecipientPages(pages: Pages, dataSource: DataSource): vo
     show,
     async save({ params, context }, fields) {
       const id = consultationIdFrom(params.id);
-      await recipients.add(id, { ...fields, required: fields.required === 'true' }, context);
-      return withNotice(`/remisser/${id}/remissinstanser`, 'instanser-tillagda');
+      const registerDate = pastDay(fields.registerDate);
+      await recipients.add(id, { ...fields, registerDate, required: fields.required === 'true' }, context);
+      return withNotice(`/remisser/${id}/remissinstanser${registerDate ? `?registret=${registerDate}` : ''}`, 'instanser-tillagda');
     },
   });
 

@@ -20,15 +20,28 @@ afterAll(async () => {
 const row = (page: Page, name: string) => page.locator('main table tbody tr', { hasText: name });
 
 test('a registrator registers a 2020 remiss as sent on its real date and records a late paper answer with its real date', async () => {
-  // The draft as the registrator prepared it (POST …/recipients with registerDate 2020-08-28 in the API), plus one body of today.
+  // The draft, with one body of today's register already on it (a mistake the sending will catch).
   const remiss = await createConsultation(w.t.dataSource, { caseNumber: 'KS 2020/9924', title: 'Program mot våld, registrerat i efterhand', registeredDate: '2020-08-26', dueDate: '2020-11-27' });
-  await addRecipient(w.t.dataSource, remiss.id, 'sdn-ostermalm', { sentAt: null });
-  await addRecipient(w.t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: null });
   const { recipient: norraInnerstaden } = await addRecipient(w.t.dataSource, remiss.id, 'sdn-norra-innerstaden', { sentAt: null });
 
   const { page } = await w.newPage();
   await journey('historic-remiss', page, async () => {
     await logIn(page, 'registrator');
+    // The recipients from the register as it was on 28 August 2020: Östermalm still exists.
+    await page.goto(`${w.base}/remisser/${remiss.id}/remissinstanser`);
+    await page.getByText('Skickades remissen före remisstjänsten?').click();
+    await page.getByLabel('Dagen remissen skickades').fill('2020-08-28');
+    await page.getByRole('button', { name: 'Visa registret den dagen' }).click();
+    expect(await page.locator('main').textContent()).toContain('Organisationerna är registret som det var 28 augusti 2020');
+    await page.getByLabel('Sök sändlista eller organisation').fill('stadsdelsnämnd');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await page.getByLabel('Östermalms stadsdelsnämnd', { exact: true }).check();
+    await page.getByLabel('Södermalms stadsdelsnämnd', { exact: true }).check();
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await page.waitForURL(/klart=instanser-tillagda/);
+    await checkPage(page);
+    for (const name of ['Östermalms stadsdelsnämnd', 'Södermalms stadsdelsnämnd']) expect(await row(page, name).count()).toBe(1);
+
     await page.goto(`${w.base}/remisser/${remiss.id}/skicka`);
     await expectHeading(page, 'Skicka remissen');
     await page.getByRole('link', { name: 'Registrera en remiss som skickades före remisstjänsten' }).click();
