@@ -69,6 +69,10 @@ describe('registering a remiss sent before the remisstjänst', () => {
       expect(todayInStockholm(new Date(row.sentAt))).toBe('2020-08-28');
     }
     expect(await deliveriesOf(id)).toBe(0);
+    // Nor can the 2020 letter be e-mailed afterwards by hand.
+    const resend = await request(t.app).post(`/api/consultations/${id}/recipients/${rows[1].id}/delivery`).set(registrator);
+    expect([resend.status, resend.body.type]).toEqual([409, expect.stringMatching(/registered-afterwards$/)]);
+    expect(await deliveriesOf(id)).toBe(0);
     expect(smtp.messages.filter((m) => m.subject.includes('KS 2020/93'))).toEqual([]);
   });
 

@@ -37,3 +37,9 @@ export async function recordHistoricSentEvents(manager: EntityManager, recipient
     recipientIds.map((recipientId) => ({ recipientId, type: 'sent', occurredAt: sentAt, actorUserId, detail: { dueDate, [REGISTERED_AFTERWARDS]: true } })),
   );
 }
+
+/** Whether the recipient's remiss was sent before the remisstjänst and registered afterwards. */
+export async function wasRegisteredAfterwards(manager: EntityManager, recipientId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM recipients r WHERE r.id = $1 AND ${REGISTERED_AFTERWARDS_SQL}`, [recipientId]);
+  return rows.length > 0;
+}

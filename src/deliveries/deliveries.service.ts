@@ -5,6 +5,7 @@ import { assertCanManageConsultations, findReadableConsultation } from '../consu
 import type { NamedDocument } from '../documents/documents.service';
 import { loadCoverLetter, writingAdministration } from '../documents/letter-documents.loader';
 import { conflict } from '../http/problem';
+import { wasRegisteredAfterwards } from '../consultations/historic-sending';
 import { Organisation } from '../organisations/organisation.entity';
 import { recordRecipientEvents } from '../recipients/recipient-events';
 import { findRecipient } from '../recipients/recipients.service';
@@ -65,6 +66,7 @@ export class DeliveriesService {
       if (consultation.status !== 'open') throw conflict(`The remiss is ${consultation.status}; only an open remiss's letters are sent.`, 'consultation-not-open');
       const recipient = await findRecipient(manager, consultationId, recipientId);
       if (!recipient.sentAt) throw conflict('The remiss has not been sent to this recipient yet; sending the remiss sends its letter.', 'recipient-not-sent');
+      if (await wasRegisteredAfterwards(manager, recipientId)) throw conflict('The remiss went to this recipient before the remisstjänst existed and was registered afterwards; its letter is not e-mailed from here.', 'registered-afterwards');
       const before = await manager.findOne(RecipientDelivery, { where: { recipientId }, lock: { mode: 'pessimistic_write' } });
       if (before?.status === 'queued') throw conflict('The letter is already queued to be e-mailed.', 'delivery-queued');
       const organisation = await manager.findOneByOrFail(Organisation, { id: recipient.organisationId });

@@ -13,6 +13,7 @@ const BY_SLUG: Record<string, string> = {
   'organisation-not-active': 'Organisationen är inte aktiv det datumet.',
   'not-ready-to-send': 'Remissen kan inte skickas ännu.',
   'already-sent': 'Remissen är redan skickad.',
+  'registered-afterwards': 'Remissen skickades före remisstjänsten och registrerades i efterhand. Remissbrevet e-postas inte härifrån.',
   'consultation-cancelled': 'Remissen är makulerad och kan inte ändras.',
   'invalid-status-change': 'Remissen kan inte få den statusen nu.',
   'consultation-not-changeable': 'Remissens sändlista kan inte längre ändras.',
