@@ -69,6 +69,7 @@ export function proposeFromText(text: string, context: ImportContext): Proposal 
           source: { from: lines[start.index].no, to: lastLine.no },
         },
         sections,
+        sectionLines,
       ),
     );
   });
@@ -100,18 +101,23 @@ export function proposeFromText(text: string, context: ImportContext): Proposal 
  * An unknown sub-heading that names a section of its own kind ("Ekonomiska konsekvenser") starts
  * an own section; other sub-headings, questions among them, stay inside their section.
  */
-function splitOwnSections(section: ProposedSection, before: readonly ProposedSection[]): ProposedSection[] {
+function splitOwnSections(section: ProposedSection, before: readonly ProposedSection[], lines: readonly SourceLine[]): ProposedSection[] {
   const result: ProposedSection[] = [section];
   const taken = new Set(before.map((s) => s.key));
   taken.add(section.key);
   let current = section;
+  const end = section.source.to;
   const blocks: Block[] = section.body;
   current.body = [];
   for (const block of blocks) {
     if (block.type === 'subheading' && !block.text.endsWith('?') && looksLikeOwnSection(block.text)) {
       const key = ownSectionKey(block.text, taken);
       taken.add(key);
-      current = { key, heading: block.text, body: [], confidence: 'low', source: { ...section.source } };
+      const headingLine = lines.find((l) => l.no > current.source.from && l.text === block.text);
+      const from = headingLine?.no ?? current.source.from;
+      const previousText = [...lines].reverse().find((l) => l.text && l.no < from);
+      if (previousText && previousText.no >= current.source.from) current.source.to = previousText.no;
+      current = { key, heading: block.text, body: [], confidence: 'low', source: { from, to: end } };
       result.push(current);
       continue;
     }

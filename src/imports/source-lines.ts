@@ -49,7 +49,7 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
     let content = line.replace(/\s+$/, '');
     const withoutHeader = content.replace(RUNNING_HEADER, ' ').replace(/\s{2,}/g, ' ');
     if (withoutHeader !== content.replace(/\s{2,}/g, ' ')) {
-      removed.push({ line: no, text: content.trim() });
+      for (const header of content.match(RUNNING_HEADER) ?? []) removed.push({ line: no, text: header.trim() });
       content = withoutHeader;
       // The header sat where one page ended and the next began.
       pendingPageStart = true;
@@ -65,6 +65,7 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
       if (PAGE_NUMBER.some((pattern) => pattern.test(trimmed))) pendingPageStart = true;
       return;
     }
+    if (trimmed === '' && removed.some((r) => r.line === no)) return;
     if (trimmed === '') {
       if (seenText) letterheadDone = true;
       lines.push({ no, text: '', indent: 0, pageStart: false, lostBullet: false });
