@@ -33,6 +33,8 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
   let seenText = false;
   let letterheadDone = false;
   let linesSincePage = 0;
+  // Only a page after the first can repeat the letterhead.
+  let pagesSeen = 0;
 
   raw.forEach((rawLine, index) => {
     const no = index + 1;
@@ -40,6 +42,7 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
     if (line.includes('\f')) {
       pendingPageStart = true;
       linesSincePage = 0;
+      pagesSeen++;
       line = line.slice(line.lastIndexOf('\f') + 1);
     }
     // Control characters carry nothing a statement can hold (and the import marks footnotes with two of them).
@@ -59,7 +62,7 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
       trimmed !== '' &&
       (PAGE_NUMBER.some((pattern) => pattern.test(trimmed)) ||
         LETTERHEAD.test(fold(trimmed)) ||
-        (seenText && linesSincePage < PAGE_TOP && firstPageTop.has(trimmed)));
+        (pagesSeen > 0 && linesSincePage < PAGE_TOP && firstPageTop.has(trimmed)));
     if (isFurniture) {
       if (!removed.some((r) => r.line === no)) removed.push({ line: no, text: trimmed });
       if (PAGE_NUMBER.some((pattern) => pattern.test(trimmed))) pendingPageStart = true;
@@ -72,10 +75,13 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
       return;
     }
     const pageStart = pendingPageStart || (seenText && singleLeadingSpace);
-    if (pageStart) linesSincePage = 0;
+    if (pageStart && !pendingPageStart) {
+      linesSincePage = 0;
+      pagesSeen++;
+    }
     linesSincePage++;
     // The letterhead is the block the first page opens with; its lines repeated at a page top are furniture.
-    if (!letterheadDone && firstPageTop.size < PAGE_TOP) firstPageTop.add(trimmed);
+    if (!letterheadDone && pagesSeen === 0 && firstPageTop.size < PAGE_TOP && !/[.:;,]$/.test(trimmed)) firstPageTop.add(trimmed);
     seenText = true;
     pendingPageStart = false;
     lines.push({ no, text: trimmed, indent, pageStart, lostBullet: false });
