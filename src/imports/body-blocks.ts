@@ -60,7 +60,7 @@ function looksLikeHeading(line: SourceLine, next: SourceLine | undefined, blankA
   if (text.length > 80 || text.split(/\s+/).length > maxWords || text.length >= maxShare * context.fullLine) return false;
   if (/[.,;:!]$/.test(text) || TRAILING_FUNCTION_WORD.test(text)) return false;
   // A heading stands alone: what follows starts anew, it does not finish the heading's sentence.
-  return blankAfter || /^[\p{Lu}\d•»–\-]/u.test(next.text) || next.lostBullet;
+  return blankAfter || /^[\p{Lu}\d•»–-]/u.test(next.text) || next.lostBullet;
 }
 
 export function bodyFromLines(lines: readonly SourceLine[], context: BodyContext): Block[] {

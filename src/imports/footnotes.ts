@@ -9,6 +9,8 @@ import type { SourceLine } from './source-lines';
  */
 export const FOOTNOTE_OPEN = '\u0001';
 export const FOOTNOTE_CLOSE = '\u0002';
+// The marks are control characters on purpose: readSourceLines strips those from the source, so no text can fake one.
+// eslint-disable-next-line no-control-regex
 export const FOOTNOTE_MARK = /\u0001(\d+)\u0002/g;
 
 export interface Footnote {

@@ -46,6 +46,7 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
       line = line.slice(line.lastIndexOf('\f') + 1);
     }
     // Control characters carry nothing a statement can hold (and the import marks footnotes with two of them).
+    // eslint-disable-next-line no-control-regex
     line = line.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
     const singleLeadingSpace = /^ \S/.test(line);
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
