@@ -62,6 +62,7 @@ function previousPageStart(lines: readonly SourceLine[], before: number): number
 /** The run of footnote paragraphs that ends the page before line index `p`, numbered on from `lastNumber`. */
 function footnoteGroupBefore(lines: readonly SourceLine[], p: number, lastNumber: number): { start: number; notes: NoteLines[] } | null {
   const chunks: SourceLine[][] = [];
+  let textAbove = false;
   let i = p - 1;
   while (i >= 0) {
     while (i >= 0 && !lines[i].text) i--;
@@ -69,10 +70,14 @@ function footnoteGroupBefore(lines: readonly SourceLine[], p: number, lastNumber
     while (i >= 0 && lines[i].text) i--;
     if (end < 0) break;
     const chunk = lines.slice(i + 1, end + 1);
-    if (!NOTE_START.test(chunk[0].text) || chunk[0].pageStart) break;
+    if (!NOTE_START.test(chunk[0].text) || chunk[0].pageStart) {
+      textAbove = true;
+      break;
+    }
     chunks.unshift(chunk);
   }
-  if (!chunks.length || i < 0) return null;
+  // Notes stand under the page's text; a page of nothing but numbered lines is not a foot.
+  if (!chunks.length || !textAbove) return null;
   const notes: NoteLines[] = [];
   for (const line of chunks.flat()) {
     const start = NOTE_START.exec(line.text);

@@ -37,10 +37,13 @@ export function dateOnLine(line: string): string | null {
  */
 export const CASE_NUMBER = /\b(?:[A-ZÅÄÖ]{2,6}[ -])?\d{4}\/\d{1,6}(?:-\d+(?:\.\d+)*)?|\b\d+(?:\.\d+)+-\d+\/\d{4}\b/u;
 
-const SENTENCE_END = /[.!?:;]["”’)]*$/;
+// After the stop may come quotes, a bracket, or a footnote reference the OCR could not read ("*", "’").
+const SENTENCE_END = /[.!?:;]["”’')*]*$/;
 
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trim());
+  // A footnote placed at the end (see footnotes.ts) does not hide where the sentence ends.
+  // eslint-disable-next-line no-control-regex
+  return SENTENCE_END.test(text.replace(/\u0001\d+\u0002/g, '').trim());
 }
 
 export function startsLowercase(text: string): boolean {

@@ -140,9 +140,15 @@ function flatten(lines: readonly SourceLine[]): { text: string; lineAt: (offset:
     text += `${line.text.replace(FOOTNOTE_MARK, '')} `;
   }
   const lineAt = (offset: number) => {
-    let i = 0;
-    while (i + 1 < offsets.length && offsets[i + 1] <= offset) i++;
-    return lines[i].no;
+    // The last line that begins at or before the offset (binary search: a long text may state many dates).
+    let low = 0;
+    let high = offsets.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (offsets[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return lines[low].no;
   };
   return { text, lineAt };
 }
@@ -151,6 +157,8 @@ function datesIn(lines: readonly SourceLine[]): StatedDate[] {
   const { text, lineAt } = flatten(lines);
   const dates: StatedDate[] = [];
   for (const match of text.matchAll(DATE_PATTERN)) {
+    // A date inside a web address or a file name ("…/2011-10-19.pdf") is not one the text states.
+    if (/[/_.:\w-]/.test(text[match.index - 1] ?? ' ')) continue;
     const iso = isoFromMatch(match);
     if (iso) dates.push({ iso, line: lineAt(match.index) });
   }

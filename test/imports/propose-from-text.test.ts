@@ -170,6 +170,22 @@ describe('proposeFromText on smaller texts', () => {
     expect(proposal.sections[0].body).toEqual([paragraph('Nämnden tillstyrker.')]);
   });
 
+  it('puts a footnote whose reference cannot be read after its page\'s text, marking the section low', () => {
+    const proposal = propose(
+      ['Bakgrund', 'Planen bygger på en rapport från förra året och', 'på samtal med personalen.*', '', '1 Rapport om parklekar, 2023.', '\fUnder året har planen prövats i två parker.'].join('\n'),
+    );
+    expect(proposal.sections[0].body).toEqual([
+      { type: 'paragraph', content: [{ text: 'Planen bygger på en rapport från förra året och på samtal med personalen.*' }, { footnote: 'Rapport om parklekar, 2023.' }] },
+      paragraph('Under året har planen prövats i två parker.'),
+    ]);
+    expect(proposal.sections[0].confidence).toBe('low');
+  });
+
+  it('does not count a date inside a web address as a date the text states', () => {
+    const proposal = propose(['Bakgrund', 'Rapporten från 3 maj 2023 finns på https://example.se/rapporter/2023-05-03.pdf hos staden.'].join('\n'));
+    expect(proposal.dates).toEqual([{ iso: '2023-05-03', line: 2 }]);
+  });
+
   it('gives an own section for text without any known heading, and nothing for empty input', () => {
     expect(propose('Bara en rad text.').sections.map((s) => s.key)).toEqual(['egen-importerad-text']);
     expect(propose('').sections).toEqual([]);
