@@ -1,7 +1,7 @@
 import type { Block, Inline } from '../statements/statement-body';
 import { MAX_SUBHEADING_CHARACTERS } from '../statements/statement-body';
 import { FOOTNOTE_MARK, type Footnote } from './footnotes';
-import { endsSentence, joinLines, startsLowercase } from './import-text';
+import { endsSentence, joinAll, startsLowercase } from './import-text';
 import type { SourceLine } from './source-lines';
 
 /**
@@ -24,10 +24,11 @@ interface Marker {
   text: string;
 }
 
+/** `texts` are the piece's lines as they are joined (a list item's first without its marker). */
 type Piece =
-  | { type: 'paragraph'; lines: SourceLine[]; text: string }
-  | { type: 'item'; marker: Marker; indent: number; lines: SourceLine[]; text: string }
-  | { type: 'subheading'; lines: SourceLine[]; text: string };
+  | { type: 'paragraph'; lines: SourceLine[]; texts: string[] }
+  | { type: 'item'; marker: Marker; indent: number; lines: SourceLine[]; texts: string[] }
+  | { type: 'subheading'; lines: SourceLine[]; texts: string[] };
 
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/u;
 const LETTERED = /^([a-h])[.)]\s+(\S.*)$/u;
@@ -82,24 +83,26 @@ export function bodyFromLines(lines: readonly SourceLine[], context: BodyContext
     const continues = current && current.type !== 'subheading' && !marker && continuesPiece(current, line, blankBefore, context);
     if (continues) {
       current.lines.push(line);
-      current.text = joinLines(current.text, line.text, context.vocabulary);
+      current.texts.push(line.text);
     } else if (marker) {
-      pieces.push({ type: 'item', marker, indent: line.indent, lines: [line], text: marker.text });
-    } else if ((blankBefore || line.pageStart || !current || endsSentence(current.text)) && looksLikeHeading(line, next, blankAfter, context)) {
-      pieces.push({ type: 'subheading', lines: [line], text: line.text });
+      pieces.push({ type: 'item', marker, indent: line.indent, lines: [line], texts: [marker.text] });
+    } else if ((blankBefore || line.pageStart || !current || endsSentence(lastText(current))) && looksLikeHeading(line, next, blankAfter, context)) {
+      pieces.push({ type: 'subheading', lines: [line], texts: [line.text] });
     } else {
-      pieces.push({ type: 'paragraph', lines: [line], text: line.text });
+      pieces.push({ type: 'paragraph', lines: [line], texts: [line.text] });
     }
     blankBefore = false;
   }
   return blocksFromPieces(pieces, context);
 }
 
+const lastText = (piece: Piece) => piece.texts[piece.texts.length - 1];
+
 function continuesPiece(current: Piece, line: SourceLine, blankBefore: boolean, context: BodyContext): boolean {
   const last = current.lines[current.lines.length - 1];
   if (blankBefore) {
     // Across a blank line (or a page break) only a sentence left unfinished goes on.
-    return !endsSentence(current.text) && (startsLowercase(line.text) || line.pageStart);
+    return !endsSentence(lastText(current)) && (startsLowercase(line.text) || line.pageStart);
   }
   if (line.pageStart && endsSentence(last.text) && last.text.length < 0.75 * context.fullLine && !startsLowercase(line.text)) return false;
   return true;
@@ -112,14 +115,14 @@ function blocksFromPieces(pieces: readonly Piece[], context: BodyContext): Block
   for (const piece of pieces) {
     if (piece.type !== 'item') {
       list = null;
-      if (piece.type === 'subheading') blocks.push({ type: 'subheading', text: piece.text.replace(/\s+/g, ' ') });
+      if (piece.type === 'subheading') blocks.push({ type: 'subheading', text: piece.texts[0].replace(/\s+/g, ' ') });
       else {
-        const content = inlines(piece.text, context);
+        const content = inlines(joinAll(piece.texts, context.vocabulary), context);
         if (content.length) blocks.push({ type: 'paragraph', content });
       }
       continue;
     }
-    const content = inlines(piece.text, context);
+    const content = inlines(joinAll(piece.texts, context.vocabulary), context);
     if (!content.length) continue;
     const nested =
       list !== null &&
@@ -140,13 +143,19 @@ function blocksFromPieces(pieces: readonly Piece[], context: BodyContext): Block
   return blocks;
 }
 
+const MAX_RUN = 10_000;
+
 /** Text runs with footnotes at their marks and **bold** as bold. */
 export function inlines(text: string, context: Pick<BodyContext, 'footnotes'>): Inline[] {
   const result: Inline[] = [];
   const pushText = (run: string, bold: boolean) => {
     const clean = run.replace(/\s+/g, ' ');
     if (!clean.trim()) return;
-    result.push(bold ? { text: clean, bold: true } : { text: clean });
+    // A run holds at most MAX_RUN characters (statement-body.ts); a longer paragraph is several runs, nothing lost.
+    for (let start = 0; start < clean.length; start += MAX_RUN) {
+      const text = clean.slice(start, start + MAX_RUN);
+      result.push(bold ? { text, bold: true } : { text });
+    }
   };
   let position = 0;
   const source = text.trim();

@@ -1,5 +1,5 @@
 import type { ProposedApproval, ProposedEnclosure, ProposedSignatory } from './proposal';
-import { endsSentence, fold, joinLines, startsLowercase } from './import-text';
+import { endsSentence, fold, joinAll, startsLowercase } from './import-text';
 import type { SourceLine } from './source-lines';
 
 /**
@@ -120,7 +120,7 @@ export const APPROVALS_HEADING = /^attesterat av\s*:?$/;
 
 /** The Bilagor list: numbered items, or paragraphs each its own bilaga; a line left unfinished goes on. */
 export function enclosuresFrom(lines: readonly SourceLine[], vocabulary: ReadonlySet<string>): ProposedEnclosure[] {
-  const enclosures: Array<ProposedEnclosure & { open: boolean }> = [];
+  const enclosures: Array<Omit<ProposedEnclosure, 'title'> & { texts: string[] }> = [];
   let blank = false;
   for (const line of lines) {
     if (!line.text) {
@@ -129,15 +129,15 @@ export function enclosuresFrom(lines: readonly SourceLine[], vocabulary: Readonl
     }
     const numbered = /^\d{1,2}[.)]\s+(.*)$/.exec(line.text);
     const last = enclosures[enclosures.length - 1];
-    if (!numbered && last && (!blank || (!endsSentence(last.title) && startsLowercase(line.text)))) {
-      last.title = joinLines(last.title, line.text, vocabulary);
+    if (!numbered && last && (!blank || (!endsSentence(last.texts[last.texts.length - 1]) && startsLowercase(line.text)))) {
+      last.texts.push(line.text);
       last.source.to = line.no;
     } else {
-      enclosures.push({ title: numbered ? numbered[1] : line.text, confidence: numbered ? 'high' : 'low', source: { from: line.no, to: line.no }, open: true });
+      enclosures.push({ texts: [numbered ? numbered[1] : line.text], confidence: numbered ? 'high' : 'low', source: { from: line.no, to: line.no } });
     }
     blank = false;
   }
-  return enclosures.map(({ title, confidence, source }) => ({ title: title.replace(/\.$/, '').trim(), confidence, source }));
+  return enclosures.map(({ texts, confidence, source }) => ({ title: joinAll(texts, vocabulary).replace(/\.$/, '').trim(), confidence, source }));
 }
 
 /** "Namn, Titel<tab>2020-10-03" rows under "Attesterat av". */

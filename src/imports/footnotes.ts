@@ -1,4 +1,4 @@
-import { joinLines } from './import-text';
+import { joinAll } from './import-text';
 import type { SourceLine } from './source-lines';
 
 /**
@@ -21,6 +21,7 @@ export interface Footnote {
   line: number;
 }
 
+const MAX_FOOT_LINES = 60;
 const NOTE_START = /^(\d{1,2})\s+(?![.)])(\S.*)$/u;
 
 interface NoteLines {
@@ -35,15 +36,17 @@ export function extractFootnotes(source: readonly SourceLine[], vocabulary: Read
   const drop = new Set<number>();
   let lastNumber = 0;
   let searchFrom = 0;
+  let pageOpen = 0;
   for (let p = 0; p < lines.length; p++) {
     if (!lines[p].pageStart) continue;
     const group = footnoteGroupBefore(lines, p, lastNumber);
+    const thisPage = pageOpen;
+    pageOpen = p;
     if (!group) continue;
-    const pageOpen = previousPageStart(lines, group.start);
     for (const note of group.notes) {
       const index = footnotes.length;
-      const text = note.lines.map((l, i) => (i === 0 ? NOTE_START.exec(l.text)![2] : l.text)).reduce((a, b) => joinLines(a, b, vocabulary));
-      const at = placeReference(lines, Math.max(pageOpen, searchFrom), group.start, note.number, index);
+      const text = joinAll(note.lines.map((l, i) => (i === 0 ? NOTE_START.exec(l.text)![2] : l.text)), vocabulary);
+      const at = placeReference(lines, Math.max(thisPage, searchFrom), group.start, note.number, index);
       footnotes.push({ number: note.number, text, placed: at !== null, line: note.lines[0].no });
       if (at !== null) searchFrom = at;
       else appendToLastText(lines, group.start, index);
@@ -54,27 +57,31 @@ export function extractFootnotes(source: readonly SourceLine[], vocabulary: Read
   return { lines: lines.filter((l) => !drop.has(l.no)), footnotes };
 }
 
-function previousPageStart(lines: readonly SourceLine[], before: number): number {
-  for (let i = before - 1; i >= 0; i--) if (lines[i].pageStart) return i;
-  return 0;
-}
-
 /** The run of footnote paragraphs that ends the page before line index `p`, numbered on from `lastNumber`. */
 function footnoteGroupBefore(lines: readonly SourceLine[], p: number, lastNumber: number): { start: number; notes: NoteLines[] } | null {
   const chunks: SourceLine[][] = [];
   let textAbove = false;
+  let start = p;
   let i = p - 1;
-  while (i >= 0) {
-    while (i >= 0 && !lines[i].text) i--;
+  // The foot of one page: no further up than a page holds lines, and never into the page before.
+  const top = Math.max(0, p - MAX_FOOT_LINES);
+  while (i >= top) {
+    while (i >= top && !lines[i].text) i--;
     const end = i;
-    while (i >= 0 && lines[i].text) i--;
-    if (end < 0) break;
+    while (i >= top && lines[i].text && !lines[i].pageStart) i--;
+    if (end < top) break;
+    if (i >= top && lines[i].text) {
+      // A page starts inside this run of lines: it is that page's text, not its foot.
+      textAbove = true;
+      break;
+    }
     const chunk = lines.slice(i + 1, end + 1);
-    if (!NOTE_START.test(chunk[0].text) || chunk[0].pageStart) {
+    if (!NOTE_START.test(chunk[0].text)) {
       textAbove = true;
       break;
     }
     chunks.unshift(chunk);
+    start = i + 1;
   }
   // Notes stand under the page's text; a page of nothing but numbered lines is not a foot.
   if (!chunks.length || !textAbove) return null;
@@ -86,7 +93,7 @@ function footnoteGroupBefore(lines: readonly SourceLine[], p: number, lastNumber
     else if (notes.length) notes[notes.length - 1].lines.push(line);
   }
   if (notes[0].number <= lastNumber) return null;
-  return { start: lines.indexOf(chunks[0][0]), notes };
+  return { start, notes };
 }
 
 /** Replaces the reference number after a word with the footnote's mark; answers the line index. */

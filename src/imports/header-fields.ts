@@ -1,5 +1,5 @@
 import type { ProposedField, ProposedHeader } from './proposal';
-import { CASE_NUMBER, dateOnLine, fold, joinLines } from './import-text';
+import { CASE_NUMBER, dateOnLine, fold, joinAll } from './import-text';
 import type { SourceLine } from './source-lines';
 
 /**
@@ -37,7 +37,8 @@ export function headerFrom(lines: readonly SourceLine[], vocabulary: ReadonlySet
   const known = new Set(organisations.map(fold));
   const used = new Set<number>();
   const textLines = lines.filter((l) => l.text);
-  const nextAfter = (line: SourceLine) => textLines[textLines.indexOf(line) + 1];
+  const position = new Map(textLines.map((line, index) => [line, index]));
+  const nextAfter = (line: SourceLine) => textLines[position.get(line)! + 1];
   let seenTitle = false;
 
   for (const line of textLines) {
@@ -117,7 +118,7 @@ export function headerFrom(lines: readonly SourceLine[], vocabulary: ReadonlySet
   }
   if (block.length) blocks.push(block);
   const [titleBlock, subtitleBlock] = blocks;
-  const join = (b: SourceLine[]) => b.map((l) => l.text).reduce((x, y) => joinLines(x, y, vocabulary));
+  const join = (b: SourceLine[]) => joinAll(b.map((l) => l.text), vocabulary);
   if (titleBlock) header.title = at(join(titleBlock), titleBlock[0], 'high', titleBlock[titleBlock.length - 1]);
   if (subtitleBlock) header.subtitle = at(join(subtitleBlock), subtitleBlock[0], 'low', subtitleBlock[subtitleBlock.length - 1]);
 

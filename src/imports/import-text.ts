@@ -54,26 +54,40 @@ export function startsLowercase(text: string): boolean {
 const HYPHEN_CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'som', 'till']);
 
 /**
- * Join two lines of one paragraph. A hyphen at the line end is a break inside a word
+ * Join the lines of one paragraph. A hyphen at a line's end is a break inside a word
  * ("förvalt-" + "ningen") unless the document writes the hyphenated word elsewhere on one line
  * ("lämna-program"), the next line starts a capital ("Hässelby-" + "Vällingby"), a web address
- * is broken, or a conjunction follows ("kvinno-" + "och").
+ * is broken, or a conjunction follows ("kvinno-" + "och"). Only the two lines at each break are
+ * looked at, so a paragraph of any length is joined in one pass.
  */
-export function joinLines(before: string, after: string, vocabulary: ReadonlySet<string>): string {
-  const left = before.replace(/\s+$/, '');
-  const right = after.replace(/^\s+/, '');
-  if (!left) return right;
-  if (!right) return left;
-  const hyphen = /(\S*\p{L})-$/u.exec(left);
-  if (!hyphen) return `${left} ${right}`;
+export function joinAll(lines: readonly string[], vocabulary: ReadonlySet<string>): string {
+  const parts: string[] = [];
+  let previous = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!previous) parts.push(line);
+    else {
+      const joint = jointBetween(previous, line, vocabulary);
+      if (joint === 'drop-hyphen') parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+      parts.push(joint === 'space' ? ` ${line}` : line);
+    }
+    previous = line;
+  }
+  return parts.join('');
+}
+
+function jointBetween(left: string, right: string, vocabulary: ReadonlySet<string>): 'space' | 'none' | 'drop-hyphen' {
+  // The last word is all that matters; a long line is not searched from its start.
+  const hyphen = /(\S*\p{L})-$/u.exec(left.slice(-200));
+  if (!hyphen) return 'space';
   const firstWord = /^[\p{L}\d]+/u.exec(right)?.[0] ?? '';
-  if (HYPHEN_CONJUNCTIONS.has(firstWord.toLowerCase())) return `${left} ${right}`;
-  if (/^(?:https?:\/\/|www\.)/i.test(hyphen[1]) || !/^\p{Ll}/u.test(right)) return `${left}${right}`;
+  if (HYPHEN_CONJUNCTIONS.has(firstWord.toLowerCase())) return 'space';
+  if (/^(?:https?:\/\/|www\.)/i.test(hyphen[1]) || !/^\p{Ll}/u.test(right)) return 'none';
   const stem = /[\p{L}]+$/u.exec(hyphen[1])?.[0] ?? '';
   const hyphenated = `${stem}-${firstWord}`.toLowerCase();
   const joined = `${stem}${firstWord}`.toLowerCase();
-  if (vocabulary.has(hyphenated) && !vocabulary.has(joined)) return `${left}${right}`;
-  return `${left.slice(0, -1)}${right}`;
+  return vocabulary.has(hyphenated) && !vocabulary.has(joined) ? 'none' : 'drop-hyphen';
 }
 
 /** The words of the text, lowercase, hyphenated ones whole: what joinLines asks about. */

@@ -58,7 +58,7 @@ export function proposeFromText(text: string, context: ImportContext): Proposal 
       sectionLines = sectionLines.slice(0, signed.start);
     }
     const lastLine = [...sectionLines].reverse().find((l) => l.text) ?? lines[start.index];
-    const unplaced = footnotes.some((f) => !f.placed && sectionLines.some((l) => l.text.includes(`\u0001${footnotes.indexOf(f)}\u0002`)));
+    const unplaced = sectionLines.some((l) => [...l.text.matchAll(FOOTNOTE_MARK)].some((mark) => !footnotes[Number(mark[1])].placed));
     sections.push(
       ...splitOwnSections(
         {

@@ -27,6 +27,7 @@ const PAGE_TOP = 6;
 export function readSourceLines(text: string): { lines: SourceLine[]; removed: Array<{ line: number; text: string }> } {
   const raw = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   const removed: Array<{ line: number; text: string }> = [];
+  const removedLines = new Set<number>();
   const lines: SourceLine[] = [];
   let pendingPageStart = false;
   const firstPageTop = new Set<string>();
@@ -54,6 +55,7 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
     const withoutHeader = content.replace(RUNNING_HEADER, ' ').replace(/\s{2,}/g, ' ');
     if (withoutHeader !== content.replace(/\s{2,}/g, ' ')) {
       for (const header of content.match(RUNNING_HEADER) ?? []) removed.push({ line: no, text: header.trim() });
+      removedLines.add(no);
       content = withoutHeader;
       // The header sat where one page ended and the next began.
       pendingPageStart = true;
@@ -65,11 +67,11 @@ export function readSourceLines(text: string): { lines: SourceLine[]; removed: A
         LETTERHEAD.test(fold(trimmed)) ||
         (pagesSeen > 0 && linesSincePage < PAGE_TOP && firstPageTop.has(trimmed)));
     if (isFurniture) {
-      if (!removed.some((r) => r.line === no)) removed.push({ line: no, text: trimmed });
+      if (!removedLines.has(no)) removed.push({ line: no, text: trimmed });
       if (PAGE_NUMBER.some((pattern) => pattern.test(trimmed))) pendingPageStart = true;
       return;
     }
-    if (trimmed === '' && removed.some((r) => r.line === no)) return;
+    if (trimmed === '' && removedLines.has(no)) return;
     if (trimmed === '') {
       if (seenText) letterheadDone = true;
       lines.push({ no, text: '', indent: 0, pageStart: false, lostBullet: false });

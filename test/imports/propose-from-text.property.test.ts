@@ -86,3 +86,26 @@ describe('proposeFromText on generated statements', () => {
     );
   });
 });
+
+describe('proposeFromText on any text', () => {
+  const pieces = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('\n', '\n\n', '\f', ' ', '1. ', '• ', '  o ', 'e ', '1 ', '-', '**', '?', 'Sammanfattning\n', 'Bilagor\n', 'Attesterat av\n', 'Till\n', 'Dnr KS 2024/1', 'Sida 2 (3)', 'Tjänsteutlåtande Dnr KS 2024/1 Sida 2 (3)', 'Avdelningschef', 'Anna Berg'),
+    fc.string({ unit: 'grapheme', maxLength: 10 }),
+  );
+
+  it('never throws, and its bodies are valid wherever all of its characters can be printed', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const proposal = proposeFromText(parts.join(''), { catalogue: CATALOGUE });
+        for (const section of proposal.sections) {
+          const issues = sectionBodySchema.safeParse(section.body).error?.issues ?? [];
+          const unprintable = issues.filter((issue) => issue.message.includes('cannot print'));
+          expect(issues.length - unprintable.length).toBe(0);
+          if (unprintable.length) expect(proposal.unprintable.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -181,6 +181,18 @@ describe('proposeFromText on smaller texts', () => {
     expect(proposal.sections[0].confidence).toBe('low');
   });
 
+  it('takes a footnote on each of two pages, the text of the second page following straight after the first note', () => {
+    const proposal = propose(
+      ['Bakgrund', 'Planen bygger på en rapport1 och på samtal med personalen', 'som arbetar i parkerna.', '', '1 Rapport om parklekar.', '\fUnder året har planen prövats2 i två parker.', '', '2 Prövningen gjordes i en park.', '\fDen fortsätter nästa år.'].join('\n'),
+    );
+    expect(proposal.sections[0].body).toEqual([
+      { type: 'paragraph', content: [{ text: 'Planen bygger på en rapport' }, { footnote: 'Rapport om parklekar.' }, { text: ' och på samtal med personalen som arbetar i parkerna.' }] },
+      { type: 'paragraph', content: [{ text: 'Under året har planen prövats' }, { footnote: 'Prövningen gjordes i en park.' }, { text: ' i två parker.' }] },
+      paragraph('Den fortsätter nästa år.'),
+    ]);
+    expect(proposal.sections[0].confidence).toBe('high');
+  });
+
   it('does not count a date inside a web address as a date the text states', () => {
     const proposal = propose(['Bakgrund', 'Rapporten från 3 maj 2023 finns på https://example.se/rapporter/2023-05-03.pdf hos staden.'].join('\n'));
     expect(proposal.dates).toEqual([{ iso: '2023-05-03', line: 2 }]);
