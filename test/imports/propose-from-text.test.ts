@@ -193,6 +193,15 @@ describe('proposeFromText on smaller texts', () => {
     expect(proposal.sections[0].confidence).toBe('high');
   });
 
+  it('takes the "Till" nämnd from the register when the label is missing, with low confidence', () => {
+    const text = ['Norrmalms stadsdelsförvaltning', '', 'Norrmalms stadsdelsnämnd', '19 november 2020', '', 'Svar på remiss om parkleken', '', 'Sammanfattning', 'Kort text.'].join('\n');
+    const proposal = proposeFromText(text, { catalogue: CATALOGUE, organisations: ['Norrmalms stadsdelsnämnd'] });
+    expect(proposal.header.administration).toEqual(high('Norrmalms stadsdelsförvaltning', 1));
+    expect(proposal.header.to).toEqual({ value: 'Norrmalms stadsdelsnämnd', confidence: 'low', source: line(3) });
+    expect(proposal.header.date).toEqual(high('2020-11-19', 4));
+    expect(proposal.header.title).toEqual(high('Svar på remiss om parkleken', 6));
+  });
+
   it('does not count a date inside a web address as a date the text states', () => {
     const proposal = propose(['Bakgrund', 'Rapporten från 3 maj 2023 finns på https://example.se/rapporter/2023-05-03.pdf hos staden.'].join('\n'));
     expect(proposal.dates).toEqual([{ iso: '2023-05-03', line: 2 }]);
