@@ -13,6 +13,7 @@ const ITEMS: NavItem[] = [
   { href: '/att-besvara', label: 'Att besvara', roles: ['handlaggare', 'attestant'] },
   { href: '/att-attestera', label: 'Att attestera', roles: ['attestant'] },
   { href: '/remisser', label: 'Remisser', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
+  { href: '/sok', label: 'Sök', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
   { href: '/bevakning', label: 'Bevakning', roles: ['admin', 'registrator'] },
   { href: '/sandlistor', label: 'Sändlistor', roles: ['admin', 'registrator'] },
   { href: '/organisationer', label: 'Organisationer', roles: ['admin', 'registrator'] },

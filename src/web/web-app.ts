@@ -18,6 +18,8 @@ import { registerAnswerPages } from '../responses/answer.pages';
 import { registerWorkflowPages } from '../responses/workflow.pages';
 import { registerReviewCommentPages } from '../review-comments/review-comment.pages';
 import { registerToAnswerPages } from '../responses/to-answer.pages';
+import { registerSearchPages } from '../search/search.pages';
+import { registerAnswerHistoryPages } from '../coordination/answer-history.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { Config } from '../config';
 import { Assets } from './assets';
@@ -74,6 +76,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerStatementHeaderPages(pages, deps.dataSource);
   registerSectionPages(pages, deps.dataSource);
   registerRevisionPages(pages, deps.dataSource);
+  registerSearchPages(pages, deps.dataSource);
+  registerAnswerHistoryPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }
