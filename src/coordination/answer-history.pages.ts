@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { pageId } from '../web/etag-field';
 import { offsetFor, paginationFor } from '../web/list-links';
 import type { Pages } from '../web/pages';
+import { REGISTER_KEEPERS } from '../organisations/organisations.service';
 import { CoordinationService, type AnswerOutcome } from './coordination.service';
 
 const PAGE_SIZE = 25;
@@ -34,7 +35,10 @@ export function registerAnswerHistoryPages(pages: Pages, dataSource: DataSource)
     return {
       view: 'coordination/answer-history',
       title: `Svarshistorik – ${history.organisation.name}`,
-      breadcrumbs: [{ href: '/', text: 'Start' }, { text: `Svarshistorik för ${history.organisation.name}` }],
+      // Through the register for those whose pages it is (as the navigation shows it), else straight from Start.
+      breadcrumbs: REGISTER_KEEPERS.some((role) => actor.roles.includes(role))
+        ? [{ href: '/', text: 'Start' }, { href: '/organisationer', text: 'Organisationer' }, { href: `/organisationer/${id}`, text: history.organisation.name }, { text: 'Svarshistorik' }]
+        : [{ href: '/', text: 'Start' }, { text: `Svarshistorik för ${history.organisation.name}` }],
       data: {
         organisation: history.organisation,
         years: history.years,

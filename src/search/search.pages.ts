@@ -37,6 +37,10 @@ export function registerSearchPages(pages: Pages, dataSource: DataSource): void 
 
   pages.get(SEARCH_PATH, 'user', async ({ actor, query }) => {
     const parsed = searchPageQuery(query);
+    // The facets' choices are read while the search runs (awaited below; the catch only keeps a
+    // failure meanwhile from counting as an unhandled rejection).
+    const choices = Promise.all([organisationChoices(dataSource, { activeToday: false }), catalogue.list()]);
+    choices.catch(() => undefined);
     const errors = [...parsed.errors];
     let result: Awaited<ReturnType<typeof search>> | null = null;
     if (parsed.search) {
@@ -47,7 +51,7 @@ export function registerSearchPages(pages: Pages, dataSource: DataSource): void 
         errors.push(queryProblem(error));
       }
     }
-    const [organisations, sections] = await Promise.all([organisationChoices(dataSource, { activeToday: false }), catalogue.list()]);
+    const [organisations, sections] = await choices;
     const sectionOptions = sections.map((section) => ({ value: section.key, text: section.heading }));
     const chosenSection = parsed.active.sectionKey?.[0];
     if (chosenSection && !sectionOptions.some((option) => option.value === chosenSection)) sectionOptions.push({ value: chosenSection, text: `Eget avsnitt (${chosenSection})` });

@@ -283,6 +283,7 @@ test("the coordinator opens Södermalm's svarshistorik from KS 2020/924's svarsl
   await registrar.page.goto(`/organisationer/${sodermalm}`);
   await registrar.page.getByRole('link', { name: 'Svarshistorik' }).click();
   await expectHeading(registrar.page, 'Svarshistorik');
+  expect(await registrar.page.getByRole('navigation', { name: 'Du är här' }).getByRole('link').allTextContents()).toEqual(['Start', 'Organisationer', 'Södermalms stadsdelsnämnd']);
   const outsider = await w.newPage();
   await logIn(outsider.page, 'handlaggare.norrainnerstaden');
   const refused = await outsider.page.goto(`/organisationer/${sodermalm}/svarshistorik`);
