@@ -1,8 +1,10 @@
 // bench:ui — DESIGN §9 on the reference data set (bench/reference-data.ts): the registrator's main
 // pages (the remiss list, one remiss, its status board with 50 recipients, Bevakning) rendered by
 // the full app, each beside the same data as JSON from the API, measured in the same run.
-// The registers' lists (Organisationer, Sändlistor) are measured too. Targets: p95 < 100 ms server time at 10 connections; CSS + JS each page loads ≤ 100 KB
-// compressed. Server time is measured inside the process (from the request's arrival to the last
+// The registers' lists (Organisationer, Sändlistor) are measured too, and the search results page
+// (Sök, as the coordinator, over the reference set's 1.2 M sections) beside GET /api/search.
+// Targets: p95 < 100 ms server time at 10 connections (search results < 150 ms, DESIGN §9); CSS + JS
+// each page loads ≤ 100 KB compressed. Server time is measured inside the process (from the request's arrival to the last
 // byte handed to the socket), so the load generator's own queueing does not count.
 // A page not on main yet answers 404: it is skipped with a line saying so. Prints one line per
 // page and one summary line; exits 0 when it ran (targets met or not), 1 when the bench failed.
@@ -20,11 +22,15 @@ import { SESSION_COOKIE } from '../src/auth/session-token';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { prepareDatabase } from '../src/db/prepare-database';
-import { generateReferenceData } from './reference-data';
+import { generateReferenceData, generateReferenceStatements } from './reference-data';
 import { benchDatabaseUrl, Cleanups, closeServer, DURATION_SECONDS, loginHeaders, run, runBench, WARMUP_SECONDS } from './support';
 
 const PASSWORD = 'bench-password';
 const TARGET_P95_MS = 100;
+/** DESIGN §9: search results may take longer than the other pages. */
+const SEARCH_TARGET_P95_MS = 150;
+/** A typical search: one word common in the generated answers (some 4 % of the sections), the first page. */
+const SEARCH_WORD = 'boende';
 const ASSET_BUDGET_BYTES = 100 * 1024;
 const BOARD_SIZE = 50;
 
@@ -32,8 +38,10 @@ interface Target {
   label: string;
   page: string;
   api: string;
-  /** Read as the drafting handläggare instead of the registrator. */
-  drafter?: boolean;
+  /** Read as the drafting handläggare or the coordinator instead of the registrator. */
+  as?: 'drafter' | 'coordinator';
+  /** p95 target in ms (default TARGET_P95_MS). */
+  targetMs?: number;
   /** The statement editor's page loads its own bundle: budget 250 KB instead of 100 (DESIGN §9). */
   assetBudget?: number;
 }
@@ -116,7 +124,10 @@ async function main(): Promise<void> {
     cleanups.add(() => dataSource.destroy());
     await prepareDatabase(dataSource, { demoPassword: PASSWORD });
     const data = await generateReferenceData(dataSource);
-    console.log(`reference data: ${data.skipped ? 'already present' : `generated in ${(data.milliseconds / 1000).toFixed(1)} s`}: ${data.consultations} remisser, ${data.recipients} recipients`);
+    // The statements and their 1.2 M sections, for the search page (and the answers' pages read them too).
+    const statements = await generateReferenceStatements(dataSource);
+    const how = (summary: { skipped: boolean; milliseconds: number }) => (summary.skipped ? 'already present' : `generated in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+    console.log(`reference data: remisser ${how(data)}: ${data.consultations} remisser, ${data.recipients} recipients; statements ${how(statements)}: ${statements.statements} statements, ${statements.sections} sections`);
 
     // 2. The full app (production settings: built assets, no stack traces) behind the server clock.
     const config = loadConfig({ DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_MAX: '1000' });
@@ -140,6 +151,8 @@ async function main(): Promise<void> {
     // The handläggare's side (issue 13): Södermalm's draft with the most sections on an open remiss.
     const drafterApi = await loginHeaders(baseUrl, 'handlaggare.sodermalm', PASSWORD);
     const drafterHeaders = asCookie(drafterApi);
+    const coordinatorApi = await loginHeaders(baseUrl, 'coordinator', PASSWORD);
+    const sessions = { registrator: { page: pageHeaders, api }, drafter: { page: drafterHeaders, api: drafterApi }, coordinator: { page: asCookie(coordinatorApi), api: coordinatorApi } };
     // An open remiss's answer of Södermalm, its draft started through the API if nobody has yet (the catalogue's sections).
     // Up to ten: the section saves are measured one draft per connection, as ten people each saving their own answer.
     const answers = await dataSource.query<Array<{ id: string; status: string }>>(
@@ -172,11 +185,13 @@ async function main(): Promise<void> {
       { label: 'Sändlistor (register)', page: '/sandlistor', api: '/api/distribution-lists' },
       ...(draft
         ? [
-            { label: 'answer page', page: `/svar/${draft.id}`, api: `/api/responses/${draft.id}`, drafter: true },
-            { label: `statement (${draft.n} sections)`, page: `/svar/${draft.id}/utlatande`, api: `/api/responses/${draft.id}/statement`, drafter: true },
-            { label: 'section editor', page: `/svar/${draft.id}/utlatande/avsnitt/${draft.key}`, api: `/api/responses/${draft.id}/statement/sections/${draft.key}`, drafter: true, assetBudget: 250 * 1024 },
+            { label: 'answer page', page: `/svar/${draft.id}`, api: `/api/responses/${draft.id}`, as: 'drafter' as const },
+            { label: `statement (${draft.n} sections)`, page: `/svar/${draft.id}/utlatande`, api: `/api/responses/${draft.id}/statement`, as: 'drafter' as const },
+            { label: 'section editor', page: `/svar/${draft.id}/utlatande/avsnitt/${draft.key}`, api: `/api/responses/${draft.id}/statement/sections/${draft.key}`, as: 'drafter' as const, assetBudget: 250 * 1024 },
           ]
         : []),
+      // The page of 25 hits, its facets and snippets, beside the same search as JSON.
+      { label: `Sök "${SEARCH_WORD}" (coordinator)`, page: `/sok?q=${SEARCH_WORD}`, api: `/api/search?q=${SEARCH_WORD}&limit=25`, as: 'coordinator', targetMs: SEARCH_TARGET_P95_MS },
     ];
     if (!draft) console.log('  (no answer of Södermalm to draft on an open remiss in the reference data: the drafter pages are not measured)');
 
@@ -184,8 +199,9 @@ async function main(): Promise<void> {
     const measured: Array<{ target: Target; page: Side; api: Side; assets: number }> = [];
     const skipped: string[] = [];
     for (const target of targets) {
-      const headers = target.drafter ? drafterHeaders : pageHeaders;
-      const apiHeaders = target.drafter ? drafterApi : api;
+      const session = sessions[target.as ?? 'registrator'];
+      const headers = session.page;
+      const apiHeaders = session.api;
       const probe = await fetch(`${baseUrl}${target.page}`, { headers, redirect: 'manual' });
       const html = await probe.text();
       if (probe.status === 404) {
@@ -203,7 +219,8 @@ async function main(): Promise<void> {
       console.log(
         `  ${target.label.padEnd(30)} page p95 ${fmtMs(page.p95).padStart(4)} ms ${String(Math.round(page.rps)).padStart(4)} req/s` +
           ` | API p95 ${fmtMs(json.p95).padStart(4)} ms ${String(Math.round(json.rps)).padStart(4)} req/s` +
-          ` | page/API time ${(page.p95 / json.p95).toFixed(2)} | CSS+JS ${(assets.bytes / 1024).toFixed(1)} KB gzip (${assets.files.length} files)`,
+          ` | page/API time ${(page.p95 / json.p95).toFixed(2)} | CSS+JS ${(assets.bytes / 1024).toFixed(1)} KB gzip (${assets.files.length} files)` +
+          (target.targetMs ? ` | target < ${target.targetMs} ms` : ''),
       );
     }
 
@@ -233,15 +250,19 @@ async function main(): Promise<void> {
       return;
     }
     if (saves && saves.failed) problems.push(`section saves not saved: ${saves.failed}`);
-    const worstP95 = Math.max(...measured.map((m) => m.page.p95), saves?.p95 ?? 0);
+    // Each page against its own target; the worst of those held to 100 ms reported as before.
+    const overTarget = measured.filter((m) => !(m.page.p95 < (m.target.targetMs ?? TARGET_P95_MS))).map((m) => `${m.target.label} ${fmtMs(m.page.p95)} ms`);
+    const worstP95 = Math.max(...measured.filter((m) => !m.target.targetMs).map((m) => m.page.p95), saves?.p95 ?? 0);
+    const ownTargets = measured.filter((m) => m.target.targetMs).map((m) => `${m.target.label} p95 ${fmtMs(m.page.p95)} ms (target < ${m.target.targetMs})`);
     const worstRatio = Math.max(...measured.map((m) => m.page.p95 / m.api.p95));
     const worstAssets = Math.max(...measured.filter((m) => !m.target.assetBudget).map((m) => m.assets));
     const overBudget = measured.filter((m) => m.assets > (m.target.assetBudget ?? ASSET_BUDGET_BYTES)).map((m) => m.target.label);
-    const pass = !problems.length && worstP95 < TARGET_P95_MS && !overBudget.length;
+    const pass = !problems.length && worstP95 < TARGET_P95_MS && !overTarget.length && !overBudget.length;
     console.log(
-      `bench:ui ${measured.length} pages${saves ? ' and section saves' : ''}: worst p95 ${fmtMs(worstP95)} ms (target < ${TARGET_P95_MS}), worst page/API p95 ${worstRatio.toFixed(2)}x,` +
+      `bench:ui ${measured.length} pages${saves ? ' and section saves' : ''}: worst p95 ${fmtMs(worstP95)} ms (target < ${TARGET_P95_MS})${ownTargets.length ? `, ${ownTargets.join(', ')}` : ''}, worst page/API p95 ${worstRatio.toFixed(2)}x,` +
         ` CSS+JS ≤ ${(worstAssets / 1024).toFixed(1)} KB gzip (budget 100 KB; the editor's page 250 KB)` +
         (overBudget.length ? ` | over the asset budget: ${overBudget.join(', ')}` : '') +
+        (overTarget.length ? ` | over the time target: ${overTarget.join(', ')}` : '') +
         (skipped.length ? ` | skipped (not on main yet): ${skipped.join(', ')}` : '') +
         (problems.length ? ` | ${problems.join(', ')}` : '') +
         ` ${pass ? 'PASS' : 'FAIL'}`,

@@ -9,6 +9,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('cross-remiss views', () => {
+  it('counts a late answer in the year of its deadline, not the year it came', async () => {
+    const consultation = await createConsultation(t.dataSource, { status: 'closed', sentDate: '2021-09-01', dueDate: '2021-12-30' });
+    await addRecipient(t.dataSource, consultation.id, 'sdn-farsta', { sentAt: new Date('2021-09-01'), responseStatus: 'submitted', answeredDate: '2022-01-10' });
+    const farsta = await organisationId(t.dataSource, 'sdn-farsta');
+    const res = await request(t.app).get(`/api/organisations/${farsta}/answer-history`).set(bearer(await t.login('registrator')));
+    expect(res.status).toBe(200);
+    expect(res.body.years.find((y: { year: number }) => y.year === 2021)).toEqual({ year: 2021, on_time: 0, late: 1, declined: 0, no_comments: 0, overdue: 0, pending: 0, answered: 1 });
+    expect(res.body.years.find((y: { year: number }) => y.year === 2022)).toBeUndefined();
+  });
+
   it('the coordinator sees the open remisser it coordinates with answer rates', async () => {
     const consultation = await createConsultation(t.dataSource, { status: 'open', sentDate: '2020-08-28', dueDate: '2020-12-02' });
     await addRecipient(t.dataSource, consultation.id, 'sdn-sodermalm', { sentAt: new Date('2020-08-28'), responseStatus: 'submitted', answeredDate: '2020-12-01' });
@@ -59,6 +69,13 @@ describe('cross-remiss views', () => {
     // The demo KS 2020/924 (answered within its anstånd) and the remiss above (answered the day before).
     expect(res.body.counts.on_time).toBeGreaterThanOrEqual(2);
     expect(res.body.items.find((i: { consultation: { caseNumber: string } }) => i.consultation.caseNumber === 'KS 2020/924')).toMatchObject({ outcome: 'on_time', dueDate: '2020-12-02' });
+    // Per year of the deadline: KS 2020/924 in 2020; the years add up to the counts.
+    expect(res.body.years.find((y: { year: number }) => y.year === 2020).on_time).toBeGreaterThanOrEqual(1);
+    for (const outcome of Object.keys(res.body.counts)) {
+      expect([outcome, res.body.years.reduce((sum: number, y: Record<string, number>) => sum + y[outcome], 0)]).toEqual([outcome, res.body.counts[outcome]]);
+    }
+    for (const y of res.body.years) expect(y.answered).toBe(y.on_time + y.late + y.declined + y.no_comments);
+    expect(res.body.years.map((y: { year: number }) => y.year)).toEqual([...res.body.years.map((y: { year: number }) => y.year)].sort((a: number, b: number) => b - a));
     const bromma = await organisationId(t.dataSource, 'sdn-bromma');
     const brommaHistory = await request(t.app).get(`/api/organisations/${bromma}/answer-history`).set(bearer(await t.login('registrator')));
     expect(brommaHistory.body.counts.late).toBeGreaterThanOrEqual(1);

@@ -3,11 +3,11 @@ import type { DataSource } from 'typeorm';
 import { anyUser, rolesOnly } from '../authz/policy';
 import type { Api } from '../http/route';
 import { idParams, paginationQuery } from '../http/schemas';
-import { CoordinationService } from './coordination.service';
+import { CoordinationService, OUTCOMES } from './coordination.service';
 
 const pageQuery = z.strictObject(paginationQuery);
 const coordinatedQuery = z.strictObject({ status: z.enum(['open', 'closed']).optional().openapi({ description: 'open (default) or closed remisser' }), ...paginationQuery });
-const OUTCOMES = ['on_time', 'late', 'declined', 'no_comments', 'overdue', 'pending'] as const;
+const count = z.number().int();
 
 export function registerCoordinationRoutes(api: Api, dataSource: DataSource): void {
   const coordination = new CoordinationService(dataSource);
@@ -40,6 +40,9 @@ export function registerCoordinationRoutes(api: Api, dataSource: DataSource): vo
     response: z.object({
       organisation: z.object({ id: z.string(), name: z.string() }),
       counts: z.record(z.enum(OUTCOMES), z.number().int()),
+      years: z
+        .array(z.object({ year: z.number().int(), on_time: count, late: count, declined: count, no_comments: count, overdue: count, pending: count, answered: count }))
+        .openapi({ description: 'The counts per year of the deadline (anstånd counted), latest first; answered = on_time + late + declined + no_comments.' }),
       items: z.array(z.object({ consultation: z.object({ id: z.string(), caseNumber: z.string(), title: z.string() }), dueDate: z.string().nullable(), answeredDate: z.string().nullable(), outcome: z.enum(OUTCOMES) })),
       total: z.number().int(),
       limit: z.number().int(),

@@ -7,6 +7,17 @@ import { ANSWERED_SQL, EFFECTIVE_DUE_SQL, lateSql } from '../recipients/lateness
 import { todayInStockholm } from '../shared/dates';
 import { pageTotal } from '../http/schemas';
 
+export const OUTCOMES = ['on_time', 'late', 'declined', 'no_comments', 'overdue', 'pending'] as const;
+export type AnswerOutcome = (typeof OUTCOMES)[number];
+/** The outcomes that are an answer (ANSWERED_SQL): on time, late, avstår, inga synpunkter. */
+export const ANSWERED_OUTCOMES: readonly AnswerOutcome[] = ['on_time', 'late', 'declined', 'no_comments'];
+
+/**
+ * Who sees the answer history of organisations other than their own: coordinators, registrators
+ * and admins (every organisation sees its own). Pages use it to offer the link only to them.
+ */
+export const seesAnswerHistories = (actor: Actor) => canManageConsultations(actor) || hasRole(actor, 'coordinator');
+
 /** Views across remisser for the coordinating förvaltning: answer rates now, answer habits over time. */
 export class CoordinationService {
   constructor(private readonly dataSource: DataSource) {}
@@ -65,7 +76,7 @@ export class CoordinationService {
     if (!organisation) throw notFound('The organisation');
     const mine = await actingOrganisationIds(this.dataSource.manager, actor);
     const own = mine.includes(organisationId);
-    if (!own && !canManageConsultations(actor) && !hasRole(actor, 'coordinator')) throw forbidden("Only coordinators, registrators, admins and the organisation itself see its answer history.");
+    if (!own && !seesAnswerHistories(actor)) throw forbidden("Only coordinators, registrators, admins and the organisation itself see its answer history.");
     // A coordinator looking at another organisation sees only the remisser it may read itself
     // (those it coordinates or received); the organisation itself, registrators and admins all.
     const readableBy = own || canManageConsultations(actor) ? null : mine;
@@ -88,16 +99,22 @@ export class CoordinationService {
         LIMIT $4 OFFSET $5`,
       [organisationId, todayInStockholm(), readableBy, page.limit, page.offset],
     );
-    const [counts]: Array<Record<string, number>> = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE o = 'on_time')::int AS on_time, count(*) FILTER (WHERE o = 'late')::int AS late, count(*) FILTER (WHERE o = 'declined')::int AS declined,
-              count(*) FILTER (WHERE o = 'no_comments')::int AS no_comments, count(*) FILTER (WHERE o = 'overdue')::int AS overdue, count(*) FILTER (WHERE o = 'pending')::int AS pending
-         FROM (SELECT ${outcome} AS o FROM recipients r JOIN consultations c ON c.id = r.consultation_id JOIN responses p ON p.recipient_id = r.id
-                WHERE ${where}) outcomes`,
+    // Per year of the deadline (anstånd counted; the answer date or the day it was sent where the
+    // remiss had none), the year the answer was owed: a late answer counts in the year it was due.
+    const perYear: Array<Record<string, number>> = await this.dataSource.query(
+      `SELECT y AS year, ${OUTCOMES.map((o) => `count(*) FILTER (WHERE o = '${o}')::int AS ${o}`).join(', ')}
+         FROM (SELECT ${outcome} AS o, extract(year FROM coalesce(${EFFECTIVE_DUE_SQL}, p.answered_date, (r.sent_at AT TIME ZONE 'Europe/Stockholm')::date))::int AS y
+                 FROM recipients r JOIN consultations c ON c.id = r.consultation_id JOIN responses p ON p.recipient_id = r.id
+                WHERE ${where}) outcomes
+        GROUP BY y ORDER BY y DESC`,
       [organisationId, todayInStockholm(), readableBy],
     );
+    const years = perYear.map(({ year, ...byOutcome }) => ({ year, ...(byOutcome as Record<AnswerOutcome, number>), answered: ANSWERED_OUTCOMES.reduce((sum, o) => sum + byOutcome[o], 0) }));
+    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, years.reduce((sum, year) => sum + year[o], 0)])) as Record<AnswerOutcome, number>;
     return {
       organisation: { id: organisation.id, name: organisation.name },
       counts,
+      years,
       items: rows.map((row) => ({
         consultation: { id: row.id as string, caseNumber: row.case_number as string, title: row.title as string },
         dueDate: row.due_date as string | null,

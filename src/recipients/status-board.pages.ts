@@ -8,6 +8,7 @@ import { BoardOverview, type BoardFilter } from './board-overview';
 import { consultationIdFrom } from './distribution-overview';
 import { ExtensionsService } from './extensions.service';
 import { crumbsFor } from './recipients.pages';
+import { seesAnswerHistories } from '../coordination/coordination.service';
 
 const FILTERS: Array<{ key: BoardFilter; text: string }> = [
   { key: 'alla', text: 'Alla' },
@@ -45,6 +46,8 @@ export function registerStatusBoardPages(pages: Pages, dataSource: DataSource): 
         filterText: FILTERS.find((f) => f.key === filter)!.text,
         statusCounts: RESPONSE_STATUSES.map((status) => ({ label: STATUS_LABELS[status], count: data.counts.byStatus[status] ?? 0 })).filter((c) => c.count > 0),
         rows: data.rows.map((r) => ({ ...r, statusLabel: STATUS_LABELS[r.status], roleLabel: ROLE_LABELS[r.role], lastEventLabel: r.lastEvent ? eventLabel(r.lastEvent.type) : null })),
+        // Coordinators, registrators and admins see every organisation's svarshistorik: a link per row.
+        historyLinks: seesAnswerHistories(context.actor!),
       },
     };
   });

@@ -14,6 +14,7 @@ const ITEMS: NavItem[] = [
   { href: '/att-attestera', label: 'Att attestera', roles: ['attestant'] },
   { href: '/samordning', label: 'Samordning', roles: ['coordinator'] },
   { href: '/remisser', label: 'Remisser', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
+  { href: '/sok', label: 'Sök', roles: ['admin', 'registrator', 'handlaggare', 'attestant', 'coordinator', 'reader'] },
   { href: '/bevakning', label: 'Bevakning', roles: ['admin', 'registrator'] },
   { href: '/sandlistor', label: 'Sändlistor', roles: ['admin', 'registrator'] },
   { href: '/organisationer', label: 'Organisationer', roles: ['admin', 'registrator'] },

@@ -20,6 +20,8 @@ import { registerCompilationPages } from '../compilation/compilation.pages';
 import { registerCoordinationPages } from '../coordination/coordination.pages';
 import { registerReviewCommentPages } from '../review-comments/review-comment.pages';
 import { registerToAnswerPages } from '../responses/to-answer.pages';
+import { registerSearchPages } from '../search/search.pages';
+import { registerAnswerHistoryPages } from '../coordination/answer-history.pages';
 import type { AuthService } from '../auth/auth.service';
 import type { SessionCache } from '../auth/session-cache';
 import { registerAuditPages } from '../audit/audit.pages';
@@ -87,6 +89,8 @@ export function createWeb(deps: WebDependencies): Web {
   registerUserPages(pages, deps.dataSource, deps.sessionCache);
   registerSectionCataloguePages(pages, deps.dataSource);
   registerAuditPages(pages, deps.dataSource);
+  registerSearchPages(pages, deps.dataSource);
+  registerAnswerHistoryPages(pages, deps.dataSource);
 
   return { assets, assetHandler: assets.handler(), router: pages.router, routes: pages.routes, notFound: pageNotFound(renderer), errorHandler: pageErrorHandler(renderer) };
 }

@@ -59,12 +59,12 @@ test('the header names the user and organisation, navigation follows the role, a
   const header = await page.locator('header').textContent();
   expect(header).toContain('Remisser');
   expect(header).toContain('Stadsledningskontoret');
-  expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Remisser', 'Bevakning', 'Sändlistor', 'Organisationer']);
+  expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Remisser', 'Sök', 'Bevakning', 'Sändlistor', 'Organisationer']);
   await checkPage(page);
 
   const reader = await w.newPage(320);
   await logIn(reader.page, 'reader');
-  expect(await reader.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Remisser']);
+  expect(await reader.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Remisser', 'Sök']);
   expect(await scrollsSideways(reader.page)).toBe(false);
   await checkPage(reader.page);
 });
