@@ -148,6 +148,12 @@ async function main(): Promise<void> {
       [BOARD_SIZE],
     );
     if (!remiss) throw new Error('no open remiss in the reference data');
+    // The sammanställning of a 40-recipient remiss (issue 15), the one with the most answers among those nearest 40.
+    const [compiled] = await dataSource.query<Array<{ id: string; n: number; answered: number }>>(
+      `SELECT c.id, count(*)::int AS n, count(*) FILTER (WHERE p.status = 'submitted')::int AS answered
+         FROM consultations c JOIN recipients r ON r.consultation_id = c.id JOIN responses p ON p.recipient_id = r.id
+        WHERE c.status <> 'draft' GROUP BY c.id ORDER BY abs(count(*) - 40), count(*) FILTER (WHERE p.status = 'submitted') DESC, c.id LIMIT 1`,
+    );
     // The handläggare's side (issue 13): Södermalm's draft with the most sections on an open remiss.
     const drafterApi = await loginHeaders(baseUrl, 'handlaggare.sodermalm', PASSWORD);
     const drafterHeaders = asCookie(drafterApi);
@@ -177,6 +183,7 @@ async function main(): Promise<void> {
       : [];
     const targets: Target[] = [
       { label: 'remiss list', page: '/remisser', api: '/api/consultations' },
+      { label: `Sammanställning (${compiled.n} recipients, ${compiled.answered} answers)`, page: `/remisser/${compiled.id}/sammanstallning`, api: `/api/consultations/${compiled.id}/compilation` },
       { label: 'one remiss', page: `/remisser/${remiss.id}`, api: `/api/consultations/${remiss.id}` },
       { label: `status board (${remiss.n} recipients)`, page: `/remisser/${remiss.id}/svar`, api: `/api/consultations/${remiss.id}/recipients` },
       { label: 'Bevakning', page: '/bevakning', api: '/api/deadlines' },
