@@ -1,4 +1,4 @@
-import { firstSentence, inRunningText, swedishList } from '../src/shared/swedish-text';
+import { firstSentence, genitive, inRunningText, swedishList } from '../src/shared/swedish-text';
 
 describe('names in running text', () => {
   it.each([
@@ -39,5 +39,14 @@ describe('Swedish lists and sentences', () => {
   it('takes the first sentence, not an abbreviation or a number', () => {
     expect(firstSentence('Förvaltningen tillstyrker. Programmet är bra.')).toBe('Förvaltningen tillstyrker.');
     expect(firstSentence('Enligt 3 kap. 5 § ska nämnden yttra sig. Mer text.')).toBe('Enligt 3 kap. 5 § ska nämnden yttra sig.');
+  });
+});
+
+describe('genitive', () => {
+  it('adds s, nothing after s/x/z, and :s after an abbreviation', () => {
+    expect(genitive('Södermalms stadsdelsnämnd')).toBe('Södermalms stadsdelsnämnds');
+    expect(genitive('Fryshuset')).toBe('Fryshusets');
+    expect(genitive('Stockholms Stadshus AB')).toBe('Stockholms Stadshus AB:s');
+    expect(genitive('Kriminalvårdens Unizons')).toBe('Kriminalvårdens Unizons');
   });
 });

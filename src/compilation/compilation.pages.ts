@@ -10,6 +10,8 @@ import type { Pages } from '../web/pages';
 import { COORDINATING_ROLES } from '../coordination/coordination.pages';
 import { compilationPage, MAX_COMPARED } from './compilation-page-data';
 import { CompilationService } from './compilation.service';
+import { summaryBody } from './compilation.schemas';
+import { parseForService } from '../web/service-input';
 
 registerNotices({ 'korthet-sparad': 'Raden i Svaren i korthet är sparad. Den står i sammanställningens PDF och i exporterna.' });
 
@@ -72,7 +74,9 @@ export function registerCompilationPages(pages: Pages, dataSource: DataSource): 
     },
     async save({ params, context }, fields) {
       const id = idParam(params);
-      await compilations.saveSummary(id, idParam(params, 'responseId'), fields.text, ifMatchFromForm(fields.etag), context);
+      // The API's own rule (printable characters) with its message at the field.
+      const { text } = parseForService(summaryBody, { text: fields.text }, () => 'text');
+      await compilations.saveSummary(id, idParam(params, 'responseId'), text, ifMatchFromForm(fields.etag), context);
       return `${withNotice(`/remisser/${id}/sammanstallning`, 'korthet-sparad')}#korthet`;
     },
   });

@@ -13,6 +13,7 @@ import { sectionBodySchema } from '../statements/statement-body';
 import { STANCES } from '../statements/statement.entity';
 import { compilationCsv, compilationXlsx } from './compilation-exports';
 import { CompilationService } from './compilation.service';
+import { summaryBody } from './compilation.schemas';
 
 const TAG = 'Sammanställning';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +35,7 @@ const summaryLineSchema = z
   .openapi('SummaryLine');
 
 const summaryParams = z.strictObject({ id: uuidSchema, responseId: uuidSchema });
-const summaryBody = z.strictObject({ text: z.string().trim().min(1, 'must not be empty').max(1000) }).openapi('SummaryLineInput');
+
 
 const compilationSchema = z
   .object({

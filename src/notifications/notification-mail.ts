@@ -1,4 +1,5 @@
 import { formatSwedishDate } from '../shared/dates';
+import { genitive } from '../shared/swedish-text';
 import type { NotificationKind } from './notification.entity';
 
 export interface NotificationFacts {
@@ -18,17 +19,17 @@ export interface NotificationFacts {
 const WHAT: Record<NotificationKind, { subject: string; happened: (who: string, organisation: string) => string; next: string }> = {
   review_requested: {
     subject: 'Att attestera',
-    happened: (who, organisation) => `${who} har skickat ${organisation}s svar till granskning.`,
+    happened: (who, organisation) => `${who} har skickat ${genitive(organisation)} svar till granskning.`,
     next: 'Svaret väntar på din attest. Godkänn det eller skicka tillbaka det med kommentarer.',
   },
   returned: {
     subject: 'Tillbaka till dig',
-    happened: (who, organisation) => `${who} har skickat tillbaka ${organisation}s svar till dig.`,
+    happened: (who, organisation) => `${who} har skickat tillbaka ${genitive(organisation)} svar till dig.`,
     next: 'Läs kommentarerna vid avsnitten i tjänsteutlåtandet, svara på dem eller markera dem som lösta, och skicka svaret till granskning igen.',
   },
   approved: {
     subject: 'Godkänt',
-    happened: (who, organisation) => `${who} har godkänt ${organisation}s svar.`,
+    happened: (who, organisation) => `${who} har godkänt ${genitive(organisation)} svar.`,
     next: 'Nästa steg är nämndens beslut. Registrera beslutet på svarets sida när nämnden har sammanträtt.',
   },
   submitted: {

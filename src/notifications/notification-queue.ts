@@ -13,6 +13,8 @@ const TURNS: Partial<Record<TransitionInput['action'], { kind: NotificationKind;
   return_to_drafting: { kind: 'returned', who: 'assignee' },
   approve: { kind: 'approved', who: 'assignee' },
   submit: { kind: 'submitted', who: 'coordinators' },
+  // An answer that came on paper or by e-mail, recorded by a registrator, is submitted too.
+  record_external: { kind: 'submitted', who: 'coordinators' },
 };
 
 /** Active users of an organisation's family (nämnd and förvaltning) with a role, who want e-mail and have an address. */

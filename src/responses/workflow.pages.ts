@@ -25,11 +25,11 @@ const WHAT = 'The response';
 const STALE = 'Någon annan har ändrat svaret sedan du öppnade sidan. Kontrollera uppgifterna och försök igen.';
 
 registerNotices({
-  'till-granskning': 'Svaret är skickat till granskning. Attestanterna har fått veta det.',
+  'till-granskning': 'Svaret är skickat till granskning. Det står nu under Att attestera för organisationens attestanter.',
   godkant: 'Svaret är godkänt. Nästa steg är nämndens beslut.',
   tillbaka: 'Svaret är skickat tillbaka till handläggaren med kommentarerna.',
   'beslut-registrerat': 'Nämndens beslut är registrerat.',
-  inskickat: 'Svaret är inskickat till avsändaren. Samordnaren har fått veta det.',
+  inskickat: 'Svaret är inskickat till avsändaren.',
   protokollsutdrag: 'Protokollsutdraget är bifogat.',
 });
 

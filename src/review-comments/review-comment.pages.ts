@@ -51,11 +51,13 @@ export function registerReviewCommentPages(pages: Pages, dataSource: DataSource)
   pages.form({
     path: '/svar/:id/utlatande/avsnitt/:key/kommentarer/:commentId/svar',
     access: WRITERS,
-    fields: z.object({ commentForm: z.literal('svar'), replyTo: z.string(), reply: z.string().trim().max(TEXT_MAX, 'Svaret får vara högst 4 000 tecken.') }),
+    // Each thread has its own answer field (svar-<comment id>): its errors are said there, and the text is kept (review-comments.hbs).
+    fields: z.object({ commentForm: z.literal('svar'), replyTo: z.string(), reply: z.string().trim() }),
     show,
     async save({ params, context }, fields) {
       const id = pageId(params, 'Tjänsteutlåtandet');
       if (!fields.reply) throw new FormRejection([{ field: `svar-${fields.replyTo}`, message: 'Skriv ditt svar på kommentaren.' }]);
+      if (fields.reply.length > TEXT_MAX) throw new FormRejection([{ field: `svar-${fields.replyTo}`, message: 'Svaret får vara högst 4 000 tecken.' }]);
       await comments.reply(id, commentId(params), fields.reply, context);
       return back(id, params.key, 'kommentar-besvarad');
     },

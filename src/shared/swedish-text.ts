@@ -32,3 +32,11 @@ export function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(?=\s+\p{Lu}|$)/u.exec(trimmed);
   return match ? match[1] : trimmed;
 }
+
+/** The genitive of a name: an s ("Södermalms stadsdelsnämnds", "Fryshusets"), none after s, x or z, and ":s" after an abbreviation ("Stockholms Stadshus AB:s"). */
+export function genitive(name: string): string {
+  const trimmed = name.trim();
+  if (/[sxz]$/i.test(trimmed)) return trimmed;
+  if (/[A-ZÅÄÖ0-9]$/.test(trimmed)) return `${trimmed}:s`;
+  return `${trimmed}s`;
+}

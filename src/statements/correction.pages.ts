@@ -49,7 +49,8 @@ export function registerCorrectionPages(pages: Pages, dataSource: DataSource): v
           href: sectionHref(view.scope.response.id, section.key),
           help: MARKUP_HELP,
           errors: [...stale, ...state.errors],
-          values: { body: bodyToMarkup(section.body), reason: '', ...state.values, etag: etagFor(view.statement.version) },
+          // A refused save keeps the version it was read at: only the conflict view moves it on.
+          values: { body: bodyToMarkup(section.body), reason: '', ...state.values, etag: state.values?.etag && !state.conflict ? String(state.values.etag) : etagFor(view.statement.version) },
         },
       };
     },

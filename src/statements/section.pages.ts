@@ -137,7 +137,9 @@ export function sectionPage(statements: StatementsService, comments: ReviewComme
         href,
         own: OWN_SECTION.test(section.key),
         errors: state.errors,
-        values: { ...values, etag: etagFor(section.version) },
+        // A save refused for its text keeps the version it was read at (a colleague's save meanwhile
+        // is then still a conflict); only the conflict view moves it on, to save mine over theirs.
+        values: { ...values, etag: state.values?.etag && !state.conflict ? String(state.values.etag) : etagFor(section.version) },
         editorBody,
         richEditor,
         stanceOptions: STANCE_OPTIONS,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor, RequestContext } from '../authz/actor';
 import type { Role } from '../authz/roles';
 import { HttpProblem } from '../http/problem';
+import { nulFieldErrors } from '../http/validation';
 import { requestContext } from '../http/route';
 import { FormRejection, formErrorsFrom, zodFormErrors, type FormError } from './form-errors';
 import { verifyCsrf } from './csrf';
@@ -123,6 +124,14 @@ export class Pages {
 
   private async submit<S extends z.ZodType>(spec: FormSpec<S>, input: PageInput, posted: Record<string, unknown>): Promise<void> {
     const { req, res } = input;
+    // The API's one NUL rule (http/validation.ts) for forms too: PostgreSQL cannot store U+0000, and
+    // no person types it; said at the field, with the rest of what was typed kept.
+    const nul = nulFieldErrors('body', posted);
+    if (nul.length) {
+      const errors = nul.map((error) => ({ field: error.path.replace(/^body\./, '').split('.')[0], message: 'Texten innehåller ett tecken som inte kan sparas (NUL, U+0000). Ta bort det och spara igen.' }));
+      const kept = Object.fromEntries(Object.entries(posted).map(([key, value]) => [key, typeof value === 'string' ? value.replaceAll('\u0000', '') : value]));
+      return this.send(req, res, await this.withStatus(400, spec.show(input, { values: kept, errors })));
+    }
     const parsed = spec.fields.safeParse(posted, { error: swedishZodErrors });
     if (!parsed.success) return this.send(req, res, await this.withStatus(400, spec.show(input, { values: posted, errors: zodFormErrors(parsed.error) })));
     try {

@@ -30,6 +30,7 @@ const BY_SLUG: Record<string, string> = {
   'invalid-transition': 'Svaret kan inte ändras så i sin nuvarande status.',
   'not-sent': 'Remissen är inte skickad till er ännu, så det finns inget att svara på.',
   'response-answered': 'Svaret är redan besvarat. Vem som arbetade med det går inte att ändra.',
+  'not-answered': 'Svaret har inte kommit in ännu. En rad i Svaren i korthet skrivs när det har kommit in.',
   'required-sections-empty': 'Några obligatoriska avsnitt saknar text. Skriv dem innan svaret skickas till granskning.',
   'stance-missing': 'Utlåtandet saknar ställningstagande. Välj det under Uppgifter i huvudet innan svaret skickas till granskning.',
   'review-comments-closed': 'Kommentarer kan bara skrivas medan svaret granskas, och besvaras medan det skrivs eller granskas.',

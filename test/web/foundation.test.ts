@@ -208,3 +208,18 @@ test('the stylesheet and script are served with their content hash, cached for a
   expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(asset.headers['content-encoding']).toBe('gzip');
 });
+
+test('a NUL character in a form is said at the field (400), not a server error, and nothing is stored', async () => {
+  const agent = request.agent(w.t.app);
+  const origin = w.base;
+  const host = new URL(origin).host;
+  const loginPage = await agent.get('/logga-in');
+  await agent.post('/logga-in').set('Origin', origin).set('Host', host).type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(loginPage.text)![1], username: 'admin', password: 'test-password-1' });
+  const form = await agent.get('/sandlistor/ny');
+  const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+  const before = (await w.t.dataSource.query(`SELECT count(*)::int AS n FROM distribution_lists`))[0].n;
+  const res = await agent.post('/sandlistor/ny').set('Origin', origin).set('Host', host).type('form').send({ _csrf: token, name: 'Lista\u0000med NUL' });
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('Texten innehåller ett tecken som inte kan sparas (NUL, U+0000).');
+  expect((await w.t.dataSource.query(`SELECT count(*)::int AS n FROM distribution_lists`))[0].n).toBe(before);
+});
