@@ -173,6 +173,21 @@ describe('Svaren i korthet: the coordinator’s line per answer', () => {
     expect(audit.body.items[0]).toMatchObject({ before: { text: null }, after: { text } });
   });
 
+  it('gives every answer a row: one that avstår has no suggestion and prints nothing until the coordinator writes its line', async () => {
+    // The open demo remiss; a registrator compiles any remiss.
+    const registrator = bearer(await t.login('registrator'));
+    const [{ id: open }] = await t.dataSource.query(`SELECT id FROM consultations WHERE case_number LIKE 'KS %/1187'`);
+    const compiled = async () => (await request(t.app).get(`/api/consultations/${open}/compilation`).set(registrator)).body.summaries as Array<{ organisation: string; responseId: string; line: string; suggestion: string | null }>;
+    const skarholmen = (await compiled()).find((s) => s.organisation === 'Skärholmens stadsdelsnämnd')!;
+    expect(skarholmen).toMatchObject({ line: '', suggestion: null });
+    const saved = await request(t.app).put(`/api/consultations/${open}/compilation/summaries/${skarholmen.responseId}`).set(registrator).set('If-Match', '"v0"').send({ text: 'Avstår och hänvisar till socialnämndens svar.' });
+    expect(saved.status).toBe(200);
+    expect((await compiled()).find((s) => s.organisation === 'Skärholmens stadsdelsnämnd')!.line).toBe('Avstår och hänvisar till socialnämndens svar.');
+    // Printed characters only: the line goes into the PDF.
+    const refused = await request(t.app).put(`/api/consultations/${open}/compilation/summaries/${skarholmen.responseId}`).set(registrator).set('If-Match', '"v1"').send({ text: 'Avstår \u{1F937}' });
+    expect([refused.status, refused.body.errors?.[0]?.path]).toEqual([400, 'body.text']);
+  });
+
   it('is the coordinator’s: a handläggare gets 403; an answer of another remiss 404; an answer not given 409; an empty line 400', async () => {
     const sodermalm = await lineOf('Södermalms stadsdelsnämnd');
     expect((await save(sodermalm.responseId, 'Nej.', `"v${sodermalm.version}"`, bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);

@@ -93,7 +93,7 @@ export interface WrittenSummary {
 export interface SummaryLine {
   organisation: string;
   responseId: string;
-  /** What is printed and exported: the coordinator's line, else the suggestion. */
+  /** What is printed and exported: the coordinator's line, else the suggestion; '' when there is neither. */
   line: string;
   suggestion: string | null;
   written: { by: string; at: string } | null;
@@ -111,8 +111,9 @@ function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefine
     .flatMap((row) => {
       const suggestion = suggestionFor(row, sentenceOf.get(row.responseId));
       const own = written.get(row.responseId);
-      const line = own?.text ?? suggestion;
-      if (!line) return [];
+      // Every answer has its row, so the coordinator can write one where nothing is suggested
+      // (avstår, inga synpunkter); an empty line is not printed.
+      const line = own?.text ?? suggestion ?? '';
       return [{ organisation: row.organisation.name, responseId: row.responseId, line, suggestion, written: own ? { by: own.updatedByName, at: own.updatedAt.toISOString() } : null, version: own?.version ?? 0 }];
     });
 }

@@ -102,7 +102,8 @@ export function compilationView(model: CompilationDocumentModel) {
       { label: 'Sammanställd', value: formatSwedishDate(model.date) },
     ],
     beredning: compilation.beredning || null,
-    summaries: compilation.summaries,
+    // An answer with neither a written line nor a suggestion (avstår, inga synpunkter) has nothing to print.
+    summaries: compilation.summaries.filter((summary) => summary.line),
     notAnswered: compilation.notAnswered.length ? swedishList(compilation.notAnswered) : null,
     declined: compilation.declined.length ? swedishList(compilation.declined) : null,
     answeredLate: compilation.answeredLate.length ? swedishList(compilation.answeredLate) : null,
