@@ -1,4 +1,4 @@
-import { RESPONSE_STATUSES, type ResponseStatus } from '../responses/response.entity';
+import { ANSWERED_STATUSES, RESPONSE_STATUSES, type ResponseStatus } from '../responses/response.entity';
 import { plainText, type Block } from '../statements/statement-body';
 import { STANCES, type Stance } from '../statements/statement.entity';
 import { STANCE_LABELS } from '../shared/swedish-labels';
@@ -57,7 +57,7 @@ export function buildCompilation(matrix: MatrixRow[], sections: AnsweredSection[
   }
   const asked = matrix.filter((row) => row.role === 'respond');
   const names = (rows: MatrixRow[]) => rows.map((row) => row.organisation.name);
-  const unanswered = asked.filter((row) => !['submitted', 'declined', 'no_comments'].includes(row.status));
+  const unanswered = asked.filter((row) => !ANSWERED_STATUSES.includes(row.status));
   return {
     matrix,
     counts: {
@@ -107,7 +107,7 @@ function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefine
   const running = (positions?.entries ?? []).map((entry) => [entry.responseId, plainText(entry.body, { subheadings: false })] as const);
   const sentenceOf = new Map(running.filter(([, text]) => text).map(([id, text]) => [id, firstSentence(text)]));
   return matrix
-    .filter((row) => ANSWERED.includes(row.status))
+    .filter((row) => ANSWERED_STATUSES.includes(row.status))
     .flatMap((row) => {
       const suggestion = suggestionFor(row, sentenceOf.get(row.responseId));
       const own = written.get(row.responseId);
@@ -117,8 +117,6 @@ function summaryLines(matrix: MatrixRow[], positions: CompiledSection | undefine
       return [{ organisation: row.organisation.name, responseId: row.responseId, line, suggestion, written: own ? { by: own.updatedByName, at: own.updatedAt.toISOString() } : null, version: own?.version ?? 0 }];
     });
 }
-
-const ANSWERED: readonly ResponseStatus[] = ['submitted', 'declined', 'no_comments'];
 
 function suggestionFor(row: MatrixRow, sentence: string | undefined): string | null {
   // An answer that avstår or has inga synpunkter says so in the matrix; a line is the coordinator's to add.

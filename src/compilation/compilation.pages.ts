@@ -63,7 +63,8 @@ export function registerCompilationPages(pages: Pages, dataSource: DataSource): 
           consultation,
           organisation: row.organisation,
           summary,
-          answered: !!summary || ['submitted', 'declined', 'no_comments'].includes(row.status),
+          // Every answer has its row in Svaren i korthet (compilation-builder.ts): a row is an answer.
+          answered: !!summary,
           href: `${base}/korthet/${row.responseId}`,
           back: `${base}#korthet`,
           conflict: state.conflict ? { theirs: summary?.line ?? '' } : null,

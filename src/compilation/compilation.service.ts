@@ -7,13 +7,11 @@ import { assertVersion } from '../db/versioned-write';
 import type { IfMatch } from '../http/etag';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem';
 import { Recipient } from '../recipients/recipient.entity';
-import { Response } from '../responses/response.entity';
+import { ANSWERED_STATUSES, Response } from '../responses/response.entity';
 import { User } from '../users/user.entity';
 import { AnswerSummary } from './answer-summary.entity';
 import { buildCompilation, type Compilation, type SummaryLine } from './compilation-builder';
 import { loadAnsweredSections, loadMatrix } from './compilation-data';
-
-const ANSWERED = ['submitted', 'declined', 'no_comments'];
 
 export class CompilationService {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,7 +37,7 @@ export class CompilationService {
       const response = await manager.findOne(Response, { where: { id: responseId }, lock: { mode: 'pessimistic_write' } });
       const recipient = response && (await manager.findOneBy(Recipient, { id: response.recipientId }));
       if (!response || recipient?.consultationId !== consultationId) throw notFound('The answer on this remiss');
-      if (!ANSWERED.includes(response.status)) throw conflict(`Only an answer is summarised; this one is ${response.status}.`, 'not-answered');
+      if (!ANSWERED_STATUSES.includes(response.status)) throw conflict(`Only an answer is summarised; this one is ${response.status}.`, 'not-answered');
       const current = await manager.findOneBy(AnswerSummary, { responseId });
       assertVersion(current ?? { version: 0 }, ifMatch, 'Someone else saved this line since you read it. Read it again and reapply your change.');
       const trimmed = text.trim();
