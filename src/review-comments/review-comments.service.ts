@@ -48,17 +48,24 @@ export class ReviewCommentsService {
 
   /** The threads of a response (of one section when sectionKey is given), oldest first. */
   async threads(responseId: string, actor: Actor, sectionKey?: string): Promise<CommentThread[]> {
-    const manager = this.dataSource.manager;
-    await ownScope(manager, actor, responseId);
-    const rows = await manager.find(ReviewComment, { where: { responseId, ...(sectionKey ? { sectionKey } : {}) }, order: { createdAt: 'ASC', id: 'ASC' }, take: 2000 });
-    return threadsOf(rows);
+    await ownScope(this.dataSource.manager, actor, responseId);
+    return this.load(responseId, sectionKey);
   }
 
-  /** What the actor may do with a response's comments now: the pages show only those forms (the writes check again). */
-  async access(responseId: string, actor: Actor): Promise<CommentAccess> {
-    const scope = await loadResponseScope(this.dataSource.manager, actor, responseId);
+  /**
+   * For a page that has loaded the response's scope already (the statement and section pages):
+   * what the actor may do with the comments now, and the threads they may read, without loading
+   * the scope again. The pages show only those forms; the writes check again.
+   */
+  async forPage(scope: ResponseScope, actor: Actor, sectionKey?: string): Promise<{ access: CommentAccess; threads: CommentThread[] }> {
     const writer = scope.own && hasRole(actor, 'handlaggare', 'attestant');
-    return { read: scope.own, comment: writer && COMMENTING.includes(scope.response.status), answer: writer && ANSWERING.includes(scope.response.status) };
+    const access = { read: scope.own, comment: writer && COMMENTING.includes(scope.response.status), answer: writer && ANSWERING.includes(scope.response.status) };
+    return { access, threads: access.read ? await this.load(scope.response.id, sectionKey) : [] };
+  }
+
+  private async load(responseId: string, sectionKey?: string): Promise<CommentThread[]> {
+    const rows = await this.dataSource.manager.find(ReviewComment, { where: { responseId, ...(sectionKey ? { sectionKey } : {}) }, order: { createdAt: 'ASC', id: 'ASC' }, take: 2000 });
+    return threadsOf(rows);
   }
 
   async add(responseId: string, input: NewComment, context: RequestContext): Promise<ReviewComment> {

@@ -124,8 +124,7 @@ export function sectionPage(statements: StatementsService, comments: ReviewComme
     // (A flag of its own: Handlebars counts an empty body, [], as false.)
     const richEditor = view.editable && editorBody !== null;
     const href = sectionHref(view.scope.response.id, section.key);
-    const access = await comments.access(view.scope.response.id, actor);
-    const threads = access.read ? await comments.threads(view.scope.response.id, actor, section.key) : [];
+    const { access, threads } = await comments.forPage(view.scope, actor, section.key);
     return {
       view: 'statements/section-form',
       title: `${section.heading} – ${view.scope.consultation.caseNumber}`,

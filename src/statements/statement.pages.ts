@@ -55,9 +55,7 @@ export function registerStatementPages(pages: Pages, { dataSource, config }: { d
     const bilagor = await files.bilagor(id, actor);
     // Open review comments per section, for those inside the organisation (others read none).
     const openComments = new Map<string, number>();
-    if ((await comments.access(id, actor)).read) {
-      for (const { comment } of await comments.threads(id, actor)) if (!comment.resolvedAt) openComments.set(comment.sectionKey, (openComments.get(comment.sectionKey) ?? 0) + 1);
-    }
+    for (const { comment } of (await comments.forPage(view.scope, actor)).threads) if (!comment.resolvedAt) openComments.set(comment.sectionKey, (openComments.get(comment.sectionKey) ?? 0) + 1);
     const page = overview(view);
     return {
       view: 'statements/statement',
