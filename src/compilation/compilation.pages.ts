@@ -2,8 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { idParam } from '../consultations/consultation-page-params';
 import { crumbsFor } from '../recipients/recipients.pages';
-import { ifMatchFromForm } from '../web/etag-field';
-import { etagFor } from '../http/etag';
+import { formEtag, ifMatchFromForm } from '../web/etag-field';
 import { notFound } from '../http/problem';
 import { registerNotices, withNotice } from '../web/notices';
 import type { Pages } from '../web/pages';
@@ -69,7 +68,7 @@ export function registerCompilationPages(pages: Pages, dataSource: DataSource): 
           back: `${base}#korthet`,
           conflict: state.conflict ? { theirs: summary?.line ?? '' } : null,
           errors: state.conflict ? [{ message: 'Någon annan har sparat raden sedan du öppnade sidan. Deras rad står ovanför; din står kvar i rutan. Spara igen för att behålla din.' }] : state.errors,
-          values: { text: summary?.line ?? '', ...state.values, etag: state.values?.etag && !state.conflict ? state.values.etag : etagFor(summary?.version ?? 0) },
+          values: { text: summary?.line ?? '', ...state.values, etag: formEtag(state, summary?.version ?? 0) },
         },
       };
     },

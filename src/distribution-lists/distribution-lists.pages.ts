@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { conflictRows } from '../web/conflict-rows';
-import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
+import { formEtag, ifMatchFromForm, pageId } from '../web/etag-field';
 import { offsetFor, paginationFor } from '../web/list-links';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, Pages, PageView } from '../web/pages';
@@ -66,7 +66,7 @@ export function registerDistributionListPages(pages: Pages, dataSource: DataSour
     const values = state.values ?? { name: stored?.list.name, description: stored?.list.description };
     const data: Record<string, unknown> = {
       errors: state.errors,
-      values: { ...values, etag: stored ? (state.conflict || !state.values?.etag ? etagField(stored.list.version) : state.values.etag) : undefined },
+      values: { ...values, etag: stored ? formEtag(state, stored.list.version) : undefined },
       ...choices,
       list: stored && { id: stored.list.id, name: stored.list.name },
     };

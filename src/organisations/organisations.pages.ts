@@ -5,7 +5,7 @@ import { HttpProblem } from '../http/problem';
 import { todayInStockholm } from '../shared/dates';
 import { KIND_LABELS } from '../shared/swedish-labels';
 import { conflictRows } from '../web/conflict-rows';
-import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
+import { formEtag, ifMatchFromForm, pageId } from '../web/etag-field';
 import { FormRejection, type FormError } from '../web/form-errors';
 import { offsetFor, paginationFor, sortColumns } from '../web/list-links';
 import { registerNotices, withNotice } from '../web/notices';
@@ -70,7 +70,7 @@ export function registerOrganisationPages(pages: Pages, dataSource: DataSource):
     const values = state.values ?? (stored ? organisationValues(stored) : { kind: 'external' });
     const data: Record<string, unknown> = {
       errors: state.errors,
-      values: { ...values, etag: stored ? (state.conflict || !state.values?.etag ? etagField(stored.version) : state.values.etag) : undefined },
+      values: { ...values, etag: stored ? formEtag(state, stored.version) : undefined },
       kindOptions: KIND_OPTIONS,
       organisationOptions: others,
       organisation: stored && { id: stored.id, name: stored.name },

@@ -4,7 +4,7 @@ import { hasRole, type Actor } from '../authz/actor';
 import { fileSize } from '../consultations/consultation.pages';
 import { CONSULTATION_STATUS_LABELS, OUTCOME_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import { conflictRows } from '../web/conflict-rows';
-import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
+import { etagField, formEtag, ifMatchFromForm, pageId } from '../web/etag-field';
 import { registerNotices, withNotice } from '../web/notices';
 import { parseForService } from '../web/service-input';
 import type { Crumb, FormState, PageInput, PageView, Pages } from '../web/pages';
@@ -127,7 +127,7 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
         decisions: data.decisions.map((d) => ({ ...d, outcomeLabel: OUTCOME_LABELS[d.outcome] })),
         candidateOptions: data.candidates.map((c) => ({ value: c.id, text: names.get(c.id)! })),
         errors: state.errors,
-        values: { assigneeId: data.assignee?.id ?? '', ...state.values, etag: state.conflict || !state.values?.etag ? fresh : state.values.etag },
+        values: { assigneeId: data.assignee?.id ?? '', ...state.values, etag: formEtag(state, data.response.version) },
         // Start carries the version the page shows now: a stale Tilldela does not make a stale Påbörja.
         etag: fresh,
         conflict: state.conflict && {
@@ -199,7 +199,7 @@ export function registerAnswerPages(pages: Pages, dataSource: DataSource): void 
             href: `/svar/${data.response.id}`,
             // A stale confirmation: the page shows the answer as it is now, with its current version.
             errors: state.conflict ? [{ message: STALE }] : state.errors,
-            values: { ...state.values, etag: state.conflict || !state.values?.etag ? etagField(data.response.version) : state.values.etag },
+            values: { ...state.values, etag: formEtag(state, data.response.version) },
           },
         };
       },

@@ -8,7 +8,7 @@ import { HttpProblem } from '../http/problem';
 import { OUTCOME_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
 import { sectionHref, statementHref } from '../statements/statement-page-data';
-import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
+import { formEtag, ifMatchFromForm, pageId } from '../web/etag-field';
 import { formErrorsFrom, type FormError } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, Pages } from '../web/pages';
@@ -127,7 +127,7 @@ export function registerWorkflowPages(pages: Pages, { dataSource, config }: { da
             statementHref: statementHref(data.response.id),
             href,
             errors: state.conflict ? [{ message: STALE }] : [...missing, ...state.errors],
-            values: { etag: state.conflict || !state.values?.etag ? etagField(data.response.version) : state.values.etag },
+            values: { etag: formEtag(state, data.response.version) },
           },
         };
       },
@@ -157,7 +157,7 @@ export function registerWorkflowPages(pages: Pages, { dataSource, config }: { da
           href: `/svar/${data.response.id}`,
           outcomeOptions: DECISION_OUTCOMES.map((value) => ({ value, text: OUTCOME_LABELS[value] })),
           errors: state.conflict ? [{ message: STALE }] : state.errors,
-          values: { ...state.values, etag: state.conflict || !state.values?.etag ? etagField(data.response.version) : state.values.etag },
+          values: { ...state.values, etag: formEtag(state, data.response.version) },
         },
       };
     },

@@ -4,7 +4,7 @@ import type { Role } from '../authz/roles';
 import { etagFor } from '../http/etag';
 import { notFound } from '../http/problem';
 import { conflictRows } from '../web/conflict-rows';
-import { ifMatchFromForm } from '../web/etag-field';
+import { ifMatchFromForm, formEtag } from '../web/etag-field';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, Pages, PageView } from '../web/pages';
 import { parseForService } from '../web/service-input';
@@ -75,7 +75,7 @@ export function registerSectionCataloguePages(pages: Pages, dataSource: DataSour
     const values = state.values ?? (stored ? templateValues(stored) : { standard: 'ja' });
     const data: Record<string, unknown> = {
       errors: state.errors,
-      values: { ...values, etag: stored ? (state.conflict || !state.values?.etag ? etagFor(stored.version) : state.values.etag) : undefined },
+      values: { ...values, etag: stored ? formEtag(state, stored.version) : undefined },
       defaultFields: DEFAULT_TEXT_FIELDS,
       template: stored && { key: stored.key, heading: stored.heading },
     };

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { etagFor } from '../http/etag';
 import { notFound } from '../http/problem';
-import { ifMatchFromForm, pageId } from '../web/etag-field';
+import { ifMatchFromForm, pageId, formEtag } from '../web/etag-field';
 import { FormRejection } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
 import type { Pages } from '../web/pages';
@@ -50,7 +49,7 @@ export function registerCorrectionPages(pages: Pages, dataSource: DataSource): v
           help: MARKUP_HELP,
           errors: [...stale, ...state.errors],
           // A refused save keeps the version it was read at: only the conflict view moves it on.
-          values: { body: bodyToMarkup(section.body), reason: '', ...state.values, etag: state.values?.etag && !state.conflict ? String(state.values.etag) : etagFor(view.statement.version) },
+          values: { body: bodyToMarkup(section.body), reason: '', ...state.values, etag: formEtag(state, view.statement.version) },
         },
       };
     },

@@ -1,10 +1,9 @@
 import { diffWords } from 'diff';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { etagFor } from '../http/etag';
 import { notFound } from '../http/problem';
 import { STANCE_OPTIONS } from '../shared/swedish-labels';
-import { ifMatchFromForm, pageId } from '../web/etag-field';
+import { ifMatchFromForm, pageId, formEtag } from '../web/etag-field';
 import { FormRejection } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, Pages } from '../web/pages';
@@ -138,7 +137,7 @@ export function sectionPage(statements: StatementsService, comments: ReviewComme
         errors: state.errors,
         // A save refused for its text keeps the version it was read at (a colleague's save meanwhile
         // is then still a conflict); only the conflict view moves it on, to save mine over theirs.
-        values: { ...values, etag: state.values?.etag && !state.conflict ? String(state.values.etag) : etagFor(section.version) },
+        values: { ...values, etag: formEtag(state, section.version) },
         editorBody,
         richEditor,
         stanceOptions: STANCE_OPTIONS,

@@ -6,7 +6,7 @@ import { etagFor } from '../http/etag';
 import { organisationChoices, type OrganisationChoiceGroup } from '../organisations/organisation-choices';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { conflictRows } from '../web/conflict-rows';
-import { etagField, ifMatchFromForm, pageId } from '../web/etag-field';
+import { formEtag, ifMatchFromForm, pageId } from '../web/etag-field';
 import { offsetFor, paginationFor } from '../web/list-links';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, Pages, PageView } from '../web/pages';
@@ -103,7 +103,7 @@ export function registerUserPages(pages: Pages, dataSource: DataSource, sessionC
     const data: Record<string, unknown> = {
       errors: state.errors,
       // A password is never sent back to the browser, not even after an error.
-      values: { ...values, password: '', etag: stored ? (state.conflict || !state.values?.etag ? etagField(stored.version) : state.values.etag) : undefined },
+      values: { ...values, password: '', etag: stored ? formEtag(state, stored.version) : undefined },
       organisationGroups: await organisationGroups(stored),
       roleOptions: ROLE_OPTIONS.map((option, index) => ({ ...option, id: index === 0 ? 'roles' : `roles-${index}`, checked: chosen.includes(option.value) })),
       user: stored && { id: stored.id, name: stored.name, username: stored.username },
@@ -192,7 +192,7 @@ export function registerUserPages(pages: Pages, dataSource: DataSource, sessionC
         title: `Nytt lösenord för ${user.name}`,
         breadcrumbs: userCrumbs(user, 'Nytt lösenord'),
         // Neither password is shown again; the ETag is the stored one after a conflict.
-        data: { user: presentUser(user), values: { etag: state.conflict || !state.values?.etag ? etagFor(user.version) : state.values.etag }, errors: state.conflict ? [{ message: `${STALE} Skriv lösenordet igen.` }] : state.errors },
+        data: { user: presentUser(user), values: { etag: formEtag(state, user.version) }, errors: state.conflict ? [{ message: `${STALE} Skriv lösenordet igen.` }] : state.errors },
       };
     },
     async save({ params, context }, fields) {

@@ -8,6 +8,16 @@ export function etagField(version: number): string {
 }
 
 /**
+ * The ETag an edit form carries: the version it was read at while the user retries after an error
+ * (a colleague's save meanwhile is still a conflict, never overwritten), the stored version when
+ * the form is first shown or after the conflict view (to save mine over theirs).
+ */
+export function formEtag(state: { values?: Record<string, unknown>; conflict?: unknown }, version: number): string {
+  const posted = state.values?.etag;
+  return typeof posted === 'string' && posted && !state.conflict ? posted : etagFor(version);
+}
+
+/**
  * The form's `etag` as the service's If-Match. A missing or mangled one is a 428, which the form
  * shows as the conflict view: the user compares with what is stored and saves again.
  */
