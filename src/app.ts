@@ -30,6 +30,7 @@ import { registerOrganisationRoutes } from './organisations/organisations.routes
 import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerResponseAttachmentRoutes } from './responses/response-attachments.routes';
+import { registerImportRoutes } from './imports/imports.routes';
 import { registerProtokollsutdragRoutes } from './responses/protokollsutdrag.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
 import { registerReviewCommentRoutes } from './review-comments/review-comments.routes';
@@ -125,6 +126,7 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   registerResponseRoutes(api, dataSource);
   registerStatementRoutes(api, dataSource);
   registerResponseAttachmentRoutes(api, { dataSource, config });
+  registerImportRoutes(api, { dataSource, config });
   registerProtokollsutdragRoutes(api, { dataSource, config });
   registerReviewCommentRoutes(api, dataSource);
   registerNotificationRoutes(api, dataSource);

@@ -15,6 +15,8 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { startDeliveryScheduler } from './deliveries/delivery-scheduler';
 import { startNotificationScheduler } from './notifications/notification-scheduler';
+import { startOcrScheduler } from './imports/import-ocr-job';
+import { ImportsService } from './imports/imports.service';
 import { createFileStore, uploadSpoolDir } from './storage/create-file-store';
 import { startOrphanSweeper } from './storage/orphan-sweeper';
 
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
   const deliveries = startDeliveryScheduler({ dataSource, mailer, renderPdf: (document) => renderer.renderPdf(document), config, logger, notifier: deliveryNotifier });
   const notifications = startNotificationScheduler({ dataSource, mailer, config, logger });
   const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), spoolDir: uploadSpoolDir(config), logger });
-  installShutdown({ server, dataSource, embedded, logger, background: [reminders, deliveries, notifications, orphans], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
+  const store = createFileStore(config);
+  const imports = new ImportsService(dataSource, store);
+  const ocr = startOcrScheduler({ dataSource, store, importContext: () => imports.importContext(), intervalSeconds: 5, logger });
+  installShutdown({ server, dataSource, embedded, logger, background: [reminders, deliveries, notifications, orphans, ocr], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 
 /** The app's pool, as a role that is neither a superuser nor the tables' owner (refused otherwise). */

@@ -7,6 +7,7 @@ import { Consultation } from '../consultations/consultation.entity';
 import { RecipientDelivery } from '../deliveries/delivery.entity';
 import { DistributionList, DistributionListMember } from '../distribution-lists/distribution-list.entity';
 import { DocumentTemplate } from '../documents/document-template.entity';
+import { StatementImport } from '../imports/statement-import.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { RecipientEvent } from '../recipients/recipient-event.entity';
@@ -52,4 +53,5 @@ export const ENTITIES = [
   ResumableForm,
   Notification,
   AnswerSummary,
+  StatementImport,
 ];

@@ -8,7 +8,7 @@ import { todayInStockholm } from '../shared/dates';
 import { workingDaysBetween } from '../shared/working-days';
 import { User } from '../users/user.entity';
 import { answerTimeline, type AssignmentEvent } from './answer-timeline';
-import { mayShare } from './response-access';
+import { isBeingDrafted, mayEdit, mayShare } from './response-access';
 import { ANSWERED_STATUSES } from './response.entity';
 import { ResponsesService } from './responses.service';
 import { TRANSITIONS, whyNotAllowed } from './transition-rules';
@@ -62,7 +62,7 @@ export class AnswerOverview {
     const answerable = consultation.status !== 'cancelled' && !!recipient.sentAt;
     const may = (action: AnswerAction) => answerable && TRANSITIONS[action].from.includes(response.status) && whyNotAllowed(action, actor, own) === null;
     return {
-      response: { id: response.id, status: response.status, version: response.version, answeredDate: response.answeredDate, reason: response.answerReason, hasStatement: view.hasStatement },
+      response: { id: response.id, status: response.status, version: response.version, answeredDate: response.answeredDate, reason: response.answerReason, hasStatement: view.hasStatement, mayImport: view.hasStatement && isBeingDrafted(response) && mayEdit(view.scope, actor) },
       consultation: { id: consultation.id, caseNumber: consultation.caseNumber, title: consultation.title, status: consultation.status, sentDate: consultation.sentDate, dueDate: consultation.dueDate, description: consultation.description },
       sender: sender?.name ?? '',
       organisation: { id: organisation.id, name: organisation.name },

@@ -14,7 +14,7 @@ import type { IfMatch } from '../http/etag';
 import { assertVersion } from '../db/versioned-write';
 
 /** Own sections that are not in the catalogue carry this prefix and need a heading. */
-const CUSTOM_SECTION_PREFIX = 'egen-';
+export const CUSTOM_SECTION_PREFIX = 'egen-';
 
 export interface StatementView {
   statement: Statement;
@@ -66,8 +66,11 @@ export class StatementsService {
     return { statement, sections, scope, requiredKeys, editable: isBeingDrafted(scope.response) && mayEdit(scope, actor), correctable: scope.response.status === 'submitted' && mayEdit(scope, actor) };
   }
 
-  /** Replaces header and all sections at once: needs the statement's ETag, so it has seen every section save. */
-  async put(responseId: string, ifMatch: IfMatch, input: PutStatementInput, context: RequestContext): Promise<StatementView> {
+  /**
+   * Replaces header and all sections at once: needs the statement's ETag, so it has seen every section
+   * save. `alongside` runs in the same transaction (an import closes itself with the save it made).
+   */
+  async put(responseId: string, ifMatch: IfMatch, input: PutStatementInput, context: RequestContext, alongside?: (manager: EntityManager) => Promise<void>): Promise<StatementView> {
     return this.edit(responseId, context, async (manager, _scope, statement) => {
       assertVersion(statement, ifMatch);
       const known = await loadSectionContext(manager, statement.id);
@@ -76,6 +79,7 @@ export class StatementsService {
       const { sections, ...fields } = input;
       await manager.update(Statement, { id: statement.id }, { ...fields, version: statement.version + 1, headerVersion: statement.headerVersion + 1 });
       await replaceSections(manager, statement, sections, known, context.actor!);
+      await alongside?.(manager);
       return { kind: 'statement' as const, action: 'statement.saved' };
     });
   }

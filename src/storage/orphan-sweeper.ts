@@ -16,7 +16,11 @@ export async function sweepOrphanedFiles(options: { dataSource: DataSource; stor
   let checked = 0;
   let removed = 0;
   const settle = async (keys: string[]) => {
-    const rows: Array<{ storage_key: string }> = await options.dataSource.query('SELECT storage_key FROM attachments WHERE storage_key = ANY($1::text[])', [keys]);
+    // An import's file waits in the store until the import is accepted or discarded (src/imports).
+    const rows: Array<{ storage_key: string }> = await options.dataSource.query(
+      'SELECT storage_key FROM attachments WHERE storage_key = ANY($1::text[]) UNION SELECT storage_key FROM statement_imports WHERE storage_key = ANY($1::text[])',
+      [keys],
+    );
     const referenced = new Set(rows.map((row) => row.storage_key));
     for (const key of keys) {
       if (referenced.has(key)) continue;

@@ -10,6 +10,7 @@ import { registerStatementPages } from '../statements/statement.pages';
 import { registerSectionPages } from '../statements/section.pages';
 import { registerRevisionPages } from '../statements/revision.pages';
 import { registerCorrectionPages } from '../statements/correction.pages';
+import { registerImportPages } from '../imports/import.pages';
 import { registerExternalAnswerPages } from '../recipients/external-answer.pages';
 import { registerRecipientPages } from '../recipients/recipients.pages';
 import { registerSendPages } from '../recipients/send.pages';
@@ -80,6 +81,7 @@ export function createWeb(deps: WebDependencies): Web {
   registerWorkflowPages(pages, { dataSource: deps.dataSource, config: deps.config });
   registerReviewCommentPages(pages, deps.dataSource);
   registerCorrectionPages(pages, deps.dataSource);
+  registerImportPages(pages, { dataSource: deps.dataSource, config: deps.config });
   registerCoordinationPages(pages, deps.dataSource);
   registerCompilationPages(pages, deps.dataSource);
   registerStatementPages(pages, deps);

@@ -1,0 +1,38 @@
+import type { StatementSection } from '../statements/statement-section.entity';
+import type { Statement, StatementHeader } from '../statements/statement.entity';
+import type { PutStatementInput, SectionInput } from '../statements/statements.schemas';
+import type { Proposal, ProposedField } from './proposal';
+
+/**
+ * The draft an accepted proposal makes: what the file said where it said it, and the draft's own
+ * values where it said nothing (a header field not found, no signatories). A section the catalogue
+ * requires that the file lacks is kept as the draft has it: a required section is never removed.
+ */
+export function statementFromProposal(proposal: Proposal, current: { statement: Statement; sections: StatementSection[] }, requiredKeys: ReadonlySet<string>): PutStatementInput {
+  const found = <T>(field: ProposedField<T | null>, fallback: T): T => field.value ?? fallback;
+  const was: StatementHeader = current.statement.header;
+  const p = proposal.header;
+  const header: StatementHeader = {
+    administration: found(p.administration, was.administration),
+    department: found(p.department, was.department),
+    officer: { name: found(p.officerName, was.officer.name), phone: found(p.officerPhone, was.officer.phone), email: was.officer.email },
+    to: found(p.to, was.to),
+    date: found(p.date, was.date),
+    ownCaseNumber: found(p.ownCaseNumber, was.ownCaseNumber),
+    remissCaseNumber: found(p.remissCaseNumber, was.remissCaseNumber),
+    title: found(p.title, was.title),
+    subtitle: found(p.subtitle, was.subtitle),
+  };
+  const sections: SectionInput[] = proposal.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body }));
+  const imported = new Set(sections.map((s) => s.key));
+  for (const kept of current.sections) {
+    if (requiredKeys.has(kept.key) && !imported.has(kept.key)) sections.push({ key: kept.key, heading: kept.heading, body: kept.body, stance: kept.stance });
+  }
+  return {
+    header,
+    sections,
+    signatories: proposal.signatories.length ? proposal.signatories.map((s) => ({ name: s.name, title: s.title })) : current.statement.signatories,
+    enclosures: proposal.enclosures.length ? proposal.enclosures.map((e) => ({ title: e.title })) : current.statement.enclosures,
+    stance: proposal.stance.value ?? current.statement.stance,
+  };
+}

@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { runOcrCycle } from '../../src/imports/import-ocr-job';
+import { ImportsService } from '../../src/imports/imports.service';
+import { createFileStore } from '../../src/storage/create-file-store';
+import { addRecipient, createConsultation } from '../support/factories';
+import { multipart } from '../support/upload-fixtures';
+import { bearer, startTestApp, type TestApp } from '../support/test-app';
+import { imageOnlyPdf, SCAN_PAGES, shareOfWordsFound, typesetStatement, wordsOf } from './ocr-scan-fixture';
+
+/*
+ * A scanned PDF (no text layer) is queued for OCR and read by the background job (SKIP LOCKED, a
+ * lease): its progress is counted per page, and the proposal is made from what OCR read, as for
+ * any other file. A scan that cannot be read is marked failed with the user's reason.
+ */
+jest.setTimeout(180_000);
+let t: TestApp;
+let auth: Record<string, string>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  auth = bearer(await t.login('handlaggare.sodermalm'));
+});
+afterAll(() => t.close());
+
+async function draft(): Promise<string> {
+  const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01', dueDate: '2099-01-01' });
+  const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01T08:00:00Z') });
+  await request(t.app).post(`/api/responses/${response.id}/transitions`).set(auth).send({ action: 'start' });
+  return response.id;
+}
+
+function upload(responseId: string, data: Buffer) {
+  const { body, contentType } = multipart({ name: 'inskannat.pdf', data, type: 'application/pdf' });
+  return request(t.app).post(`/api/responses/${responseId}/imports`).set(auth).set('content-type', contentType).send(body);
+}
+
+const cycle = () => {
+  const store = createFileStore(t.config);
+  return runOcrCycle({ dataSource: t.dataSource, store, importContext: () => new ImportsService(t.dataSource, store).importContext() });
+};
+
+it('a scan is queued, read page by page by the job, and proposed like any file', async () => {
+  const id = await draft();
+  const scan = await imageOnlyPdf(await typesetStatement(SCAN_PAGES), 150);
+  const created = await upload(id, scan);
+  expect(created.status).toBe(201);
+  expect(created.body).toMatchObject({ status: 'ocr_queued', format: 'pdf', proposal: null, progress: { pagesDone: 0 } });
+
+  expect(await cycle()).toEqual({ done: 1, failed: 0 });
+  const read = await request(t.app).get(`/api/responses/${id}/imports/${created.body.id}`).set(auth);
+  expect(read.body).toMatchObject({ status: 'ready', progress: { pagesDone: SCAN_PAGES.length, pages: SCAN_PAGES.length } });
+  const keys = read.body.proposal.sections.map((s: { key: string }) => s.key);
+  expect(keys).toEqual(expect.arrayContaining(['sammanfattning', 'forvaltningens-synpunkter']));
+  const expected = SCAN_PAGES.flatMap((p) => [p.heading, ...p.paragraphs]).flatMap(wordsOf);
+  expect(shareOfWordsFound(expected, wordsOf(read.body.sourceText))).toBeGreaterThanOrEqual(0.95);
+  // Nothing left for the next cycle.
+  expect(await cycle()).toEqual({ done: 0, failed: 0 });
+});
+
+it('a scan over the page limit fails with the reason in Swedish, and the import can be discarded', async () => {
+  const id = await draft();
+  const pages = Array.from({ length: 31 }, (_, n) => ({ heading: `Sida ${n + 1}`, paragraphs: ['Kort text.'] }));
+  const created = await upload(id, await imageOnlyPdf(await typesetStatement(pages), 30));
+  expect(created.body.status).toBe('ocr_queued');
+  expect(await cycle()).toEqual({ done: 0, failed: 1 });
+  const read = await request(t.app).get(`/api/responses/${id}/imports/${created.body.id}`).set(auth);
+  expect(read.body.status).toBe('failed');
+  expect(read.body.error).toMatch(/sidor/);
+  expect((await request(t.app).post(`/api/responses/${id}/imports/${created.body.id}/accept`).set(auth).set('If-Match', '*').send({})).status).toBe(409);
+  expect((await request(t.app).delete(`/api/responses/${id}/imports/${created.body.id}`).set(auth)).status).toBe(204);
+});

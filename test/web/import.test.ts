@@ -1,0 +1,109 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pdftotext, savePdf } from '../documents/pdf-tools';
+import { invented } from '../imports/file-text-statement';
+import { statementDocx } from '../imports/file-text-writers';
+import type { Block, Inline } from '../../src/statements/statement-body';
+import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
+
+/*
+ * Importera från fil (issue 16): Södermalm's handläggare imports a Word file of a past answer (an
+ * OCR'd scan saved as Word: two words lost their ö), sees the proposal beside the text it was read
+ * from, undoes one of the two repairs, accepts with the file kept as a bilaga, and the draft's PDF
+ * holds every word of the file's sections in order, the undone word as the file has it.
+ */
+let w: WebJourney;
+jest.setTimeout(240_000);
+let responseId: string;
+
+beforeAll(async () => {
+  w = await startWebJourney();
+  const [row] = await w.t.dataSource.query(
+    `SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN consultations c ON c.id = r.consultation_id JOIN organisations o ON o.id = r.organisation_id
+     WHERE c.status = 'open' AND c.title LIKE 'Stockholms stads handlingsplan mot ofrivillig ensamhet%' AND o.register_key = 'sdn-sodermalm'`,
+  );
+  responseId = row.id;
+}, 60_000);
+afterAll(async () => w?.close());
+
+/** The invented statement with OCR damage in two places: "Forvaltningen" and "forvaltningen". */
+function damagedStatement() {
+  const model = invented();
+  const damage = (blocks: Block[], from: string, to: string) =>
+    blocks.forEach((block) => {
+      if (block.type === 'paragraph') block.content.forEach((inline) => 'text' in inline && (inline.text = inline.text.replace(from, to)));
+    });
+  damage(model.sections[1].body, 'Förvaltningen delar', 'Forvaltningen delar');
+  damage(model.sections[5].body, 'och förvaltningen vill', 'och forvaltningen vill');
+  return model;
+}
+
+const inlineWords = (content: readonly Inline[]) => content.flatMap((inline) => ('text' in inline ? [inline.text] : []));
+function blockText(block: Block): string[] {
+  if (block.type === 'paragraph') return inlineWords(block.content);
+  if (block.type === 'subheading') return [block.text];
+  return block.items.flatMap((item) => [...inlineWords(item.content), ...(item.children?.items.flatMap((child) => inlineWords(child.content)) ?? [])]);
+}
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+
+/** Where the words run out of order: null when every expected word is found after the one before. */
+function firstMissing(expected: readonly string[], actual: readonly string[]): string | null {
+  let at = 0;
+  for (const [index, word] of expected.entries()) {
+    const found = actual.indexOf(word, at);
+    if (found < 0) return `${word} (word ${index + 1}: …${expected.slice(Math.max(0, index - 5), index + 1).join(' ')})`;
+    at = found + 1;
+  }
+  return null;
+}
+
+test('a handläggare imports a Word file, undoes one repair, accepts, and the draft PDF holds every word of its sections in order', async () => {
+  const model = damagedStatement();
+  const folder = mkdtempSync(path.join(tmpdir(), 'remiss-import-'));
+  const file = path.join(folder, 'Svar om biblioteken.docx');
+  writeFileSync(file, await statementDocx(model, 'styles'));
+  const { page } = await w.newPage();
+  await journey('import', page, async () => {
+    await logIn(page, 'handlaggare.sodermalm');
+    await page.goto(`/svar/${responseId}`);
+    await page.getByRole('button', { name: 'Påbörja svaret' }).click();
+    await page.getByRole('link', { name: 'Importera från fil' }).click();
+    await expectHeading(page, 'Importera från fil');
+    await checkPage(page);
+
+    // Nothing chosen: said beside the field.
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    expect(await page.locator('#file-error').textContent()).toContain('Välj en fil');
+
+    await page.getByLabel('Fil att importera').setInputFiles(file);
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    await expectHeading(page, 'Förslag ur Svar om biblioteken.docx');
+    await checkPage(page);
+    const title = page.locator('#title');
+    expect(await title.inputValue()).toBe(model.title);
+    const repairs = page.locator('table.remiss-repairs tbody tr');
+    expect(await repairs.count()).toBe(2);
+    expect(await repairs.allTextContents()).toEqual([expect.stringMatching(/Forvaltningen\s+Förvaltningen/), expect.stringMatching(/forvaltningen\s+förvaltningen/)]);
+    // The source beside the proposal marks the repaired word where it stands.
+    expect(await page.locator('.remiss-import-source mark').allTextContents()).toEqual(['Forvaltningen', 'forvaltningen']);
+    const views = page.getByLabel(/Förvaltningens synpunkter och förslag/);
+    expect(await views.inputValue()).toContain('och förvaltningen vill');
+
+    await repairs.nth(1).getByRole('button', { name: /Ångra/ }).click();
+    expect(await notice(page)).toContain('Ändringen är ångrad');
+    expect(await views.inputValue()).toContain('och forvaltningen vill');
+    expect(await page.getByLabel('Sammanfattning').inputValue()).toContain('Förvaltningen delar');
+    expect(await page.getByLabel(/Spara .* som bilaga/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Använd förslaget som utkast' }).click();
+    expect(await notice(page)).toContain('Förslaget är sparat som utkast');
+    await expectHeading(page, 'Tjänsteutlåtande');
+    expect(await page.locator('main [data-bilagor]').textContent()).toContain('Svar om biblioteken.docx');
+
+    const pdf = await page.request.get(`/api/responses/${responseId}/pdf`);
+    expect(pdf.status()).toBe(200);
+    const printed = wordsOf(pdftotext(savePdf(Buffer.from(await pdf.body()), 'imported-draft')));
+    const expected = model.sections.flatMap((section) => [section.heading, ...section.body.flatMap(blockText)]).map((text) => text.replace('Forvaltningen delar', 'Förvaltningen delar'));
+    expect(firstMissing(wordsOf(expected.join(' ')), printed)).toBeNull();
+  });
+});
