@@ -11,7 +11,7 @@ export abstract class OcrError extends Error {
 export class OcrTooManyPagesError extends OcrError {
   readonly code = 'too-many-pages';
   constructor(readonly pages: number, readonly maxPages: number) {
-    super(`PDF-filen har ${pages} sidor. Högst ${maxPages} sidor kan tolkas med textigenkänning (OCR).`);
+    super(`PDF-filen har ${pages} sidor. Högst ${maxPages} ${maxPages === 1 ? 'sida' : 'sidor'} kan tolkas med textigenkänning (OCR).`);
     this.name = 'OcrTooManyPagesError';
   }
 }
@@ -20,7 +20,7 @@ export class OcrTooManyPagesError extends OcrError {
 export class OcrTimeoutError extends OcrError {
   readonly code = 'timeout';
   constructor(readonly seconds: number) {
-    super(`Textigenkänningen (OCR) tog längre tid än ${seconds} sekunder och avbröts.`);
+    super(`Textigenkänningen (OCR) tog längre tid än ${String(seconds).replace('.', ',')} sekunder och avbröts.`);
     this.name = 'OcrTimeoutError';
   }
 }

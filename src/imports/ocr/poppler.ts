@@ -35,7 +35,7 @@ async function poppler(tool: 'pdfinfo' | 'pdftoppm', args: string[], limits: Chi
     // The caller's reason (timeout of the whole document, or an abort) wins over the child's own error.
     if (limits.signal.aborted) throw limits.signal.reason;
     const err = error as NodeJS.ErrnoException & { killed?: boolean; stderr?: string };
-    if (err.code === 'ENOENT') throw new Error(`${tool} is not installed (Debian package poppler-utils)`);
+    if (err.code === 'ENOENT') throw new Error(`${tool} is not installed (Debian package poppler-utils)`, { cause: error });
     const detail = err.killed ? `${tool} stopped after ${CHILD_TIMEOUT_CAP_MS} ms` : `${tool}: ${(err.stderr ?? err.message).trim()}`;
     throw new OcrUnreadablePdfError(detail);
   }
