@@ -16,6 +16,10 @@ RUN npm run build
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
+# poppler-utils: pdfinfo and pdftoppm, which the import's OCR of scanned PDFs runs (src/imports/ocr).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 # embedded-postgres stays a (production) dependency; it is only started when DATABASE_URL is unset.
 # --ignore-scripts: the project's "prepare" builds with TypeScript, which is not installed here (dist

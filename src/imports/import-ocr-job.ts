@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { FileStore } from '../storage/file-store';
 import { startBackgroundJob, type BackgroundJob } from '../shared/background-job';
 import { analyseImport } from './import-analysis';
-import { ocrPdf } from './ocr';
+import { OcrError, ocrPdf } from './ocr';
 import type { ImportContext } from './proposal';
 
 const LEASE_SECONDS = 10 * 60;
@@ -70,10 +70,11 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
         break;
       }
       const message = error instanceof Error ? error.message : String(error);
-      const userFacing = /[åäöÅÄÖ]/.test(message);
+      // The file's own fault (too many pages, too slow, unreadable) will not mend on a retry; the engine's may.
+      const userFacing = error instanceof OcrError && error.code !== 'engine-failed';
       const final = userFacing || claimed.attempts >= MAX_OCR_ATTEMPTS;
       options.logger?.warn({ importId: claimed.id, attempts: claimed.attempts, error: message }, 'OCR of an imported scan failed');
-      if (final) await finish(`status = 'failed', error = $2`, [userFacing ? message.slice(0, 1000) : 'Filen kunde inte läsas med textigenkänning (OCR).']);
+      if (final) await finish(`status = 'failed', error = $2`, [userFacing ? message.slice(0, 1000) : 'Filen kunde inte läsas med textigenkänning (OCR). Försök igen senare eller med en tydligare skanning.']);
       else await finish(`status = 'ocr_queued'`, []);
       result.failed++;
     }
