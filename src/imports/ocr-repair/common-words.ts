@@ -30,6 +30,7 @@ väg vägen våg vägar län lån låna tänka tänker tänk lämna lämnar läm
 ärende ärendet ärenden beslut beslutet uppdrag uppdraget utifrån utgå utgår nå når lag lagen
 vård vården råd rådet län länet väl bättre bäst behövs innebär innebära ändå förbättra förbättring
 förbättringar förändring förändringar förändra säkerställa säkra ställning tillgång tillgänglig
+årlig årliga årligen södra norra östra västra direktör direktören chef chefen
 `;
 
 /** Ordinary words that OCR damage also produces ("for" is also "went", "stod" also "stood"). */
@@ -61,4 +62,11 @@ export function commonness(word: string): number {
   const rank = veryCommonRank.get(word);
   if (rank !== undefined) return 3 + 1.5 * (1 - rank);
   return bands.get(word) ?? 0;
+}
+
+/** How common a compound's last part is ("stadsdelsdirektör" → "direktör"): the best band of its endings of 4+ letters. */
+export function tailCommonness(word: string): number {
+  let best = 0;
+  for (let start = 1; start <= word.length - 4; start++) best = Math.max(best, commonness(word.slice(start)));
+  return best;
 }

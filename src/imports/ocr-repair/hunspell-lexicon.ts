@@ -166,6 +166,11 @@ export class HunspellLexicon {
     return false;
   }
 
+  /** Whether the dictionary lists this capitalised word as a name of its own ("Lina", "Göteborg"). */
+  isName(word: string): boolean {
+    return word !== word.toLowerCase() && this.stems.has(word);
+  }
+
   /** Whether some stem starts with `prefix` (binary search in the sorted stems). */
   isStemPrefix(prefix: string): boolean {
     let low = 0;

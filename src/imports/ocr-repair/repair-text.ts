@@ -1,6 +1,6 @@
 import { applyRepairs } from './apply-repairs';
 import { findCandidates, REAL_WORD_LIMITS, type Candidate, type SearchLimits, NON_WORD_LIMITS } from './candidates';
-import { commonness } from './common-words';
+import { commonness, tailCommonness } from './common-words';
 import { borMeansLives, manMeansMen, meansCounty, meansYear, oneIsWordI, type Neighbourhood } from './context-rules';
 import { DocumentEvidence } from './evidence';
 import { ExtraWords } from './extra-words';
@@ -167,6 +167,8 @@ function decide(item: Analysed, context: DecisionContext): { word: string; realW
   }
   if (role.kind === 'nonword') return nonWordChoice(item, role.candidates, context);
   if (!context.damaged || role.name) return null;
+  // A capitalised word inside a sentence that the dictionary has as a name ("Lina") is that name.
+  if (item.pattern === 'capitalized' && !sentenceStart(item.token, context.text) && context.lexicon.isName(item.token.text)) return null;
   const word = realWordChoice(item, role.compoundOnly, context);
   return word === null ? null : { word, realWord: true };
 }
@@ -241,7 +243,10 @@ function realWordChoice(item: Analysed, compoundOnly: boolean, context: Decision
   for (const candidate of candidates) {
     // Between words equally common, only the document writing the other spelling is reason enough.
     // A compound the dictionary only accepts by splitting ("fort|ryck") is weak evidence of itself.
-    if (!compoundOnly && commonness(candidate.word) <= band && !context.evidence.writes(candidate.word, item.lower)) continue;
+    // (but trading it for another such compound needs the document to write that one).
+    const attested = context.evidence.writes(candidate.word, item.lower);
+    if (!compoundOnly && commonness(candidate.word) <= band && !attested) continue;
+    if (compoundOnly && candidate.compound && !attested && tailCommonness(candidate.word) <= tailCommonness(item.lower)) continue;
     const score = 2 * commonness(candidate.word) + context.evidence.score(candidate.word, item.lower) - candidate.cost - (candidate.compound ? 0.5 : 0);
     if (score >= bestScore) {
       best = candidate.word;
