@@ -30,7 +30,8 @@ väg vägen våg vägar län lån låna tänka tänker tänk lämna lämnar läm
 ärende ärendet ärenden beslut beslutet uppdrag uppdraget utifrån utgå utgår nå når lag lagen
 vård vården råd rådet län länet väl bättre bäst behövs innebär innebära ändå förbättra förbättring
 förbättringar förändring förändringar förändra säkerställa säkra ställning tillgång tillgänglig
-årlig årliga årligen södra norra östra västra direktör direktören chef chefen
+årlig årliga årligen södra norra östra västra direktör direktören chef chefen rätt rätten
+låta låter vända vänder lärare lärarna
 `;
 
 /** Ordinary words that OCR damage also produces ("for" is also "went", "stod" also "stood"). */

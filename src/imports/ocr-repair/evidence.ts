@@ -18,7 +18,7 @@ const LONGEST_SUPPORT = 8;
  */
 export class DocumentEvidence {
   private readonly sourcesByWord = new Map<string, Set<string>>();
-  /** Every substring (3–8 letters) of a certain word that holds an å, ä or ö, with its sources. */
+  /** Every substring (3–8 letters) of a certain word, with its sources. */
   private readonly sourcesByPiece = new Map<string, Set<string>>();
   private readonly scoreCache = new Map<string, number>();
 
@@ -27,8 +27,7 @@ export class DocumentEvidence {
     remember(this.sourcesByWord, word, source);
     for (let start = 0; start < word.length; start++) {
       for (let length = SHORTEST_SUPPORT; length <= LONGEST_SUPPORT && start + length <= word.length; length++) {
-        const piece = word.slice(start, start + length);
-        if (DIACRITIC.test(piece)) remember(this.sourcesByPiece, piece, source);
+        remember(this.sourcesByPiece, word.slice(start, start + length), source);
       }
     }
     this.scoreCache.clear();
@@ -59,6 +58,15 @@ export class DocumentEvidence {
       total += (this.longestPieceAround(word, position, source) - (SHORTEST_SUPPORT - 1)) / (LONGEST_SUPPORT - (SHORTEST_SUPPORT - 1));
     }
     return diacritics === 0 ? 0 : total / diacritics;
+  }
+
+  /**
+   * How well the document attests the letters around one place in a word (0 … 1): used to weigh
+   * two readings against each other where they differ ("brottsutsatta" is backed by a certain
+   * "våldsutsatta", "ickevaldsgrupper" by nothing while "ickevåldsgrupper" is backed by "våld…").
+   */
+  supportAt(word: string, position: number, source: string): number {
+    return (this.longestPieceAround(word, position, source) - (SHORTEST_SUPPORT - 1)) / (LONGEST_SUPPORT - (SHORTEST_SUPPORT - 1));
   }
 
   private longestPieceAround(word: string, position: number, source: string): number {

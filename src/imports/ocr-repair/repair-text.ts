@@ -5,6 +5,7 @@ import { borMeansLives, manMeansMen, meansCounty, meansYear, oneIsWordI, type Ne
 import { DocumentEvidence } from './evidence';
 import { ExtraWords } from './extra-words';
 import { swedishLexicon, type HunspellLexicon } from './hunspell-lexicon';
+import { lineBreakPairs, splitRepair } from './line-break-words';
 import { casePattern, lineIndex, tokenize, withCase, type CasePattern, type Token } from './tokens';
 
 export interface Repair {
@@ -71,6 +72,8 @@ interface Analysed {
   lower: string;
   pattern: CasePattern;
   role: TokenRole;
+  /** Set on the first half of a word broken at a line end: the index of its second half. */
+  joinedWith?: number;
 }
 
 const LETTERS_ONLY = /^[\p{L}&[]+$/u;
@@ -84,27 +87,81 @@ export function repairOcrText(text: string, known: KnownWords = {}): RepairResul
   const extras = new ExtraWords([...wordsOf(known.names), ...wordsOf(known.headings), ...documentDiacriticWords(tokens, lexicon)]);
 
   const analysed = tokens.map((token) => analyse(token, lexicon, extras));
+  joinLineBreaks(analysed, text, lexicon, extras);
   const evidence = certainWords(analysed);
   // The register's names and the catalogue's headings are spelled right by definition.
   for (const word of [...wordsOf(known.names), ...wordsOf(known.headings)]) {
     const lower = word.toLowerCase();
     if (DIACRITIC.test(lower)) evidence.add(lower, KNOWN_SOURCE);
   }
-  const wordCount = analysed.filter((item) => item.role.kind !== 'skip' && item.role.kind !== 'one').length;
+  const wordCount = analysed.filter((item) => item.role.kind === 'known' || item.role.kind === 'nonword').length;
   const nonWordsWithRepair = analysed.filter((item) => item.role.kind === 'nonword' && item.role.candidates.length > 0).length;
   const damaged = nonWordsWithRepair >= DAMAGED_MINIMUM && nonWordsWithRepair / Math.max(wordCount, 1) >= DAMAGED_SHARE;
 
-  const lineOf = lineIndex(text);
-  const repairs: Repair[] = [];
-  const realWordCache = new Map<string, string | null>();
+  const context: DecisionContext = { text, tokens, analysed, lexicon, extras, evidence, damaged, realWordCache: new Map() };
+  const changes: Array<{ token: Token; to: string; realWord: boolean }> = [];
   for (const item of analysed) {
-    const decision = decide(item, { text, tokens, analysed, lexicon, extras, evidence, damaged, realWordCache });
-    if (decision === null) continue;
-    const to = withCase(decision.word, item.pattern);
-    if (to === item.token.text) continue;
-    repairs.push({ id: repairs.length + 1, from: item.token.text, to, offset: item.token.offset, line: lineOf(item.token.offset), realWord: decision.realWord });
+    if (item.joinedWith !== undefined) {
+      changes.push(...decideJoined(item, analysed[item.joinedWith], context));
+      continue;
+    }
+    const decision = decide(item, context);
+    if (decision !== null) changes.push({ token: item.token, to: withCase(decision.word, item.pattern), realWord: decision.realWord });
   }
+  const lineOf = lineIndex(text);
+  const repairs = changes
+    .filter((change) => change.to !== change.token.text)
+    .map((change, index): Repair => ({
+      id: index + 1,
+      from: change.token.text,
+      to: change.to,
+      offset: change.token.offset,
+      line: lineOf(change.token.offset),
+      realWord: change.realWord,
+    }));
   return { text: applyRepairs(text, repairs, new Set()), repairs, damaged };
+}
+
+/**
+ * A word broken by a hyphen at a line end is judged whole: known as joined ("För-"/"valtningen")
+ * both halves are left alone; a non-word joined gets the joined word's candidates, held by the
+ * first half (the second half is then skipped). Halves whose join has no repair stay separate
+ * words ("kvinno-"/"och", "lämna-"/"program").
+ */
+function joinLineBreaks(analysed: Analysed[], text: string, lexicon: HunspellLexicon, extras: ExtraWords): void {
+  for (const [first, second] of lineBreakPairs(analysed.map((item) => item.token), text)) {
+    const head = analysed[first];
+    const tail = analysed[second];
+    if (!isWordRole(head.role) || !isWordRole(tail.role) || head.joinedWith !== undefined || tail.pattern === 'upper') continue;
+    const joined = head.lower + tail.lower;
+    const joinedKnown = extras.has(joined) || (LETTERS_ONLY.test(joined) && lexicon.kind(joined) !== null);
+    if (joinedKnown) {
+      head.role = { kind: 'skip' };
+      tail.role = { kind: 'skip' };
+      continue;
+    }
+    const candidates = nonWordCandidates(lexicon, extras, joined).filter((candidate) => splitRepair(head.lower, tail.lower, candidate.word) !== null);
+    if (candidates.length === 0) continue;
+    analysed[first] = { ...head, lower: joined, role: { kind: 'nonword', candidates }, joinedWith: second };
+    tail.role = { kind: 'skip' };
+  }
+}
+
+function isWordRole(role: TokenRole): boolean {
+  return role.kind === 'known' || role.kind === 'nonword';
+}
+
+/** The joined word's repair, cut back into its two halves: one change per half that changed. */
+function decideJoined(head: Analysed, tail: Analysed, context: DecisionContext): Array<{ token: Token; to: string; realWord: boolean }> {
+  if (head.role.kind !== 'nonword') return [];
+  const choice = nonWordChoice(head, head.role.candidates, context);
+  if (choice === null) return [];
+  const halves = splitRepair(head.token.text.toLowerCase(), tail.token.text.toLowerCase(), choice.word);
+  if (halves === null) return [];
+  return [
+    { token: head.token, to: withCase(halves[0], head.pattern), realWord: false },
+    { token: tail.token, to: withCase(halves[1], tail.pattern), realWord: false },
+  ];
 }
 
 interface DecisionContext {
@@ -132,17 +189,23 @@ function analyse(token: Token, lexicon: HunspellLexicon, extras: ExtraWords): An
   if (extras.has(lower)) return item({ kind: 'known', compoundOnly: false, name: true });
   const kind = LETTERS_ONLY.test(lower) ? lexicon.kind(lower) : null;
   if (kind !== null) return item({ kind: 'known', compoundOnly: kind === 'compound', name: false });
-  const candidates = mergeCandidates(cachedSearch(lexicon, lower, NON_WORD_LIMITS), findCandidates(extras, lower, NON_WORD_LIMITS)).filter(
-    (candidate) => candidate.word !== lower,
-  );
-  return item({ kind: 'nonword', candidates });
+  return item({ kind: 'nonword', candidates: nonWordCandidates(lexicon, extras, lower) });
 }
+
+/** The dearest repair of a non-word in a document that is not OCR-damaged as a whole. */
+const CLEAN_DOCUMENT_MAX_COST = 2;
 
 /** The evidence source of the caller's known words (no token text looks like this). */
 const KNOWN_SOURCE = '\u0000known';
 
 /** A non-word's repair is certain when its nearest rival costs this much more. */
-const CERTAIN_MARGIN = 1.5;
+const CERTAIN_MARGIN = 1.2;
+
+function nonWordCandidates(lexicon: HunspellLexicon, extras: ExtraWords, lower: string): Candidate[] {
+  return mergeCandidates(cachedSearch(lexicon, lower, NON_WORD_LIMITS), findCandidates(extras, lower, NON_WORD_LIMITS)).filter(
+    (candidate) => candidate.word !== lower,
+  );
+}
 
 /** Words the document is sure of: correct spellings with å/ä/ö, and non-words with one clear repair. */
 function certainWords(analysed: readonly Analysed[]): DocumentEvidence {
@@ -191,6 +254,9 @@ function nonWordChoice(item: Analysed, candidates: readonly Candidate[], context
   let bestScore = -Infinity;
   for (const candidate of candidates) {
     if (nameLike && !context.evidence.writes(candidate.word, item.lower)) continue;
+    // Outside a damaged document only a near miss is repaired: a rarer confusion there is more
+    // likely a typo or a foreign word than OCR damage ("til" is not "tål").
+    if (!context.damaged && candidate.cost > CLEAN_DOCUMENT_MAX_COST) continue;
     const score = nonWordScore(candidate, context.evidence, item.lower);
     if (score > bestScore) {
       best = candidate;
@@ -246,7 +312,7 @@ function realWordChoice(item: Analysed, compoundOnly: boolean, context: Decision
     // (but trading it for another such compound needs the document to write that one).
     const attested = context.evidence.writes(candidate.word, item.lower);
     if (!compoundOnly && commonness(candidate.word) <= band && !attested) continue;
-    if (compoundOnly && candidate.compound && !attested && tailCommonness(candidate.word) <= tailCommonness(item.lower)) continue;
+    if (compoundOnly && candidate.compound && !attested && tailCommonness(candidate.word) <= tailCommonness(item.lower) && !betterAttested(candidate.word, item.lower, context.evidence)) continue;
     const score = 2 * commonness(candidate.word) + context.evidence.score(candidate.word, item.lower) - candidate.cost - (candidate.compound ? 0.5 : 0);
     if (score >= bestScore) {
       best = candidate.word;
@@ -255,6 +321,16 @@ function realWordChoice(item: Analysed, compoundOnly: boolean, context: Decision
   }
   context.realWordCache.set(item.lower, best);
   return best;
+}
+
+/** Three letters more of attested context (see DocumentEvidence.supportAt) before a compound is traded. */
+const ATTESTED_MARGIN = 0.5;
+
+/** Whether the document backs `candidate` clearly more than `written` where the two first differ. */
+function betterAttested(candidate: string, written: string, evidence: DocumentEvidence): boolean {
+  let position = 0;
+  while (position < written.length && candidate[position] === written[position]) position++;
+  return evidence.supportAt(candidate, position, written) >= evidence.supportAt(written, position, written) + ATTESTED_MARGIN;
 }
 
 function neighbourhood(token: Token, context: DecisionContext): Neighbourhood {
