@@ -31,6 +31,8 @@ export const REAL_WORD_LIMITS: SearchLimits = { maxEdits: 2, maxCost: 3 };
  * stem: that is the room an inflection ending needs ("-arnas", "-heterna").
  */
 const SUFFIX_ROOM = 6;
+/** The longest joint a compound's first part adds to its stem ("-es" in "yrkes|man"). */
+const COMPOUND_JOINT = 2;
 /** Stops a pathological token (a long run of a/o/d) from taking time: the search ends here. */
 const MAX_STEPS = 60_000;
 
@@ -73,7 +75,9 @@ export function findCandidates(lexicon: WordSource, damaged: string, limits: Sea
     }
     // A new compound part may begin here if what is built so far is a valid first/middle part.
     const part = word.slice(partStart);
-    if (part.length >= 3 && position <= damaged.length - 3 && parts < 4) {
+    // (Only looked up when all but the last two letters are the start of a stem: a first part is a
+    // stem or a stem with a short joint, "våld|s", "kvinno|". This saves most lookups.)
+    if (part.length >= 3 && position <= damaged.length - 3 && parts < 4 && word.length - stemPrefixEnd <= COMPOUND_JOINT) {
       const use = lexicon.formUse(part);
       if (parts === 1 ? use.begin : use.middle) search(position, word, word.length, parts + 1, word.length, cost, edits);
     }

@@ -43,8 +43,12 @@ export class HunspellLexicon {
   private readonly stems = new Map<string, string>();
   /** Every stem in lower case, sorted, to tell whether a partly built word can still become one. */
   private readonly sortedStems: string[];
-  private readonly rulesByLastChar = new Map<string, SuffixRule[]>();
-  private readonly emptyAddRules: SuffixRule[] = [];
+  /**
+   * Suffix rules by the ending they add, then by what they strip: a form is only tried against the
+   * rules its endings match, and each possible stem is looked up once for all rules that give it.
+   */
+  private readonly rulesByAdd = new Map<string, Map<string, SuffixRule[]>>();
+  private longestAdd = 0;
   private readonly flags: { begin: string; middle: string; end: string; onlyInCompound: string; needAffix: string; forbidden: string };
   private readonly useCache = new Map<string, FormUse>();
   private readonly wordCache = new Map<string, WordKind>();
@@ -79,14 +83,10 @@ export class HunspellLexicon {
         continuation,
         condition: new RegExp(`${condition === '.' ? '' : condition}$`, 'u'),
       };
-      if (rule.add === '') {
-        this.emptyAddRules.push(rule);
-        continue;
-      }
-      const last = rule.add.slice(-1);
-      const list = this.rulesByLastChar.get(last) ?? [];
-      list.push(rule);
-      this.rulesByLastChar.set(last, list);
+      const byStrip = this.rulesByAdd.get(rule.add) ?? new Map<string, SuffixRule[]>();
+      byStrip.set(rule.strip, [...(byStrip.get(rule.strip) ?? []), rule]);
+      this.rulesByAdd.set(rule.add, byStrip);
+      this.longestAdd = Math.max(this.longestAdd, rule.add.length);
     }
   }
 
@@ -125,22 +125,29 @@ export class HunspellLexicon {
       use.middle = baseFlags.includes(this.flags.middle);
       use.end = baseFlags.includes(this.flags.end) && !onlyInCompound;
     }
-    const candidates = [...(this.rulesByLastChar.get(form.slice(-1)) ?? []), ...this.emptyAddRules];
-    for (const rule of candidates) {
-      if (!form.endsWith(rule.add)) continue;
-      const stem = form.slice(0, form.length - rule.add.length) + rule.strip;
-      if (stem.length === 0 || !rule.condition.test(stem)) continue;
-      const stemFlags = this.stems.get(stem);
-      if (stemFlags === undefined || !stemFlags.includes(rule.flag) || stemFlags.includes(this.flags.forbidden)) continue;
-      const onlyInCompound = rule.continuation.includes(this.flags.onlyInCompound);
-      if (!onlyInCompound) use.standalone = true;
-      if (rule.continuation.includes(this.flags.begin)) use.begin = true;
-      if (rule.continuation.includes(this.flags.middle)) use.middle = true;
-      // Inflected endings are allowed at the end of a compound ("…nämnden").
-      if (!onlyInCompound && stemFlags.includes(this.flags.end)) use.end = true;
+    for (let addLength = 0; addLength <= Math.min(this.longestAdd, form.length - 1); addLength++) {
+      const byStrip = this.rulesByAdd.get(form.slice(form.length - addLength));
+      if (!byStrip) continue;
+      for (const [strip, rules] of byStrip) {
+        const stem = form.slice(0, form.length - addLength) + strip;
+        const stemFlags = this.stems.get(stem);
+        if (stemFlags === undefined || stemFlags.includes(this.flags.forbidden)) continue;
+        for (const rule of rules) this.applySuffixRule(stem, stemFlags, rule, use);
+      }
     }
     this.useCache.set(form, use);
     return use;
+  }
+
+  /** If the stem allows `rule` (its flag, its condition), adds what the rule makes the form to `use`. */
+  private applySuffixRule(stem: string, stemFlags: string, rule: SuffixRule, use: FormUse): void {
+    if (!stemFlags.includes(rule.flag) || !rule.condition.test(stem)) return;
+    const onlyInCompound = rule.continuation.includes(this.flags.onlyInCompound);
+    if (!onlyInCompound) use.standalone = true;
+    if (rule.continuation.includes(this.flags.begin)) use.begin = true;
+    if (rule.continuation.includes(this.flags.middle)) use.middle = true;
+    // Inflected endings are allowed at the end of a compound ("…nämnden").
+    if (!onlyInCompound && stemFlags.includes(this.flags.end)) use.end = true;
   }
 
   /** Whether a lower-case word is a dictionary form ('word'), a compound of them ('compound'), or neither. */
