@@ -64,6 +64,12 @@ describe('repairOcrText on a damaged document', () => {
     expect(repaired.slice(-3)).toEqual(['Nämnden bör följa upp arbetet med fler-', 'årsplanen och tjänste-', 'utlåtandet.']);
   });
 
+  it('leaves the title "dr." and a letter written decomposed (not NFC) alone', () => {
+    const decomposed = 'ba\u0308r';
+    const text = `${DAMAGED}\nEnligt dr. Berg ar ${decomposed} bra.`;
+    expect(repairOcrText(text).text.split('\n').at(-1)).toBe(`Enligt dr. Berg är ${decomposed} bra.`);
+  });
+
   it('leaves the "1" of a number, a list and a footnote', () => {
     const text = [
       DAMAGED,

@@ -83,6 +83,8 @@ const DIACRITIC = /[åäö]/u;
 
 export function repairOcrText(text: string, known: KnownWords = {}): RepairResult {
   const lexicon = swedishLexicon();
+  // The per-word caches grow with every document a long-running service repairs: bounded here.
+  lexicon.trimCaches();
   const tokens = tokenize(text);
   const extras = new ExtraWords([...wordsOf(known.names), ...wordsOf(known.headings), ...documentDiacriticWords(tokens, lexicon)]);
 
@@ -179,7 +181,8 @@ function analyse(token: Token, lexicon: HunspellLexicon, extras: ExtraWords): An
   const lower = token.text.toLowerCase();
   const pattern = casePattern(token.text);
   const item = (role: TokenRole): Analysed => ({ token, lower, pattern, role });
-  if (token.protected) return item({ kind: 'skip' });
+  // Text not in NFC (a decomposed "ä") is not what the dictionary holds; the import normalises first.
+  if (token.protected || token.text.normalize('NFC') !== token.text) return item({ kind: 'skip' });
   if (token.text === '1' || lower === 'i1') return item({ kind: 'one' });
   const letterCount = [...lower].filter((char) => /[\p{L}&]/u.test(char)).length;
   if (letterCount < 2) return item({ kind: 'skip' });
@@ -288,6 +291,8 @@ function contextualVariant(item: Analysed, chosen: string, candidates: readonly 
 function realWordChoice(item: Analysed, compoundOnly: boolean, context: DecisionContext): string | null {
   if (!/[aoedié&]/u.test(item.lower)) return null;
   const around = neighbourhood(item.token, context);
+  // "dr." is the title (doctor), not damage.
+  if (item.lower === 'dr' && around.gapAfter.startsWith('.')) return null;
   if (item.lower === 'ar' || item.lower === 'dr') return meansYear(around) ? 'år' : 'är';
   if (item.lower === 'bor' && borMeansLives(around)) return null;
   if (item.lower === 'man') return manMeansMen(around) ? 'män' : null;

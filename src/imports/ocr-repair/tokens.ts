@@ -11,9 +11,10 @@ export interface Token {
 /**
  * Word characters include the glyphs OCR puts in place of å/ä/ö ("6kad", "&r", "tjédnst",
  * "[dimna"), so that a damaged word stays one token. A hyphen splits ("lämna-program" is two
- * words, and so is a word broken at a line end), which keeps every token on one line.
+ * words, and so is a word broken at a line end), which keeps every token on one line. Combining
+ * marks stay inside the token, so that text not in NFC is never cut inside a letter.
  */
-const TOKEN = /[\p{L}\p{N}&[]+/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}&[]+/gu;
 
 /** Spans a repair must not touch: addresses are not words, and neither are their parts. */
 const PROTECTED_SPANS = [
