@@ -31,7 +31,7 @@ väg vägen våg vägar län lån låna tänka tänker tänk lämna lämnar läm
 vård vården råd rådet län länet väl bättre bäst behövs innebär innebära ändå förbättra förbättring
 förbättringar förändring förändringar förändra säkerställa säkra ställning tillgång tillgänglig
 årlig årliga årligen södra norra östra västra direktör direktören chef chefen rätt rätten
-låta låter vända vänder lärare lärarna
+låta låter vända vänder lärare lärarna mäta mäter mätning mätningar
 `;
 
 /** Ordinary words that OCR damage also produces ("for" is also "went", "stod" also "stood"). */
