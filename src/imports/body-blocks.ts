@@ -13,7 +13,12 @@ export interface BodyContext {
   footnotes: readonly Footnote[];
   /** The usual length of a full line: a shorter line that ends a sentence ends its paragraph. */
   fullLine: number;
+  /** Headings are marked (`###`) by the file's layout: no other line is taken for one, and a blank line ends a paragraph. */
+  cued?: boolean;
 }
+
+/** A heading line in Markdown's form: "### Vad behöver förtydligas?". */
+const MARKED_HEADING = /^#{1,4}\s+(\S.*)$/u;
 
 type ListType = 'bullet_list' | 'numbered_list';
 
@@ -80,13 +85,16 @@ export function bodyFromLines(lines: readonly SourceLine[], context: BodyContext
     const current = pieces[pieces.length - 1];
     const marker = markerOf(line);
 
-    const continues = current && current.type !== 'subheading' && !marker && continuesPiece(current, line, blankBefore, context);
-    if (continues) {
+    const marked = MARKED_HEADING.exec(line.text);
+    const continues = current && current.type !== 'subheading' && !marker && !marked && continuesPiece(current, line, blankBefore, context);
+    if (marked) {
+      pieces.push({ type: 'subheading', lines: [line], texts: [marked[1].replace(/^\*\*(.*)\*\*$/, '$1')] });
+    } else if (continues) {
       current.lines.push(line);
       current.texts.push(line.text);
     } else if (marker) {
       pieces.push({ type: 'item', marker, indent: line.indent, lines: [line], texts: [marker.text] });
-    } else if ((blankBefore || line.pageStart || !current || endsSentence(lastText(current))) && looksLikeHeading(line, next, blankAfter, context)) {
+    } else if (!context.cued && (blankBefore || line.pageStart || !current || endsSentence(lastText(current))) && looksLikeHeading(line, next, blankAfter, context)) {
       pieces.push({ type: 'subheading', lines: [line], texts: [line.text] });
     } else {
       pieces.push({ type: 'paragraph', lines: [line], texts: [line.text] });
@@ -101,6 +109,8 @@ const lastText = (piece: Piece) => piece.texts[piece.texts.length - 1];
 function continuesPiece(current: Piece, line: SourceLine, blankBefore: boolean, context: BodyContext): boolean {
   const last = current.lines[current.lines.length - 1];
   if (blankBefore) {
+    // A file's paragraphs are its own: only a page break (a PDF's) may cut one.
+    if (context.cued && !line.pageStart) return false;
     // Across a blank line (or a page break) only a sentence left unfinished goes on.
     return !endsSentence(lastText(current)) && (startsLowercase(line.text) || line.pageStart);
   }
