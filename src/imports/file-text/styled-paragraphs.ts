@@ -18,6 +18,8 @@ export interface StyledParagraph {
   /** The level a paragraph style gave: 1 a section heading, 2 a sub-heading, 'title' the document's title. */
   heading: 1 | 2 | 'title' | null;
   list: { ordered: boolean; level: number } | null;
+  /** The paragraph opens a new page (a PDF's): written after a form feed. */
+  pageStart?: boolean;
 }
 
 /** A paragraph this long is text, however it is set. */
@@ -69,7 +71,7 @@ export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: numb
     }
     // List items follow one another line by line; everything else stands apart by a blank line.
     const isItem = paragraph.list !== null && paragraph.heading === null;
-    if (out.length) out.push(isItem && previousWasItem ? '\n' : '\n\n');
+    if (out.length) out.push(paragraph.pageStart ? '\n\f' : isItem && previousWasItem ? '\n' : '\n\n');
     out.push(line);
     previousWasItem = isItem;
   }

@@ -1,0 +1,277 @@
+import { getDocumentProxy } from 'unpdf';
+import type { ImportLimits } from './import-file-error';
+import { ImportFileError, refuse } from './import-file-error';
+import type { StyledParagraph, StyledRun } from './styled-paragraphs';
+import { textOf } from './styled-paragraphs';
+
+/**
+ * A PDF's text layer through pdf.js (unpdf): each piece of text with its position, size and font.
+ * Lines are rebuilt from the baselines, side-by-side columns (the letterhead, Handläggare | Till,
+ * two signatures) are read column by column, what repeats at the same place on every page is page
+ * furniture, footnotes at a page's foot are moved to the superscript number that refers to them,
+ * and headings are known by size and weight as in a Word document (styled-paragraphs.ts).
+ */
+export interface PdfText {
+  text: string;
+  cued: boolean;
+  pages: number;
+  /** (Almost) no text on the pages: a scan, for OCR. */
+  needsOcr: boolean;
+}
+
+/** Fewer visible characters per page than this is a scan (a stamp or a page number is not a text layer). */
+const MIN_CHARACTERS_PER_PAGE = 40;
+/** Heavier weights in a font's name: the text is bold. */
+const BOLD_FONT = /bold|black|heavy|semibold|demi/i;
+
+interface Piece {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+}
+
+interface Line {
+  pieces: Piece[];
+  y: number;
+  size: number;
+  /** Runs of pieces a wide gap separates: columns. */
+  fragments: Piece[][];
+}
+
+// pdf.js hands fonts to the main side with ArrayBuffer.transferToFixedLength, new in Node 21; on
+// Node 20 the same copy is made with slice (only in the thread that reads a PDF).
+const arrayBufferPrototype = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
+arrayBufferPrototype.transferToFixedLength ??= function (this: ArrayBuffer, length?: number) {
+  return this.slice(0, length ?? this.byteLength);
+};
+
+export async function pdfText(buffer: Buffer, limits: ImportLimits): Promise<PdfText> {
+  let document: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // A copy: pdf.js takes the bytes over (detaches them).
+    document = await getDocumentProxy(new Uint8Array(buffer), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'PasswordException') throw refuse.encrypted();
+    throw refuse.broken('PDF:en');
+  }
+  try {
+    const pages = document.numPages;
+    if (pages > limits.maxPages) throw refuse.tooManyPages(pages, limits.maxPages);
+    const pageLines: Line[][] = [];
+    let characters = 0;
+    for (let number = 1; number <= pages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str !== '');
+      const fonts = new Set(items.map((item) => item.fontName));
+      const bold = await boldFonts(page, fonts);
+      const pieces = items.map((item) => ({
+        text: item.str,
+        x: item.transform[4],
+        y: item.transform[5],
+        width: item.width,
+        size: Math.hypot(item.transform[2], item.transform[3]) || Math.abs(item.transform[0]),
+        bold: bold.has(item.fontName),
+      }));
+      characters += pieces.reduce((sum, piece) => sum + piece.text.replace(/\s/g, '').length, 0);
+      pageLines.push(linesOf(pieces));
+      page.cleanup();
+    }
+    if (characters < MIN_CHARACTERS_PER_PAGE * pages) return { text: '', cued: false, pages, needsOcr: true };
+    const { text, cued } = textOf(paragraphsOf(withoutFurniture(pageLines)), bodySizeOf(pageLines));
+    return { text, cued, pages, needsOcr: false };
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw refuse.broken('PDF:en');
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** Which of the page's fonts are bold, by their names (known once the page's operators are read). */
+async function boldFonts(page: Awaited<ReturnType<Awaited<ReturnType<typeof getDocumentProxy>>['getPage']>>, fonts: ReadonlySet<string>): Promise<Set<string>> {
+  if ([...fonts].some((font) => !page.commonObjs.has(font))) await page.getOperatorList();
+  const bold = new Set<string>();
+  for (const font of fonts) {
+    if (!page.commonObjs.has(font)) continue;
+    const name = (page.commonObjs.get(font) as { name?: string } | null)?.name ?? '';
+    if (BOLD_FONT.test(name)) bold.add(font);
+  }
+  return bold;
+}
+
+/** Pieces on one baseline (a superscript rides a little above it) make a line; lines top to bottom. */
+function linesOf(pieces: readonly Piece[]): Line[] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const piece of sorted) {
+    const line = lines.find((l) => Math.abs(l.y - piece.y) <= 0.5 * Math.max(l.size, piece.size) && (piece.y >= l.y - 1 || piece.size >= l.size * 0.9));
+    if (line) {
+      line.pieces.push(piece);
+      if (piece.size > line.size && piece.text.trim()) {
+        line.size = piece.size;
+        line.y = piece.y;
+      }
+    } else lines.push({ pieces: [piece], y: piece.y, size: piece.size, fragments: [] });
+  }
+  for (const line of lines) {
+    line.pieces.sort((a, b) => a.x - b.x);
+    let fragment: Piece[] = [];
+    let end = -Infinity;
+    for (const piece of line.pieces) {
+      if (fragment.length && piece.x - end > 2.5 * line.size) {
+        line.fragments.push(fragment);
+        fragment = [];
+      }
+      fragment.push(piece);
+      end = Math.max(end, piece.x + piece.width);
+    }
+    if (fragment.length) line.fragments.push(fragment);
+  }
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+const textOfPieces = (pieces: readonly Piece[]) => pieces.map((p) => p.text).join('').replace(/\s+/g, ' ').trim();
+/** Digits stand for page numbers and dates: "Sida 1 (3)" and "Sida 2 (3)" are the same furniture. */
+const furnitureKey = (line: Line, fragment: readonly Piece[]) => `${Math.round(line.y)}|${textOfPieces(fragment).replace(/\d+/g, '#')}`;
+
+/**
+ * Text that stands at the same place on most pages is the page's frame (letterhead, footer,
+ * "Sida 2 (3)"). On the first page the top of it is kept: the letterhead names the förvaltning and
+ * the Dnr, which the header reads; everywhere else it goes.
+ */
+function withoutFurniture(pages: readonly Line[][]): Line[][] {
+  if (pages.length < 2) return pages.map((lines) => lines.filter((line) => line.pieces.some((p) => p.text.trim())));
+  const seen = new Map<string, number>();
+  for (const lines of pages) {
+    const keys = new Set(lines.flatMap((line) => line.fragments.map((fragment) => furnitureKey(line, fragment))));
+    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const repeated = (line: Line, fragment: readonly Piece[]) => (seen.get(furnitureKey(line, fragment)) ?? 0) >= Math.max(2, pages.length / 2);
+  const middle = Math.max(...pages.flat().map((line) => line.y)) / 2;
+  return pages.map((lines, index) =>
+    lines
+      .map((line) => {
+        const fragments = line.fragments.filter((fragment) => !repeated(line, fragment) || (index === 0 && line.y > middle));
+        return { ...line, fragments, pieces: fragments.flat() };
+      })
+      .filter((line) => line.pieces.some((p) => p.text.trim())),
+  );
+}
+
+function bodySizeOf(pages: readonly Line[][]): number {
+  const characters = new Map<number, number>();
+  for (const line of pages.flat()) for (const piece of line.pieces) characters.set(round(piece.size), (characters.get(round(piece.size)) ?? 0) + piece.text.length);
+  return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 11;
+}
+
+const round = (size: number) => Math.round(size * 10) / 10;
+const LIST_MARKER = /^(?:\d{1,2}[.)]|[a-h][.)]|[•●▪■◦○·∙–—-])$/u;
+const NOTE_LINE = /^(\d{1,3})\s+(\S.*)$/u;
+
+/** The pages' lines as paragraphs of styled runs, footnotes at their references, column blocks one column after another. */
+function paragraphsOf(pages: readonly Line[][]): StyledParagraph[] {
+  const bodySize = bodySizeOf(pages);
+  const paragraphs: StyledParagraph[] = [];
+  pages.forEach((lines, pageIndex) => {
+    const { body, notes } = splitFootnotes(lines, bodySize);
+    let current: { paragraph: StyledParagraph; last: Line } | null = null;
+    let pageStart = pageIndex > 0;
+    const start = (line: Line, runs: StyledRun[]) => {
+      const paragraph: StyledParagraph = { runs, heading: null, list: null, pageStart };
+      pageStart = false;
+      paragraphs.push(paragraph);
+      current = { paragraph, last: line };
+    };
+    for (const group of columnGroups(body)) {
+      current = null;
+      for (const line of group) {
+        const runs = runsOf(line, notes);
+        const previous: { paragraph: StyledParagraph; last: Line } | null = current;
+        const first = line.pieces.find((p) => p.text.trim())?.text.trim() ?? '';
+        const gap = previous ? previous.last.y - line.y : Infinity;
+        const sameKind = previous !== null && Math.abs(previous.last.size - line.size) < 0.5 && boldLine(previous.last) === boldLine(line);
+        if (previous && sameKind && gap <= 1.6 * line.size && !LIST_MARKER.test(first)) {
+          previous.paragraph.runs.push({ text: '\n', bold: false, size: line.size }, ...runs);
+          previous.last = line;
+        } else start(line, runs);
+      }
+    }
+  });
+  return paragraphs;
+}
+
+const boldLine = (line: Line) => line.pieces.filter((p) => p.text.trim()).every((p) => p.bold);
+
+/** The line as runs: superscript numbers that have a footnote on the page become the footnote. */
+function runsOf(line: Line, notes: ReadonlyMap<string, string>): StyledRun[] {
+  const runs: StyledRun[] = [];
+  let end = -Infinity;
+  for (const piece of line.pieces) {
+    const superscript = piece.size < 0.85 * line.size && piece.y > line.y + 0.5 && /^\d{1,3}$/.test(piece.text.trim());
+    const note = superscript ? notes.get(piece.text.trim()) : undefined;
+    if (note !== undefined) runs.push({ text: '', bold: false, size: piece.size, footnote: note });
+    else {
+      // Pieces drawn apart without a space between them are separate words.
+      const space = runs.length && piece.x - end > 0.15 * line.size && !/\s$/.test(runs[runs.length - 1].text) && !/^\s/.test(piece.text) ? ' ' : '';
+      runs.push({ text: space + piece.text, bold: piece.bold, size: piece.size });
+    }
+    end = piece.x + piece.width;
+  }
+  return runs;
+}
+
+/**
+ * The foot of a page: lines in smaller type under the text, each note opening with its number.
+ * Answers the lines above and the notes by number.
+ */
+function splitFootnotes(lines: readonly Line[], bodySize: number): { body: Line[]; notes: Map<string, string> } {
+  let foot = lines.length;
+  while (foot > 0 && lines[foot - 1].size < 0.9 * bodySize) foot--;
+  const notes = new Map<string, string>();
+  let number: string | null = null;
+  for (const line of lines.slice(foot)) {
+    const text = textOfPieces(line.pieces);
+    const opens = NOTE_LINE.exec(text);
+    if (opens) {
+      number = opens[1];
+      notes.set(number, opens[2]);
+    } else if (number !== null) notes.set(number, `${notes.get(number)} ${text}`);
+  }
+  // Small type at a page's foot that is not numbered notes stays text.
+  if (!notes.size) return { body: [...lines], notes };
+  return { body: lines.slice(0, foot), notes };
+}
+
+/**
+ * Consecutive lines split into the same columns are read column by column (pdftotext does the
+ * same): the left column's lines, then the right's. Other lines are groups of their own.
+ */
+function columnGroups(lines: readonly Line[]): Line[][] {
+  const groups: Array<{ lines: Line[]; columned: boolean }> = [];
+  let block: Line[] = [];
+  const flush = () => {
+    if (!block.length) return;
+    const columns = Math.max(...block.map((line) => line.fragments.length));
+    for (let c = 0; c < columns; c++) {
+      const column = block.filter((line) => line.fragments[c]).map((line) => ({ ...line, pieces: line.fragments[c], fragments: [line.fragments[c]] }));
+      groups.push({ lines: column, columned: true });
+    }
+    block = [];
+  };
+  for (const line of lines) {
+    if (line.fragments.length > 1) block.push(line);
+    else {
+      flush();
+      // Lines outside a column block run on as one group, so that a paragraph can span them.
+      const last = groups[groups.length - 1];
+      if (last && !last.columned) last.lines.push(line);
+      else groups.push({ lines: [line], columned: false });
+    }
+  }
+  flush();
+  return groups.map((group) => group.lines);
+}
