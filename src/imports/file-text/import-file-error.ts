@@ -56,5 +56,6 @@ export const refuse = {
   broken: (kind: string) => new ImportFileError('broken-file', `${kind} är skadad eller ofullständig och kan inte läsas. Spara om den och försök igen.`),
   encrypted: () => new ImportFileError('encrypted-pdf', 'PDF:en är lösenordsskyddad eller krypterad. Ta bort skyddet och försök igen.'),
   tooSlow: (milliseconds: number) => new ImportFileError('too-slow', `Det tog längre än ${Math.round(milliseconds / 1000)} sekunder att läsa filen, så importen avbröts. Försök med en mindre fil.`),
+  tooMuchMemory: () => new ImportFileError('file-too-large', 'Filen krävde för mycket minne för att läsas och importeras inte. Försök med en mindre fil.'),
   tooMuchText: () => new ImportFileError('file-too-large', 'Filen innehåller mer text än ett tjänsteutlåtande kan rymma och importeras inte.'),
 };

@@ -178,26 +178,22 @@ function paragraphsOf(pages: readonly Line[][]): StyledParagraph[] {
   const paragraphs: StyledParagraph[] = [];
   pages.forEach((lines, pageIndex) => {
     const { body, notes } = splitFootnotes(lines, bodySize);
-    let current: { paragraph: StyledParagraph; last: Line } | null = null;
     let pageStart = pageIndex > 0;
-    const start = (line: Line, runs: StyledRun[]) => {
-      const paragraph: StyledParagraph = { runs, heading: null, list: null, pageStart };
-      pageStart = false;
-      paragraphs.push(paragraph);
-      current = { paragraph, last: line };
-    };
     for (const group of columnGroups(body)) {
-      current = null;
+      let current: { paragraph: StyledParagraph; last: Line } | null = null;
       for (const line of group) {
         const runs = runsOf(line, notes);
-        const previous: { paragraph: StyledParagraph; last: Line } | null = current;
         const first = line.pieces.find((p) => p.text.trim())?.text.trim() ?? '';
-        const gap = previous ? previous.last.y - line.y : Infinity;
-        const sameKind = previous !== null && Math.abs(previous.last.size - line.size) < 0.5 && boldLine(previous.last) === boldLine(line);
-        if (previous && sameKind && gap <= 1.6 * line.size && !LIST_MARKER.test(first)) {
-          previous.paragraph.runs.push({ text: '\n', bold: false, size: line.size }, ...runs);
-          previous.last = line;
-        } else start(line, runs);
+        const sameKind = current !== null && Math.abs(current.last.size - line.size) < 0.5 && boldLine(current.last) === boldLine(line);
+        if (current && sameKind && current.last.y - line.y <= 1.6 * line.size && !LIST_MARKER.test(first)) {
+          current.paragraph.runs.push({ text: '\n', bold: false, size: line.size }, ...runs);
+          current.last = line;
+        } else {
+          const paragraph: StyledParagraph = { runs, heading: null, list: null, pageStart };
+          pageStart = false;
+          paragraphs.push(paragraph);
+          current = { paragraph, last: line };
+        }
       }
     }
   });

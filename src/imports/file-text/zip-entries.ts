@@ -12,7 +12,8 @@ export async function checkArchive(buffer: Buffer, limits: ArchiveLimits): Promi
   try {
     return (await inspectZip(buffer, limits)).names;
   } catch (error) {
-    if (error instanceof HttpProblem) throw refuse.zip();
+    // Not a ZIP at all (cut short, damaged) is a broken document; a ZIP over the limits is refused as unsafe.
+    if (error instanceof HttpProblem) throw /not a readable ZIP archive/.test(error.message) ? refuse.broken('Dokumentet') : refuse.zip();
     throw error;
   }
 }
