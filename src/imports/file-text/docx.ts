@@ -32,7 +32,8 @@ const SUB_STYLE = /^(heading|rubrik)\s*[2-6]$/i;
 const TITLE_STYLE = /^(title|rubrik|titel|subtitle|underrubrik)$/i;
 
 export async function docxText(buffer: Buffer, limits: ImportLimits): Promise<{ text: string; cued: boolean }> {
-  await checkArchive(buffer, limits.zip);
+  const names = await checkArchive(buffer, limits.zip);
+  if (!names.includes('word/document.xml')) throw refuse.unsupported();
   let tree: Element | null = null;
   try {
     await mammoth.convertToHtml(

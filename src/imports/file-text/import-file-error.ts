@@ -53,7 +53,11 @@ export const refuse = {
   tooLarge: (limit: number) => new ImportFileError('file-too-large', `Filen är för stor. Den får vara högst ${megabytes(limit)}.`),
   tooManyPages: (pages: number, limit: number) => new ImportFileError('too-many-pages', `PDF:en har ${pages} sidor. Högst ${limit} sidor kan importeras.`),
   zip: () => new ImportFileError('zip-limits', 'Dokumentet är ett arkiv som packas upp till för mycket data eller är felaktigt packat, och importeras inte av säkerhetsskäl.'),
-  broken: (kind: string) => new ImportFileError('broken-file', `${kind} är skadad eller ofullständig och kan inte läsas. Spara om den och försök igen.`),
+  /** `subject` with its article: "PDF:en", "Word-dokumentet" (neuter: "skadat", "det"). */
+  broken: (subject: string) => {
+    const neuter = /et$/.test(subject);
+    return new ImportFileError('broken-file', `${subject} är ${neuter ? 'skadat' : 'skadad'} eller ofullständig${neuter ? 't' : ''} och kan inte läsas. Spara om ${neuter ? 'det' : 'den'} och försök igen.`);
+  },
   encrypted: () => new ImportFileError('encrypted-pdf', 'PDF:en är lösenordsskyddad eller krypterad. Ta bort skyddet och försök igen.'),
   tooSlow: (milliseconds: number) => new ImportFileError('too-slow', `Det tog längre än ${Math.round(milliseconds / 1000)} sekunder att läsa filen, så importen avbröts. Försök med en mindre fil.`),
   tooMuchMemory: () => new ImportFileError('file-too-large', 'Filen krävde för mycket minne för att läsas och importeras inte. Försök med en mindre fil.'),

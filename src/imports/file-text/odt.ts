@@ -31,7 +31,8 @@ interface Styles {
 const MAX_XML_CHARACTERS = 30_000_000;
 
 export async function odtText(buffer: Buffer, limits: ImportLimits): Promise<{ text: string; cued: boolean }> {
-  await checkArchive(buffer, limits.zip);
+  const names = await checkArchive(buffer, limits.zip);
+  if (!names.includes('content.xml')) throw refuse.unsupported();
   const entries = await readEntries(buffer, ['content.xml', 'styles.xml']);
   const content = entries.get('content.xml');
   if (!content) throw refuse.broken('OpenDocument-filen');
