@@ -83,3 +83,19 @@ describe('a UTF-8 text file', () => {
     expect(proposal.sections.map((s) => s.key)).toEqual(['sammanfattning', 'bakgrund']);
   });
 });
+
+describe('a longer PDF, where paragraphs and lists run across page breaks', () => {
+  it('comes back equal section by section', async () => {
+    // One paragraph longer than a page, so it must break across one.
+    const sentences = Array.from({ length: 40 }, (_, i) => `Mening nummer ${i + 1} i det långa stycket handlar om hur biblioteken kan samarbeta med förskolorna.`);
+    const longParagraph = { type: 'paragraph' as const, content: [{ text: sentences.join(' ') }] };
+    const long = { ...model, sections: model.sections.map((section, i) => ({ ...section, body: [...Array.from({ length: 8 }, () => section.body).flat(), ...(i === 1 ? [longParagraph] : [])] })) };
+    const extracted = await extractFileText(await renderStatementPdf(long, { creationDate: new Date('2025-02-11T10:00:00Z') }), 'langt.pdf');
+    expect(extracted.pages).toBeGreaterThanOrEqual(6);
+    const proposal = proposeFromText(extracted.text, { catalogue: CATALOGUE, cued: extracted.cued });
+    expect(proposal.sections.map((s) => ({ key: s.key, body: s.body }))).toEqual(expectedSections.map((s, i) => ({ key: s.key, body: long.sections[i].body })));
+    // The page frame (letterhead, "Sida n (m)", the footer address) is gone from the text.
+    expect(extracted.text).not.toMatch(/Sida [2-9]/);
+    expect(extracted.text).not.toMatch(/Växel/);
+  });
+});
