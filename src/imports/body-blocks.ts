@@ -37,7 +37,8 @@ type Piece =
 
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/u;
 const LETTERED = /^([a-h])[.)]\s+(\S.*)$/u;
-const BULLET = /^([•●▪■◦○·∙*»–—\-\uf0b7\uf0a7\uf076\uf0d8])\s*(\S.*)$/u;
+// A "*" bullet, but not the "**" that opens a bold phrase at a line's start.
+const BULLET = /^([•●▪■◦○·∙»–—\-\uf0b7\uf0a7\uf076\uf0d8]|\*(?!\*))\s*(\S.*)$/u;
 // OCR reads a bullet as "e" or "o"; only before a capital is that a bullet and not a word.
 const OCR_BULLET = /^([eo])\s+(\p{Lu}.*)$/u;
 const SUB_BULLETS = new Set(['◦', '○', 'o', '–', '—', '-', '▪', '\uf0a7']);
@@ -109,8 +110,9 @@ const lastText = (piece: Piece) => piece.texts[piece.texts.length - 1];
 function continuesPiece(current: Piece, line: SourceLine, blankBefore: boolean, context: BodyContext): boolean {
   const last = current.lines[current.lines.length - 1];
   if (blankBefore) {
-    // A file's paragraphs are its own: only a page break (a PDF's) may cut one.
-    if (context.cued && !line.pageStart) return false;
+    // A file's paragraphs are its own: a blank line ends one, at a page break too (the PDF reader
+    // itself joins a paragraph that runs on over a page, by where its lines begin).
+    if (context.cued) return false;
     // Across a blank line (or a page break) only a sentence left unfinished goes on.
     return !endsSentence(lastText(current)) && (startsLowercase(line.text) || line.pageStart);
   }

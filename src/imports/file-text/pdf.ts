@@ -39,7 +39,11 @@ interface Line {
   size: number;
   /** Runs of pieces a wide gap separates: columns. */
   fragments: Piece[][];
+  inBottomMargin?: boolean;
 }
+
+/** The share of a page's height at its foot that holds the footer, never the text (A4: about 59 pt). */
+const BOTTOM_MARGIN = 0.07;
 
 // pdf.js hands fonts to the main side with ArrayBuffer.transferToFixedLength, new in Node 21; on
 // Node 20 the same copy is made with slice (only in the thread that reads a PDF).
@@ -77,11 +81,14 @@ export async function pdfText(buffer: Buffer, limits: ImportLimits): Promise<Pdf
         bold: bold.has(item.fontName),
       }));
       characters += pieces.reduce((sum, piece) => sum + piece.text.replace(/\s/g, '').length, 0);
-      pageLines.push(linesOf(pieces));
+      pageLines.push(linesOf(pieces).map((line) => ({ ...line, inBottomMargin: line.y < BOTTOM_MARGIN * page.view[3] })));
       page.cleanup();
     }
     if (characters < MIN_CHARACTERS_PER_PAGE * pages) return { text: '', cued: false, pages, needsOcr: true };
-    const { text, cued } = textOf(paragraphsOf(withoutFurniture(pageLines)), bodySizeOf(pageLines));
+    const bodySize = bodySizeOf(pageLines);
+    // Small type in the bottom margin is the page's footer even on a single page, where nothing repeats.
+    const framed = pageLines.map((lines) => lines.filter((line) => !(line.inBottomMargin && line.size < 0.95 * bodySize)));
+    const { text, cued } = textOf(paragraphsOf(withoutFurniture(framed)), bodySize);
     return { text, cued, pages, needsOcr: false };
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -176,14 +183,22 @@ const NOTE_LINE = /^(\d{1,3})\s+(\S.*)$/u;
 function paragraphsOf(pages: readonly Line[][]): StyledParagraph[] {
   const bodySize = bodySizeOf(pages);
   const paragraphs: StyledParagraph[] = [];
+  let previousPage: { paragraph: StyledParagraph; last: Line; textX: number } | null = null;
   pages.forEach((lines, pageIndex) => {
     const { body, notes } = splitFootnotes(lines, bodySize);
     let pageStart = pageIndex > 0;
     for (const group of columnGroups(body)) {
-      let current: { paragraph: StyledParagraph; last: Line } | null = null;
+      let current: { paragraph: StyledParagraph; last: Line; textX: number } | null = null;
       for (const line of group) {
         const runs = runsOf(line, notes);
         const first = line.pieces.find((p) => p.text.trim())?.text.trim() ?? '';
+        if (pageStart && previousPage && runsOnOver(previousPage, line)) {
+          // The paragraph the last page ended runs on here: one paragraph, the page break inside it.
+          previousPage.paragraph.runs.push({ text: '\n\f', bold: false, size: line.size }, ...runs);
+          current = { ...previousPage, last: line };
+          pageStart = false;
+          continue;
+        }
         const sameKind = current !== null && Math.abs(current.last.size - line.size) < 0.5 && boldLine(current.last) === boldLine(line);
         if (current && sameKind && current.last.y - line.y <= 1.6 * line.size && !LIST_MARKER.test(first)) {
           current.paragraph.runs.push({ text: '\n', bold: false, size: line.size }, ...runs);
@@ -192,12 +207,39 @@ function paragraphsOf(pages: readonly Line[][]): StyledParagraph[] {
           const paragraph: StyledParagraph = { runs, heading: null, list: null, pageStart };
           pageStart = false;
           paragraphs.push(paragraph);
-          current = { paragraph, last: line };
+          current = { paragraph, last: line, textX: textStart(line) };
         }
       }
+      previousPage = current;
     }
   });
   return paragraphs;
+}
+
+/** Where a line's words begin: after a list marker, where the item's next lines begin too. */
+function textStart(line: Line): number {
+  const visible = line.pieces.filter((p) => p.text.trim());
+  return visible.length > 1 && LIST_MARKER.test(visible[0].text.trim()) ? visible[1].x : (visible[0]?.x ?? 0);
+}
+
+/**
+ * A page's first line goes on with the paragraph the page before ended when that paragraph
+ * ended without finishing its sentence and the line begins where the paragraph's lines begin, in
+ * the same type, with no list marker of its own. A new paragraph (or a list item's next line at
+ * another indent) is not joined: "… under vardagar" + "Förvaltningen anser …" stay apart.
+ */
+function runsOnOver(previous: { paragraph: StyledParagraph; last: Line; textX: number }, line: Line): boolean {
+  // A footnote's number after the stop does not hide that the sentence ended.
+  const lastText = textOfPieces(previous.last.pieces).replace(/([.!?:;]["”’')]*)\d{1,3}$/u, '$1');
+  const first = line.pieces.find((p) => p.text.trim())?.text.trim() ?? '';
+  const x = line.pieces.find((p) => p.text.trim())?.x ?? 0;
+  return (
+    !/[.!?:;]["”’')]*$/.test(lastText) &&
+    !LIST_MARKER.test(first) &&
+    Math.abs(x - previous.textX) < 2 &&
+    Math.abs(previous.last.size - line.size) < 0.5 &&
+    boldLine(previous.last) === boldLine(line)
+  );
 }
 
 const boldLine = (line: Line) => line.pieces.filter((p) => p.text.trim()).every((p) => p.bold);
@@ -229,13 +271,17 @@ function splitFootnotes(lines: readonly Line[], bodySize: number): { body: Line[
   while (foot > 0 && lines[foot - 1].size < 0.9 * bodySize) foot--;
   const notes = new Map<string, string>();
   let number: string | null = null;
+  let previous: Line | null = null;
   for (const line of lines.slice(foot)) {
     const text = textOfPieces(line.pieces);
     const opens = NOTE_LINE.exec(text);
     if (opens) {
       number = opens[1];
       notes.set(number, opens[2]);
-    } else if (number !== null) notes.set(number, `${notes.get(number)} ${text}`);
+    } else if (number !== null && previous && previous.y - line.y <= 1.6 * line.size && Math.abs(previous.size - line.size) < 0.3) {
+      notes.set(number, `${notes.get(number)} ${text}`);
+    } else if (number !== null) break; // below the notes: the page's frame, not a note's next line
+    previous = line;
   }
   // Small type at a page's foot that is not numbered notes stays text.
   if (!notes.size) return { body: [...lines], notes };

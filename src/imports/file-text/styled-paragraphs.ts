@@ -18,7 +18,7 @@ export interface StyledParagraph {
   /** The level a paragraph style gave: 1 a section heading, 2 a sub-heading, 'title' the document's title. */
   heading: 1 | 2 | 'title' | null;
   list: { ordered: boolean; level: number } | null;
-  /** The paragraph opens a new page (a PDF's): written after a form feed. */
+  /** The paragraph opens a new page (a PDF's): written after a blank line and a form feed. A paragraph that runs on over a page break holds the form feed in a run instead. */
   pageStart?: boolean;
 }
 
@@ -71,7 +71,7 @@ export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: numb
     }
     // List items follow one another line by line; everything else stands apart by a blank line.
     const isItem = paragraph.list !== null && paragraph.heading === null;
-    if (out.length) out.push(paragraph.pageStart ? '\n\f' : isItem && previousWasItem ? '\n' : '\n\n');
+    if (out.length) out.push(paragraph.pageStart ? '\n\n\f' : isItem && previousWasItem ? '\n' : '\n\n');
     out.push(line);
     previousWasItem = isItem;
   }
@@ -96,7 +96,10 @@ function inlineText(paragraph: StyledParagraph, notes: string[]): string {
       flush();
       notes.push(run.footnote.replace(/\s+/g, ' ').trim());
       text += `[^${notes.length}]`;
-    } else if (run.bold && !allBold) bold += run.text;
+    } else if ((run.bold || (bold && !run.text.trim())) && !allBold) {
+      // Spaces and line breaks inside a bold phrase stay inside it: "**bör\nkompletteras**", not two phrases.
+      bold += run.text;
+    }
     else {
       flush();
       text += run.text;
