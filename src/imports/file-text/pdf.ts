@@ -19,7 +19,7 @@ export interface PdfText {
   needsOcr: boolean;
 }
 
-/** Fewer visible characters per page than this is a scan (a stamp or a page number is not a text layer). */
+/** A page with fewer visible characters than this is scanned (a stamp or a page number is not a text layer); a PDF most of whose pages are is a scan. */
 const MIN_CHARACTERS_PER_PAGE = 40;
 /** Heavier weights in a font's name: the text is bold. */
 const BOLD_FONT = /bold|black|heavy|semibold|demi/i;
@@ -65,7 +65,7 @@ export async function pdfText(buffer: Buffer, limits: ImportLimits): Promise<Pdf
     const pages = document.numPages;
     if (pages > limits.maxPages) throw refuse.tooManyPages(pages, limits.maxPages);
     const pageLines: Line[][] = [];
-    let characters = 0;
+    let scannedPages = 0;
     for (let number = 1; number <= pages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -80,11 +80,11 @@ export async function pdfText(buffer: Buffer, limits: ImportLimits): Promise<Pdf
         size: Math.hypot(item.transform[2], item.transform[3]) || Math.abs(item.transform[0]),
         bold: bold.has(item.fontName),
       }));
-      characters += pieces.reduce((sum, piece) => sum + piece.text.replace(/\s/g, '').length, 0);
+      if (pieces.reduce((sum, piece) => sum + piece.text.replace(/\s/g, '').length, 0) < MIN_CHARACTERS_PER_PAGE) scannedPages++;
       pageLines.push(linesOf(pieces).map((line) => ({ ...line, inBottomMargin: line.y < BOTTOM_MARGIN * page.view[3] })));
       page.cleanup();
     }
-    if (characters < MIN_CHARACTERS_PER_PAGE * pages) return { text: '', cued: false, pages, needsOcr: true };
+    if (scannedPages > pages / 2) return { text: '', cued: false, pages, needsOcr: true };
     const bodySize = bodySizeOf(pageLines);
     // Small type in the bottom margin is the page's footer even on a single page, where nothing repeats.
     const framed = pageLines.map((lines) => lines.filter((line) => !(line.inBottomMargin && line.size < 0.95 * bodySize)));
