@@ -35,11 +35,13 @@ export const unsafeArchive = (why: string) =>
  * directory declared: an archive that lies about its sizes (claims 1 kB, unpacks to 150 MB) is
  * refused too, after at most the declared total of work.
  */
-export async function inspectZip(path: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ZipSummary> {
+export async function inspectZip(source: string | Buffer, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ZipSummary> {
   let zip: ZipFile;
   try {
     // strictFileNames: a backslash in an entry name is refused instead of being read as a separator.
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true });
+    const options = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
+    // A file on disk (an attachment) or one in memory (an import, read in a worker).
+    zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
   } catch (error) {
     throw fromYauzl(error);
   }

@@ -13,7 +13,12 @@ export interface BodyContext {
   footnotes: readonly Footnote[];
   /** The usual length of a full line: a shorter line that ends a sentence ends its paragraph. */
   fullLine: number;
+  /** Headings are marked (`###`) by the file's layout: no other line is taken for one, and a blank line ends a paragraph. */
+  cued?: boolean;
 }
+
+/** A heading line in Markdown's form: "### Vad behöver förtydligas?". */
+const MARKED_HEADING = /^#{1,4}\s+(\S.*)$/u;
 
 type ListType = 'bullet_list' | 'numbered_list';
 
@@ -32,7 +37,8 @@ type Piece =
 
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/u;
 const LETTERED = /^([a-h])[.)]\s+(\S.*)$/u;
-const BULLET = /^([•●▪■◦○·∙*»–—\-\uf0b7\uf0a7\uf076\uf0d8])\s*(\S.*)$/u;
+// A "*" bullet, but not the "**" that opens a bold phrase at a line's start.
+const BULLET = /^([•●▪■◦○·∙»–—\-\uf0b7\uf0a7\uf076\uf0d8]|\*(?!\*))\s*(\S.*)$/u;
 // OCR reads a bullet as "e" or "o"; only before a capital is that a bullet and not a word.
 const OCR_BULLET = /^([eo])\s+(\p{Lu}.*)$/u;
 const SUB_BULLETS = new Set(['◦', '○', 'o', '–', '—', '-', '▪', '\uf0a7']);
@@ -80,13 +86,16 @@ export function bodyFromLines(lines: readonly SourceLine[], context: BodyContext
     const current = pieces[pieces.length - 1];
     const marker = markerOf(line);
 
-    const continues = current && current.type !== 'subheading' && !marker && continuesPiece(current, line, blankBefore, context);
-    if (continues) {
+    const marked = MARKED_HEADING.exec(line.text);
+    const continues = current && current.type !== 'subheading' && !marker && !marked && continuesPiece(current, line, blankBefore, context);
+    if (marked) {
+      pieces.push({ type: 'subheading', lines: [line], texts: [marked[1].replace(/^\*\*(.*)\*\*$/, '$1')] });
+    } else if (continues) {
       current.lines.push(line);
       current.texts.push(line.text);
     } else if (marker) {
       pieces.push({ type: 'item', marker, indent: line.indent, lines: [line], texts: [marker.text] });
-    } else if ((blankBefore || line.pageStart || !current || endsSentence(lastText(current))) && looksLikeHeading(line, next, blankAfter, context)) {
+    } else if (!context.cued && (blankBefore || line.pageStart || !current || endsSentence(lastText(current))) && looksLikeHeading(line, next, blankAfter, context)) {
       pieces.push({ type: 'subheading', lines: [line], texts: [line.text] });
     } else {
       pieces.push({ type: 'paragraph', lines: [line], texts: [line.text] });
@@ -101,6 +110,9 @@ const lastText = (piece: Piece) => piece.texts[piece.texts.length - 1];
 function continuesPiece(current: Piece, line: SourceLine, blankBefore: boolean, context: BodyContext): boolean {
   const last = current.lines[current.lines.length - 1];
   if (blankBefore) {
+    // A file's paragraphs are its own: a blank line ends one, at a page break too (the PDF reader
+    // itself joins a paragraph that runs on over a page, by where its lines begin).
+    if (context.cued) return false;
     // Across a blank line (or a page break) only a sentence left unfinished goes on.
     return !endsSentence(lastText(current)) && (startsLowercase(line.text) || line.pageStart);
   }

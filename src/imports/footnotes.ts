@@ -34,6 +34,7 @@ export function extractFootnotes(source: readonly SourceLine[], vocabulary: Read
   const lines = source.map((line) => ({ ...line }));
   const footnotes: Footnote[] = [];
   const drop = new Set<number>();
+  referencedFootnotes(lines, footnotes, drop);
   let lastNumber = 0;
   let searchFrom = 0;
   let pageOpen = 0;
@@ -55,6 +56,33 @@ export function extractFootnotes(source: readonly SourceLine[], vocabulary: Read
     }
   }
   return { lines: lines.filter((l) => !drop.has(l.no)), footnotes };
+}
+
+const NOTE_DEFINITION = /^\[\^(\d{1,4})\]:\s*(.*)$/u;
+const NOTE_REFERENCE = /\[\^(\d{1,4})\]/gu;
+
+/**
+ * Footnotes a file's structure gave (a Word or ODT note, see file-text/), written as Markdown
+ * writes them: "[^3]" where the note is referred to, "[^3]: text" on a line of its own. They are
+ * sure: no page foot has to be guessed. A reference with no definition is left as it stands.
+ */
+function referencedFootnotes(lines: SourceLine[], footnotes: Footnote[], drop: Set<number>): void {
+  const definitions = new Map<string, SourceLine>();
+  for (const line of lines) {
+    const definition = NOTE_DEFINITION.exec(line.text);
+    if (definition && !definitions.has(definition[1])) definitions.set(definition[1], line);
+  }
+  if (!definitions.size) return;
+  for (const line of lines) {
+    if (definitions.get(NOTE_DEFINITION.exec(line.text)?.[1] ?? '') === line) continue;
+    line.text = line.text.replace(NOTE_REFERENCE, (whole, number: string) => {
+      const definition = definitions.get(number);
+      if (!definition) return whole;
+      footnotes.push({ number: Number(number), text: NOTE_DEFINITION.exec(definition.text)![2].trim(), placed: true, line: definition.no });
+      return `${FOOTNOTE_OPEN}${footnotes.length - 1}${FOOTNOTE_CLOSE}`;
+    });
+  }
+  for (const line of definitions.values()) drop.add(line.no);
 }
 
 /** The run of footnote paragraphs that ends the page before line index `p`, numbered on from `lastNumber`. */

@@ -99,4 +99,11 @@ export interface ImportContext {
   catalogue: ReadonlyArray<{ key: string; heading: string }>;
   /** Names from the organisation register: help to tell the "Till" nämnd and the förvaltning. */
   organisations?: readonly string[];
+  /**
+   * The text came from a file whose layout marked its headings (a Word or ODT style, a PDF's font
+   * size or weight: see file-text/): its `##` lines are section headings and its `###` lines
+   * sub-headings, known by that cue and so of high confidence, and a blank line always ends a
+   * paragraph. Without it (a paste, an OCR'd scan) headings are found by their words and place.
+   */
+  cued?: boolean;
 }

@@ -36,16 +36,23 @@ export function proposeFromText(text: string, context: ImportContext): Proposal 
     const folded = fold(headingText(line.text));
     if (APPROVALS_HEADING.test(folded) && approvalsAt < 0) approvalsAt = index;
     else if (ENCLOSURES_HEADING.test(folded) && approvalsAt < 0 && enclosuresAt < 0 && starts.length) enclosuresAt = index;
-    else if (enclosuresAt < 0 && approvalsAt < 0 && isHeadingLine(index)) {
+    else if (enclosuresAt < 0 && approvalsAt < 0 && (isHeadingLine(index) || (context.cued && CUED_HEADING.test(line.text)))) {
       const match = matchHeading(line.text);
       if (match && !starts.some((s) => s.key === match.key)) starts.push({ index, ...match });
+      // A heading the file styled as a section's (Rubrik 1, the largest type) is one, once the sections have begun.
+      else if (!match && context.cued && SECTION_HEADING.test(line.text) && starts.length) {
+        const heading = headingText(line.text);
+        starts.push({ index, key: ownSectionKey(heading, new Set(starts.map((s) => s.key))), heading, confidence: 'high' });
+      }
     }
   });
   const bodyEnd = [enclosuresAt, approvalsAt, lines.length].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b));
 
-  const header = headerFrom(lines.slice(0, starts[0]?.index ?? 0), vocabulary, context.organisations ?? []);
+  // A title the file styled as a heading is still the title: the header reads words, not marks.
+  const headerLines = lines.slice(0, starts[0]?.index ?? 0).map((line) => (context.cued ? { ...line, text: headingText(line.text) } : line));
+  const header = headerFrom(headerLines, vocabulary, context.organisations ?? []);
   const fullLine = typicalLineLength(lines);
-  const bodyContext: BodyContext = { vocabulary, footnotes, fullLine };
+  const bodyContext: BodyContext = { vocabulary, footnotes, fullLine, cued: context.cued };
 
   const sections: ProposedSection[] = [];
   let signatories: Proposal['signatories'] = [];
@@ -59,19 +66,19 @@ export function proposeFromText(text: string, context: ImportContext): Proposal 
     }
     const lastLine = [...sectionLines].reverse().find((l) => l.text) ?? lines[start.index];
     const unplaced = sectionLines.some((l) => [...l.text.matchAll(FOOTNOTE_MARK)].some((mark) => !footnotes[Number(mark[1])].placed));
-    sections.push(
-      ...splitOwnSections(
-        {
-          key: start.key,
-          heading: start.heading,
-          body: bodyFromLines(sectionLines, bodyContext),
-          confidence: start.confidence === 'high' && !unplaced ? 'high' : 'low',
-          source: { from: lines[start.index].no, to: lastLine.no },
-        },
-        sections,
-        sectionLines,
-      ),
-    );
+    const section: ProposedSection = {
+      key: start.key,
+      heading: start.heading,
+      body: bodyFromLines(sectionLines, bodyContext),
+      confidence: start.confidence === 'high' && !unplaced ? 'high' : 'low',
+      source: { from: lines[start.index].no, to: lastLine.no },
+    };
+    // A file's styles said which headings head sections: its sub-headings stay sub-headings.
+    if (context.cued) {
+      sections.push(section);
+      return;
+    }
+    sections.push(...splitOwnSections(section, sections, sectionLines));
   });
   if (!sections.length) {
     const body = bodyFromLines(lines.slice(0, bodyEnd), bodyContext);
@@ -96,6 +103,10 @@ export function proposeFromText(text: string, context: ImportContext): Proposal 
     removed,
   };
 }
+
+/** Heading lines a file's layout marked: `##` a section, `###` a sub-heading (file-text/). */
+const CUED_HEADING = /^#{1,3}\s/;
+const SECTION_HEADING = /^#{1,2}\s/;
 
 /**
  * An unknown sub-heading that names a section of its own kind ("Ekonomiska konsekvenser") starts

@@ -1,0 +1,85 @@
+// Import bench (npm run bench:import), issue 16. One summary line starting "bench:import":
+//  1. a 20-page Word document (heading styles, lists, footnotes) → proposal: extractFileText in the
+//     import worker, then proposeFromText; target < 1 s;
+//  2. a 10-page text PDF from the project's renderer → proposal; target < 2 s;
+//  3. OCR seconds per page of a scan, when an OCR measurement is plugged in (OCR_MEASUREMENT below).
+// Each file is read once cold (the worker thread starts and loads its readers) and then RUNS times;
+// the median of those is held to the target.
+//
+//   BENCH_IMPORT_RUNS=3 npm run bench:import   (shorter)
+import { layoutStatement, renderStatementPdf } from '../src/documents/render-statement';
+import type { StatementDocumentModel } from '../src/documents/document-model';
+import { closeImportWorkers, extractFileText } from '../src/imports/file-text';
+import { proposeFromText } from '../src/imports/propose-from-text';
+import { CATALOGUE } from '../test/imports/catalogue';
+import { invented } from '../test/imports/file-text-statement';
+import { statementDocx } from '../test/imports/file-text-writers';
+import { positiveNumber, runBench } from './support';
+
+const RUNS = positiveNumber(process.env.BENCH_IMPORT_RUNS, 10);
+const TARGET_DOCX_MS = 1000;
+const TARGET_PDF_MS = 2000;
+
+/**
+ * OCR seconds per page: the OCR reader (src/imports/ocr/) plugs its measurement in here, e.g.
+ * `async () => { const start = performance.now(); const pages = await ocrPdf(scan); return { pages, seconds: (performance.now() - start) / 1000 }; }`.
+ * While it is null the summary says OCR was not measured.
+ */
+export type OcrMeasurement = () => Promise<{ pages: number; seconds: number }>;
+const OCR_MEASUREMENT: OcrMeasurement | null = null;
+
+const ms = (value: number) => value.toFixed(0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const verdict = (ok: boolean) => (ok ? 'ok' : 'SLOW');
+
+/** The invented statement with every section's body repeated until the PDF has at least `pages` pages. */
+function statementOfPages(pages: number): { model: StatementDocumentModel; pages: number } {
+  const base = invented();
+  for (let repeat = 1; repeat < 200; repeat++) {
+    const model = { ...base, sections: base.sections.map((section) => ({ ...section, body: Array.from({ length: repeat }, () => section.body).flat() })) };
+    const count = layoutStatement(model).pages.length;
+    if (count >= pages) return { model, pages: count };
+  }
+  throw new Error(`No statement of ${pages} pages in the series`);
+}
+
+async function timeImport(file: Buffer, name: string): Promise<{ cold: number; median: number; sections: number; characters: number }> {
+  const once = async () => {
+    const start = performance.now();
+    const extracted = await extractFileText(file, name);
+    const proposal = proposeFromText(extracted.text, { catalogue: CATALOGUE, cued: extracted.cued });
+    return { elapsed: performance.now() - start, sections: proposal.sections.length, characters: extracted.text.length };
+  };
+  const first = await once();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push((await once()).elapsed);
+  return { cold: first.elapsed, median: median(times), sections: first.sections, characters: first.characters };
+}
+
+async function main(): Promise<void> {
+  const word = statementOfPages(20);
+  const docx = await statementDocx(word.model, 'styles');
+  const docxResult = await timeImport(docx, 'bench.docx');
+  console.log(`docx: ~${word.pages} pages, ${(docx.length / 1024).toFixed(0)} KiB, ${docxResult.characters} characters, ${docxResult.sections} sections: cold ${ms(docxResult.cold)} ms, median ${ms(docxResult.median)} ms`);
+  await closeImportWorkers();
+
+  const printed = statementOfPages(10);
+  const pdf = await renderStatementPdf(printed.model, { creationDate: new Date('2025-02-11T10:00:00Z') });
+  const pdfResult = await timeImport(pdf, 'bench.pdf');
+  console.log(`pdf: ${printed.pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB, ${pdfResult.characters} characters, ${pdfResult.sections} sections: cold ${ms(pdfResult.cold)} ms, median ${ms(pdfResult.median)} ms`);
+  await closeImportWorkers();
+
+  let ocr = 'ocr: not measured';
+  if (OCR_MEASUREMENT) {
+    const { pages, seconds } = await OCR_MEASUREMENT();
+    ocr = `ocr: ${(seconds / pages).toFixed(1)} s/page over ${pages} pages`;
+  }
+  const docxOk = docxResult.median < TARGET_DOCX_MS;
+  const pdfOk = pdfResult.median < TARGET_PDF_MS;
+  console.log(
+    `bench:import docx ${word.pages}p: median ${ms(docxResult.median)} ms (cold ${ms(docxResult.cold)}) (target < ${TARGET_DOCX_MS} ms: ${verdict(docxOk)}); ` +
+      `pdf ${printed.pages}p: median ${ms(pdfResult.median)} ms (cold ${ms(pdfResult.cold)}) (target < ${TARGET_PDF_MS} ms: ${verdict(pdfOk)}); ${ocr}`,
+  );
+}
+
+runBench('bench:import', main);
