@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { FileStore } from '../storage/file-store';
 import { startBackgroundJob, type BackgroundJob } from '../shared/background-job';
-import { analyseImport } from './import-analysis';
+import { analyseOffThread } from './analysis-pool';
 import { OcrError, ocrPdf } from './ocr';
 import type { ImportContext } from './proposal';
 
@@ -54,7 +54,7 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
           await options.dataSource.query(`UPDATE statement_imports SET pages_done = $2, pages_total = $3, updated_at = now() WHERE id = $1 AND status = 'ocr_running'`, [claimed.id, pagesDone, pages]);
         },
       });
-      const analysis = analyseImport({ text: ocr.text, format: 'pdf', cued: false }, await options.importContext());
+      const analysis = await analyseOffThread({ source: { text: ocr.text, format: 'pdf', cued: false }, context: await options.importContext() });
       await finish(`status = 'ready', source_text = $2, repairs = $3::jsonb, damaged = $4, proposal = $5::jsonb, pages_total = $6, pages_done = $6, error = NULL`, [
         ocr.text,
         JSON.stringify(analysis.repairs),

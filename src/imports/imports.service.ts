@@ -17,7 +17,7 @@ import { sectionsOf } from '../statements/statement-snapshot';
 import { putStatementBody, type PutStatementInput } from '../statements/statements.schemas';
 import { findStatement, StatementsService, type StatementView } from '../statements/statements.service';
 import type { FileStore } from '../storage/file-store';
-import { analyseImport } from './import-analysis';
+import { analyseOffThread } from './analysis-pool';
 import { extractImportText, ImportFileError } from './import-extraction';
 import type { ImportContext } from './proposal';
 import { statementFromProposal } from './statement-from-proposal';
@@ -67,7 +67,7 @@ export class ImportsService {
       const extracted = await extractImportText(await readFile(upload.file.path), fileName).catch((error: unknown) => {
         throw error instanceof ImportFileError ? refusal(error) : error;
       });
-      const analysis = extracted.needsOcr ? null : analyseImport({ text: extracted.text, format, cued: extracted.cued }, await this.importContext());
+      const analysis = extracted.needsOcr ? null : await analyseOffThread({ source: { text: extracted.text, format, cued: extracted.cued }, context: await this.importContext() });
       const stored = await this.store.put(createReadStream(upload.file.path));
       try {
         return await this.dataSource.transaction(async (manager) => {
@@ -125,17 +125,21 @@ export class ImportsService {
 
   /** Undoes (or redoes) one repair: the proposal is read again from the file's text with the repairs still wanted. */
   async setRepairUndone(responseId: string, importId: string, repairId: number, undone: boolean, context: RequestContext): Promise<StatementImport> {
-    const context_ = await this.importContext();
+    const importContext = await this.importContext();
+    const read = await this.get(responseId, importId, context.actor!);
+    assertReady(read);
+    if (!read.repairs.some((r) => r.id === repairId)) throw notFound('The repair');
+    const undoneIds = new Set(read.undone);
+    if (undone) undoneIds.add(repairId);
+    else undoneIds.delete(repairId);
+    const list = [...undoneIds].sort((a, b) => a - b);
+    // Read again outside the transaction (off the event loop); stored only if nobody changed the import meanwhile.
+    const { proposal } = await analyseOffThread({ source: { text: read.sourceText!, format: read.format, cued: read.cued }, context: importContext, kept: { repairs: read.repairs, damaged: read.damaged, undone: list } });
     return this.dataSource.transaction(async (manager) => {
       const scope = await this.editableScope(manager, context.actor!, responseId);
       const found = await this.find(manager, responseId, importId, true);
       assertReady(found);
-      if (!found.repairs.some((r) => r.id === repairId)) throw notFound('The repair');
-      const undoneIds = new Set(found.undone);
-      if (undone) undoneIds.add(repairId);
-      else undoneIds.delete(repairId);
-      const list = [...undoneIds].sort((a, b) => a - b);
-      const { proposal } = analyseImport({ text: found.sourceText!, format: found.format, cued: found.cued }, context_, { repairs: found.repairs, damaged: found.damaged, undone: list });
+      if (found.version !== read.version) throw conflict('The import changed while its proposal was read again; try once more.', 'import-changed');
       await manager.update(StatementImport, { id: found.id }, { undone: list, proposal, version: found.version + 1 });
       await this.audit(manager, context, scope, found, undone ? 'import.repair_undone' : 'import.repair_restored', { repairId });
       return manager.findOneByOrFail(StatementImport, { id: found.id });
