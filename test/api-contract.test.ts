@@ -225,6 +225,20 @@ describe('every other route, success and main errors', () => {
     expect((await send('put', `${responsePath}/statement`, handlaggare, statement.body)).status).toBe(428);
     expect((await send('put', `${responsePath}/statement`, handlaggare, statement.body, statement.headers.etag)).status).toBe(412);
     expect((await send('post', `${responsePath}/statement/corrections`, handlaggare, { reason: 'Fel datum i rubriken', header: statement.body.header }, '"v1"')).status).toBeGreaterThanOrEqual(409);
+    // Import from a file: a proposal, one repair undone, accepted as the draft; a second import discarded.
+    const importFile = (name: string) => {
+      const text = 'Förslag till beslut\nNämnden tillstyrker förslaget.\n\nSammanfattning\nForvaltningen stöder förslaget.\n\nFörvaltningens synpunkter och förslag\nFörvaltningen har inget att tillägga.\n';
+      const { body, contentType } = multipart({ name, data: Buffer.from(text), type: 'text/plain' });
+      return request(t.app).post(`${responsePath}/imports`).set(handlaggare).set('content-type', contentType).send(body);
+    };
+    const imported = await importFile('Utlåtande.txt');
+    expect([imported.status, imported.body.repairs.length]).toEqual([201, 1]);
+    expect((await get(`${responsePath}/imports/${imported.body.id}`, handlaggare)).status).toBe(200);
+    expect((await send('put', `${responsePath}/imports/${imported.body.id}/repairs/${imported.body.repairs[0].id}`, handlaggare, { undone: true })).status).toBe(200);
+    const beforeImport = await get(`${responsePath}/statement`, handlaggare);
+    expect((await send('post', `${responsePath}/imports/${imported.body.id}/accept`, handlaggare, { keepFile: false }, beforeImport.headers.etag)).status).toBe(200);
+    const unwanted = await importFile('Annan.txt');
+    expect((await send('delete', `${responsePath}/imports/${unwanted.body.id}`, handlaggare)).status).toBe(204);
     const current = await get(`${responsePath}/statement`, handlaggare);
     expect((await send('put', `${responsePath}/statement`, handlaggare, { ...current.body, stance: 'tillstyrker', sections: current.body.sections.map((section: { heading: string }) => ({ ...section, body: paragraph(`Förvaltningen om ${section.heading}.`) })) }, current.headers.etag)).status).toBe(200);
     const decision = { action: 'decide', meetingDate: '2026-11-20', paragraph: '12', outcome: DECISION_OUTCOMES[0], decisionText: 'Nämnden beslutar enligt förvaltningens förslag.' };
