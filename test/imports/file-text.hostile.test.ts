@@ -135,6 +135,20 @@ describe('hostile and broken files are refused with a clear Swedish message', ()
     expect(slow.message).toMatch(/sekunder/);
   });
 
+  it('a document that needs more memory than the worker may use, and one with more text than a statement holds', async () => {
+    // Varied words (a repeated text would compress past the zip ratio limit first).
+    const words = ['staden', 'barnen', 'biblioteket', 'nämnden', 'läsning', 'öppettider', 'målen', 'arbetet', 'skolan', 'äldre'];
+    const paragraph = (n: number) => ({ type: 'paragraph' as const, content: [{ text: Array.from({ length: 60 }, (_, i) => `${words[(n * 7 + i * 3) % words.length]}${(n * 31 + i) % 11 === 0 ? n * 1000 + i : ''}`).join(' ') }] });
+    const base = invented();
+    const huge = await statementDocx({ ...base, sections: base.sections.map((section, s) => ({ ...section, body: Array.from({ length: 1500 }, (_, n) => paragraph(s * 1500 + n)) })) }, 'styles');
+    const memory = await refusal(extractFileText(huge, 'stor.docx', { maxHeapMegabytes: 24 }));
+    expect(memory.code).toBe('file-too-large');
+    expect(memory.message).toMatch(/för mycket minne/);
+    const text = await refusal(extractFileText(huge, 'stor.docx', { maxCharacters: 100_000 }));
+    expect(text.code).toBe('file-too-large');
+    expect(text.message).toMatch(/mer text än ett tjänsteutlåtande/);
+  }, 30_000);
+
   it('every message is Swedish', async () => {
     const messages = await Promise.all([
       refusal(extractFileText(Buffer.from([0, 1, 2]), 'a.docx')),

@@ -13,8 +13,7 @@ const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
  */
 export function detectFormat(buffer: Buffer, fileName: string): ImportFormat {
   // A PDF may carry a few bytes of junk before its header (the PDF reference allows 1024).
-  const head = buffer.subarray(0, 1024).toString('latin1');
-  if (head.includes('%PDF-')) return 'pdf';
+  if (/%PDF-[12]\.\d/.test(buffer.subarray(0, 1024).toString('latin1'))) return 'pdf';
   if (buffer.subarray(0, 4).equals(ZIP_SIGNATURE)) return zipFormat(buffer, fileName);
   // NUL is binary: a text file saved wrongly is told so, anything else (a program renamed .docx) is not a document.
   if (buffer.includes(0)) throw /\.(txt|text|md)$/i.test(fileName) || !/\.\w+$/.test(fileName) ? refuse.nul() : refuse.unsupported();

@@ -37,10 +37,16 @@ function poolFor(heapMegabytes: number): Piscina {
       idleTimeout: 30_000,
       resourceLimits: { maxOldGenerationSizeMb: heapMegabytes, maxYoungGenerationSizeMb: 32 },
     });
+    // A worker that dies outside a task (out of memory while starting) is reported on the pool; unheard,
+    // that 'error' event would end the process. The task it was given fails on its own.
+    pool.on('error', () => undefined);
     pools.set(heapMegabytes, pool);
   }
   return pool;
 }
+
+/** A fresh worker loads its readers (mammoth, pdf.js) before it begins; seconds on a busy machine. */
+const STARTUP_ALLOWANCE_MS = 15_000;
 
 export class ImportBusyError extends Error {
   constructor() {
@@ -64,6 +70,8 @@ export async function extractFileText(buffer: Buffer, fileName: string, limits: 
   clock.once('message', () => {
     timer = setTimeout(() => controller.abort(), effective.maxMilliseconds);
   });
+  // A worker that never begins (it died starting, or the queue does not move) must not leave the caller waiting for ever.
+  const backstop = setTimeout(() => controller.abort(), effective.maxMilliseconds * 3 + STARTUP_ALLOWANCE_MS);
   try {
     const task: FileTextTask = { bytes, format, limits: effective, clock: workerClock };
     const result = (await pool.run(task, { transferList: [bytes.buffer as ArrayBuffer, workerClock], signal: controller.signal })) as FileTextResult;
@@ -72,12 +80,15 @@ export async function extractFileText(buffer: Buffer, fileName: string, limits: 
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     if (controller.signal.aborted) throw refuse.tooSlow(effective.maxMilliseconds);
-    if (error instanceof Error && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`)) throw refuse.tooMuchMemory();
-    if (error instanceof Error && error.message === 'Task queue is at limit') throw new ImportBusyError();
+    // Read by shape, not instanceof: the worker's errors may come from another realm (a test runner's sandbox).
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') throw refuse.tooMuchMemory();
+    if (message === 'Task queue is at limit') throw new ImportBusyError();
     // Anything else a file made a reader throw: the file is at fault, not the server.
     throw refuse.broken('Filen');
   } finally {
     clearTimeout(timer);
+    clearTimeout(backstop);
     clock.close();
   }
 }

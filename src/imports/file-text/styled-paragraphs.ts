@@ -26,6 +26,8 @@ export interface StyledParagraph {
 const MAX_HEADING_CHARACTERS = 120;
 /** Larger than the body text by this much (points) reads as a heading. */
 const LARGER_BY = 1;
+/** Headings set by direct formatting needed before the document counts as cued. */
+const MIN_DIRECT_HEADINGS = 3;
 /** A size used by this many headings is the section headings' (a title is one, maybe two, lines). */
 const SECTION_SIZE_COUNT = 3;
 
@@ -76,7 +78,8 @@ export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: numb
     previousWasItem = isItem;
   }
   if (notes.length) out.push('\n\n', notes.map((note, i) => `[^${i + 1}]: ${note}`).join('\n'));
-  const cued = paragraphs.some((p) => p.heading === 1 || p.heading === 2) || direct.size > 0;
+  // One bold line ("Handläggare") is emphasis, not a layout of headings the core may trust over its own rules.
+  const cued = paragraphs.some((p) => p.heading === 1 || p.heading === 2) || direct.size >= MIN_DIRECT_HEADINGS;
   return { text: `${out.join('')}\n`, cued };
 }
 
