@@ -35,7 +35,8 @@ export class Views {
           const name = relative.slice('partials/'.length);
           this.handlebars.registerPartial(feature === 'web' ? name : `${feature}/${name}`, source);
         } else {
-          this.templates.set(`${feature}/${relative}`, this.handlebars.compile(source, { strict: false }));
+          // preventIndent: a partial on an indented line must not indent a multi-line value (a textarea's text) too.
+          this.templates.set(`${feature}/${relative}`, this.handlebars.compile(source, { strict: false, preventIndent: true }));
         }
       }
     }

@@ -95,7 +95,10 @@ test('a handläggare imports a Word file, undoes one repair, accepts, and the dr
     await repairs.nth(1).getByRole('button', { name: /Ångra/ }).click();
     expect(await notice(page)).toContain('Ändringen är ångrad');
     expect(await views.inputValue()).toContain('och forvaltningen vill');
-    expect(await page.getByLabel('Sammanfattning').inputValue()).toContain('Förvaltningen delar');
+    const summary = await page.getByLabel('Sammanfattning').inputValue();
+    expect(summary).toContain('Förvaltningen delar');
+    // Each paragraph as its own, not indented by the page's markup around the field.
+    expect(summary).toContain('arbete.\n\nFörvaltningen anser');
     expect(await page.getByLabel(/Spara .* som bilaga/).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Använd förslaget som utkast' }).click();
     expect(await notice(page)).toContain('Förslaget är sparat som utkast');
