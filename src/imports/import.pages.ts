@@ -110,6 +110,8 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
           lowCount: Object.keys(lowConfidenceFlags(proposal)).length,
           sections: sectionRows(proposed, proposal),
           remissCaseNumber: proposed.header.remissCaseNumber,
+          // A file of another remiss's answer is easily chosen by mistake: said before it is accepted.
+          otherRemiss: proposed.header.remissCaseNumber !== view.scope.consultation.caseNumber ? view.scope.consultation.caseNumber : null,
           stanceOptions: STANCE_OPTIONS,
           signatoryRows: Array.from({ length: SIGNATORY_ROWS }, (_, n) => ({ number: n + 1, name: `signatory${n + 1}Name`, title: `signatory${n + 1}Title` })),
           source: sourceLines(found.sourceText ?? '', found.repairs, undone),

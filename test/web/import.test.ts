@@ -4,6 +4,10 @@ import path from 'node:path';
 import { pdftotext, savePdf } from '../documents/pdf-tools';
 import { invented } from '../imports/file-text-statement';
 import { statementDocx } from '../imports/file-text-writers';
+import { imageOnlyPdf, SCAN_PAGES, typesetStatement } from '../imports/ocr-scan-fixture';
+import { runOcrCycle } from '../../src/imports/import-ocr-job';
+import { ImportsService } from '../../src/imports/imports.service';
+import { createFileStore } from '../../src/storage/create-file-store';
 import type { Block, Inline } from '../../src/statements/statement-body';
 import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
 
@@ -82,6 +86,8 @@ test('a handläggare imports a Word file, undoes one repair, accepts, and the dr
     await page.getByRole('button', { name: 'Läs filen' }).click();
     await expectHeading(page, 'Förslag ur Svar om biblioteken.docx');
     await checkPage(page);
+    // The file answers another remiss (KS 2024/903): said before anything is accepted.
+    expect(await page.locator('[data-other-remiss]').textContent()).toContain('KS 2024/903');
     const title = page.locator('#title');
     expect(await title.inputValue()).toBe(model.title);
     const repairs = page.locator('table.remiss-repairs tbody tr');
@@ -110,5 +116,38 @@ test('a handläggare imports a Word file, undoes one repair, accepts, and the dr
     const printed = printedWords(pdftotext(savePdf(Buffer.from(await pdf.body()), 'imported-draft')));
     const expected = model.sections.flatMap((section) => [section.heading, ...section.body.flatMap(blockText)]).map((text) => text.replace('Forvaltningen delar', 'Förvaltningen delar'));
     expect(firstMissing(wordsOf(expected.join(' ')), printed)).toBeNull();
+  });
+});
+
+test('a scanned PDF waits for OCR with its progress said, then shows its proposal; a file that cannot be read is said beside the field', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'remiss-import-'));
+  const scan = path.join(folder, 'inskannat.pdf');
+  writeFileSync(scan, await imageOnlyPdf(await typesetStatement(SCAN_PAGES), 150));
+  const broken = path.join(folder, 'trasig.pdf');
+  writeFileSync(broken, '%PDF-1.7\n1 0 obj\n<< /Type /Catalog');
+  const { page } = await w.newPage();
+  await journey('import-scan', page, async () => {
+    await logIn(page, 'handlaggare.sodermalm');
+    await page.goto(`/svar/${responseId}/importera`);
+    await page.getByLabel('Fil att importera').setInputFiles(broken);
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    expect(await page.locator('#file-error').textContent()).toMatch(/skadad|kan inte läsas/);
+    await checkPage(page);
+
+    await page.getByLabel('Fil att importera').setInputFiles(scan);
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    await expectHeading(page, 'inskannat.pdf');
+    expect(await page.getByRole('status').textContent()).toContain('Väntar på textigenkänning (OCR)');
+    await checkPage(page);
+
+    // The background job (every process runs it; here called once).
+    const store = createFileStore(w.t.config);
+    expect(await runOcrCycle({ dataSource: w.t.dataSource, store, importContext: () => new ImportsService(w.t.dataSource, store).importContext() })).toEqual({ done: 1, failed: 0 });
+    await page.getByRole('link', { name: 'Visa hur långt den har kommit' }).click();
+    await expectHeading(page, 'Förslag ur inskannat.pdf');
+    expect(await page.getByLabel(/Förvaltningens synpunkter och förslag/).inputValue()).toContain('Förvaltningen föreslår att försöket utvärderas');
+
+    await page.goto(`/svar/${responseId}/importera`);
+    expect(await page.locator('main li', { hasText: 'inskannat.pdf' }).textContent()).toContain('Förslaget är klart att granska');
   });
 });
