@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { HttpProblem } from '../http/problem';
 import type { AnalysisTask } from './analysis-worker';
@@ -8,7 +9,8 @@ import type { Analysis } from './import-analysis';
  * The OCR repair and the proposal run in a worker thread of their own: the Swedish dictionary takes
  * a few hundred milliseconds to load and a damaged 20-page text as long again to repair, which the
  * event loop of a server answering others must not wait for. One thread per process, a short
- * queue, a heap and time limit like the file reader's (file-text/extract-file-text.ts).
+ * queue, a heap and time limit like the file reader's (file-text/extract-file-text.ts), the time
+ * counted from when the thread begins the task, not while it waits behind another.
  */
 const TIME_LIMIT_MS = 20_000;
 const MAX_QUEUE = 8;
@@ -28,22 +30,35 @@ function analysisPool(): Piscina {
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
     });
+    // A worker that dies outside a task is replaced; unheard, the 'error' event would end the process.
+    pool.on('error', () => undefined);
   }
   return pool;
 }
 
 const busy = () => new HttpProblem(503, 'The import is busy reading other files; try again in a moment.', { slug: 'import-busy', headers: { 'Retry-After': '5' } });
+const refused = (detail: string, message: string) => new HttpProblem(422, detail, { slug: 'import-too-large', errors: [{ path: 'body.file', message }] });
 
-export async function analyseOffThread(task: AnalysisTask): Promise<Analysis> {
+/** Repairs and proposes in the analysis thread; `signal` (a shutdown) stops waiting for it. */
+export async function analyseOffThread(task: AnalysisTask, signal?: AbortSignal): Promise<Analysis> {
   const threads = analysisPool();
   if (threads.queueSize >= MAX_QUEUE) throw busy();
-  const signal = AbortSignal.timeout(TIME_LIMIT_MS);
+  const { port1: clock, port2: workerClock } = new MessageChannel();
+  const timeout = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  clock.once('message', () => {
+    timer = setTimeout(() => timeout.abort(), TIME_LIMIT_MS);
+  });
   try {
-    return (await threads.run(task, { signal })) as Analysis;
+    return (await threads.run({ ...task, clock: workerClock }, { transferList: [workerClock], signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal })) as Analysis;
   } catch (error) {
     if (error instanceof Error && error.message === 'Task queue is at limit') throw busy();
-    if (signal.aborted) throw new HttpProblem(422, 'Reading the text took too long.', { slug: 'import-too-slow', errors: [{ path: 'body.file', message: 'Det tog för lång tid att läsa texten, så importen avbröts. Försök med en mindre fil.' }] });
+    if (timeout.signal.aborted) throw refused('Reading the text took too long.', 'Det tog för lång tid att läsa texten, så importen avbröts. Försök med en mindre fil.');
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw refused('Reading the text needed too much memory.', 'Texten krävde för mycket minne för att läsas och importeras inte. Försök med en mindre fil.');
     throw error;
+  } finally {
+    clearTimeout(timer);
+    clock.close();
   }
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { FileStore } from '../storage/file-store';
 import { startBackgroundJob, type BackgroundJob } from '../shared/background-job';
+import { HttpProblem } from '../http/problem';
 import { analyseOffThread } from './analysis-pool';
 import { OcrError, ocrPdf } from './ocr';
 import type { ImportContext } from './proposal';
@@ -54,7 +55,7 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
           await options.dataSource.query(`UPDATE statement_imports SET pages_done = $2, pages_total = $3, updated_at = now() WHERE id = $1 AND status = 'ocr_running'`, [claimed.id, pagesDone, pages]);
         },
       });
-      const analysis = await analyseOffThread({ source: { text: ocr.text, format: 'pdf', cued: false }, context: await options.importContext() });
+      const analysis = await analyseOffThread({ source: { text: ocr.text, format: 'pdf', cued: false }, context: await options.importContext() }, options.signal);
       await finish(`status = 'ready', source_text = $2, repairs = $3::jsonb, damaged = $4, proposal = $5::jsonb, pages_total = $6, pages_done = $6, error = NULL`, [
         ocr.text,
         JSON.stringify(analysis.repairs),
@@ -64,8 +65,8 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
       ]);
       result.done++;
     } catch (error) {
-      if (options.signal?.aborted) {
-        // Stopping: the scan goes back to the queue for the next start, the attempt not counted.
+      if (options.signal?.aborted || (error instanceof HttpProblem && error.status === 503)) {
+        // Stopping, or the analysis thread busy with uploads: the scan goes back to the queue, the attempt not counted.
         await options.dataSource.query(`UPDATE statement_imports SET status = 'ocr_queued', lease_until = NULL, attempts = attempts - 1 WHERE id = $1 AND status = 'ocr_running'`, [claimed.id]);
         break;
       }
@@ -88,7 +89,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Runs the OCR queue every `intervalSeconds`; an import's page wakes it (wake()) so a scan starts at once. */
+/** Runs the OCR queue every `intervalSeconds` (a queued scan waits at most that long to begin). */
 export function startOcrScheduler(options: Omit<OcrCycleOptions, 'signal'> & { intervalSeconds: number; logger: Logger }): BackgroundJob {
   return startBackgroundJob(
     async (signal) => {

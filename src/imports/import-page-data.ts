@@ -22,7 +22,8 @@ export function proposalFormValues(statement: PutStatementInput): Record<string,
 /** The fields read with low confidence (no style, size or position cue, or holding a repair): flagged on the form. */
 export function lowConfidenceFlags(proposal: Proposal): Record<string, string> {
   const flags: Record<string, string> = {};
-  for (const [name, field] of Object.entries(proposal.header)) if (field.value !== null && field.confidence === 'low') flags[name] = CHECK;
+  // The remiss's Dnr is the remiss's, not a field of the form.
+  for (const [name, field] of Object.entries(proposal.header)) if (name !== 'remissCaseNumber' && field.value !== null && field.confidence === 'low') flags[name] = CHECK;
   if (proposal.stance.value && proposal.stance.confidence === 'low') flags.stance = CHECK;
   proposal.signatories.slice(0, SIGNATORY_ROWS).forEach((s, n) => {
     if (s.confidence === 'low') flags[`signatory${n + 1}Name`] = flags[`signatory${n + 1}Title`] = CHECK;

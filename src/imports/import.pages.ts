@@ -94,24 +94,32 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
       const view = await statements.forEditor(id, input.actor);
       const base = { ...statementContext(view), import: found, href: importHref(id, importId), discardHref: `${importHref(id, importId)}/kasta`, startHref: importHref(id), state: stateLabel(found) };
       const page = { title: `Importera ${found.fileName} – ${view.scope.consultation.caseNumber}`, breadcrumbs: statementCrumbs(view, { href: importHref(id), text: 'Importera från fil' }, { text: found.fileName }) };
-      if (found.status !== 'ready' || !found.proposal) return { ...page, view: 'imports/progress', data: base };
+      if (found.status !== 'ready' || !found.proposal || !view.editable) {
+        // Used already, or the answer has gone on from drafting: nothing here to accept any more.
+        const closed = found.status === 'accepted' ? 'accepted' : !view.editable ? 'not-drafting' : null;
+        return { ...page, view: 'imports/progress', data: { ...base, closed } };
+      }
       const proposal = found.proposal;
       const proposed = await imports.proposedStatementFor(id, importId, input.actor);
       const undone = new Set(found.undone);
       const stale = state.conflict ? [{ message: 'Någon har sparat utkastet sedan du öppnade förslaget. Om du använder förslaget nu ersätts det som sparades. Jämför under Versioner först.' }] : [];
+      // The user's edits are kept after an error, unless the proposal itself changed meanwhile (a
+      // repair undone in another tab): then it is shown afresh, and the error says why.
+      const posted = state.values && state.values.importVersion === String(found.version) ? state.values : undefined;
+      const fileDnr = proposal.header.remissCaseNumber.value;
       return {
         ...page,
         view: 'imports/proposal',
         data: {
           ...base,
           errors: [...stale, ...state.errors],
-          values: { ...proposalFormValues(proposed), keepFile: 'ja', ...state.values, etag: formEtag(state, view.statement.version), importVersion: String(found.version) },
+          values: { ...proposalFormValues(proposed), ...(posted ?? { keepFile: 'ja' }), etag: formEtag(state, view.statement.version), importVersion: String(found.version) },
           flags: lowConfidenceFlags(proposal),
           lowCount: Object.keys(lowConfidenceFlags(proposal)).length,
           sections: sectionRows(proposed, proposal),
           remissCaseNumber: proposed.header.remissCaseNumber,
           // A file of another remiss's answer is easily chosen by mistake: said before it is accepted.
-          otherRemiss: proposed.header.remissCaseNumber !== view.scope.consultation.caseNumber ? view.scope.consultation.caseNumber : null,
+          fileDnr: fileDnr && fileDnr !== proposed.header.remissCaseNumber ? fileDnr : null,
           stanceOptions: STANCE_OPTIONS,
           signatoryRows: Array.from({ length: SIGNATORY_ROWS }, (_, n) => ({ number: n + 1, name: `signatory${n + 1}Name`, title: `signatory${n + 1}Title` })),
           source: sourceLines(found.sourceText ?? '', found.repairs, undone),
@@ -125,13 +133,10 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
     },
     async save({ params, actor, context }, fields) {
       const { id, importId } = ids(params);
-      const found = await imports.get(id, importId, actor);
-      if (String(found.version) !== fields.importVersion) {
-        throw new FormRejection([{ message: 'Förslaget har ändrats sedan du öppnade sidan (en ändring ångrades eller gjordes om). Läs igenom det igen och använd det sedan.' }], 409);
-      }
       const proposed = await imports.proposedStatementFor(id, importId, actor);
       const input = statementFromForm(fields as Record<string, unknown>, proposed);
-      await imports.accept(id, importId, ifMatchFromForm(fields.etag), { keepFile: fields.keepFile === 'ja', statement: input }, context);
+      const importVersion = Number(fields.importVersion) || undefined;
+      await imports.accept(id, importId, ifMatchFromForm(fields.etag), { keepFile: fields.keepFile === 'ja', statement: input, importVersion }, context);
       return withNotice(statementHref(id), 'importerat');
     },
   });
@@ -165,7 +170,7 @@ function stateLabel(found: Pick<StatementImport, 'status' | 'pagesDone' | 'pages
     case 'ocr_queued':
       return 'Väntar på textigenkänning (OCR)';
     case 'ocr_running':
-      return found.pagesTotal ? `Textigenkänning pågår: sida ${found.pagesDone} av ${found.pagesTotal} klar` : 'Textigenkänning pågår';
+      return found.pagesTotal ? `Textigenkänning pågår: ${found.pagesDone} av ${found.pagesTotal} sidor klara` : 'Textigenkänning pågår';
     case 'ready':
       return 'Förslaget är klart att granska';
     case 'failed':

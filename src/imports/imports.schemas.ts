@@ -12,6 +12,7 @@ export const acceptBody = z
   .strictObject({
     keepFile: z.boolean().default(false).openapi({ description: 'Keep the imported file as a bilaga of the response' }),
     statement: putStatementBody.optional().openapi({ description: 'The statement as edited before accepting; absent: the proposal as it stands' }),
+    importVersion: z.number().int().min(1).optional().openapi({ description: "The import's version the proposal was read at; a repair undone or restored since is 409 import-changed" }),
   })
   .openapi('ImportAcceptance');
 

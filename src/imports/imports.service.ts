@@ -6,7 +6,7 @@ import { cleanFileName } from '../attachments/file-name';
 import { assertKindAccepted, checkFileType } from '../attachments/file-type-check';
 import type { AttachmentContext } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor, RequestContext } from '../authz/actor';
+import { isAdmin, type Actor, type RequestContext } from '../authz/actor';
 import type { IfMatch } from '../http/etag';
 import { badRequest, conflict, HttpProblem, notFound } from '../http/problem';
 import type { ReceivedUpload } from '../http/multipart-upload';
@@ -21,6 +21,7 @@ import { analyseOffThread } from './analysis-pool';
 import { extractImportText, ImportFileError } from './import-extraction';
 import type { ImportContext } from './proposal';
 import { statementFromProposal } from './statement-from-proposal';
+import { DEFAULT_OCR_LIMITS } from './ocr';
 import { StatementImport } from './statement-import.entity';
 
 /** What POST …/imports accepts: the documents a tjänsteutlåtande is written or kept in. */
@@ -31,6 +32,8 @@ export interface AcceptInput {
   keepFile: boolean;
   /** The statement as the user edited it on the page; absent: the proposal as it stands. */
   statement?: PutStatementInput;
+  /** The import's version the user saw: a repair undone or restored since then is a 409, not silently lost. */
+  importVersion?: number;
 }
 
 /**
@@ -61,15 +64,17 @@ export class ImportsService {
     try {
       if (upload.file.size === 0) throw badRequest('The file is empty.', [{ path: 'body.file', message: 'is empty' }]);
       const fileName = cleanFileName(upload.file.originalName);
-      const { kind, contentType } = await checkFileType(upload.file.path, { fileName, mimeType: upload.file.declaredType });
-      assertKindAccepted(kind, IMPORTABLE, 'An imported tjänsteutlåtande');
+      const { kind, contentType } = await importableType(upload.file.path, fileName, upload.file.declaredType);
       const format = kind as (typeof IMPORTABLE)[number];
       const extracted = await extractImportText(await readFile(upload.file.path), fileName).catch((error: unknown) => {
         throw error instanceof ImportFileError ? refusal(error) : error;
       });
+      // A scan beyond what OCR reads is said now, not after it has waited in the queue.
+      if (extracted.needsOcr && (extracted.pages ?? 0) > DEFAULT_OCR_LIMITS.maxPages) throw refusal(new ImportFileError('too-many-pages', tooManyScannedPages(extracted.pages!)));
       const analysis = extracted.needsOcr ? null : await analyseOffThread({ source: { text: extracted.text, format, cued: extracted.cued }, context: await this.importContext() });
       const stored = await this.store.put(createReadStream(upload.file.path));
       try {
+        if (stored.sha256 !== upload.file.sha256 || stored.size !== upload.file.size) throw new Error('The stored copy of an import differs from the bytes received');
         return await this.dataSource.transaction(async (manager) => {
           const scope = await this.editableScope(manager, actor, responseId, true);
           const created = await manager.save(
@@ -165,6 +170,9 @@ export class ImportsService {
     const view = await this.statements.put(responseId, ifMatch, checked.data, context, async (inner) => {
       const locked = await this.find(inner, responseId, importId, true);
       assertReady(locked);
+      if (locked.version !== (input.importVersion ?? found.version)) {
+        throw conflict('The proposal changed since it was read (a repair was undone or restored); read it again and accept then.', 'import-changed');
+      }
       if (input.keepFile && locked.storageKey) {
         await inner.insert(Attachment, {
           consultationId: scope.consultation.id,
@@ -219,13 +227,18 @@ export class ImportsService {
 
   private async proposedStatement(manager: EntityManager, scope: ResponseScope, found: StatementImport): Promise<PutStatementInput> {
     const statement = await findStatement(manager, scope);
-    const required = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
-    return statementFromProposal(found.proposal!, { statement, sections: await sectionsOf(manager, statement.id) }, required);
+    const catalogue = await manager.find(SectionTemplate, { select: { key: true, position: true, required: true } });
+    return statementFromProposal(found.proposal!, { statement, sections: await sectionsOf(manager, statement.id) }, catalogue);
   }
 
-  /** Who may see an import: whoever may write the statement (else 404/403 as the statement's edit answers). */
+  /**
+   * Who may see an import: the answering organisation's handläggare and admins, also once drafting
+   * has ended (to discard one left open). Anyone else: 404, as if it did not exist, even where the
+   * submitted statement is public; the organisation's other roles: 403.
+   */
   private async readableScope(manager: EntityManager, actor: Actor, responseId: string): Promise<ResponseScope> {
     const scope = await loadResponseScope(manager, actor, responseId);
+    if (!scope.own && !isAdmin(actor)) throw notFound('The response');
     assertCanEdit(scope, actor);
     return scope;
   }
@@ -233,6 +246,7 @@ export class ImportsService {
   /** As readableScope, and the answer still drafted with its statement begun: an import writes the draft. */
   private async editableScope(manager: EntityManager, actor: Actor, responseId: string, lock = false): Promise<ResponseScope> {
     const scope = await loadResponseScope(manager, actor, responseId, lock);
+    if (!scope.own && !isAdmin(actor)) throw notFound('The response');
     assertCanEdit(scope, actor);
     if (!isBeingDrafted(scope.response)) {
       throw conflict(`A file is imported into a draft; this response is ${scope.response.status}.`, scope.response.status === 'not_started' ? 'draft-not-started' : 'statement-not-editable');
@@ -261,3 +275,22 @@ function refusal(error: ImportFileError): HttpProblem {
   const status = error.code === 'file-too-large' ? 413 : error.code === 'unsupported-file' ? 415 : 422;
   return new HttpProblem(status, `The file cannot be imported (${error.code}).`, { slug: `import-${error.code}`, errors: [{ path: 'body.file', message: error.message }] });
 }
+
+/** The upload's type from its bytes (attachments' check), refused in Swedish at the file as every other import refusal is. */
+async function importableType(path: string, fileName: string, declaredType: string) {
+  try {
+    const checked = await checkFileType(path, { fileName, mimeType: declaredType });
+    assertKindAccepted(checked.kind, IMPORTABLE, 'An imported tjänsteutlåtande');
+    return checked;
+  } catch (error) {
+    if (error instanceof HttpProblem && error.status === 415) {
+      throw new HttpProblem(415, error.detail, { slug: 'import-unsupported-file', errors: [{ path: 'body.file', message: UNSUPPORTED_MESSAGE }] });
+    }
+    throw error;
+  }
+}
+
+const UNSUPPORTED_MESSAGE = 'Filen kan inte importeras. Välj ett Word-dokument (.docx), ett OpenDocument-dokument (.odt), en PDF eller en textfil (UTF-8).';
+
+const tooManyScannedPages = (pages: number) =>
+  `PDF:en är inskannad och har ${pages} sidor. Högst ${DEFAULT_OCR_LIMITS.maxPages} inskannade sidor kan läsas med textigenkänning (OCR). Dela upp filen eller importera de sidor som är utlåtandet.`;

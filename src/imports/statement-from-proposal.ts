@@ -3,12 +3,17 @@ import type { Statement, StatementHeader } from '../statements/statement.entity'
 import type { PutStatementInput, SectionInput } from '../statements/statements.schemas';
 import type { Proposal, ProposedField } from './proposal';
 
+/** The catalogue as the proposal is fitted into it: where each section stands, which are required. */
+export type CatalogueOrder = ReadonlyArray<{ key: string; position: number; required: boolean }>;
+
 /**
  * The draft an accepted proposal makes: what the file said where it said it, and the draft's own
- * values where it said nothing (a header field not found, no signatories). A section the catalogue
- * requires that the file lacks is kept as the draft has it: a required section is never removed.
+ * values where it said nothing (a header field not found, no signatories). The remiss's Dnr stays
+ * the remiss's: a file of another remiss's answer does not move the draft to that Dnr. A section
+ * the catalogue requires that the file lacks is kept as the draft has it, at its catalogue place: a
+ * required section is never removed.
  */
-export function statementFromProposal(proposal: Proposal, current: { statement: Statement; sections: StatementSection[] }, requiredKeys: ReadonlySet<string>): PutStatementInput {
+export function statementFromProposal(proposal: Proposal, current: { statement: Statement; sections: StatementSection[] }, catalogue: CatalogueOrder): PutStatementInput {
   const found = <T>(field: ProposedField<T | null>, fallback: T): T => field.value ?? fallback;
   const was: StatementHeader = current.statement.header;
   const p = proposal.header;
@@ -19,14 +24,19 @@ export function statementFromProposal(proposal: Proposal, current: { statement: 
     to: found(p.to, was.to),
     date: found(p.date, was.date),
     ownCaseNumber: found(p.ownCaseNumber, was.ownCaseNumber),
-    remissCaseNumber: found(p.remissCaseNumber, was.remissCaseNumber),
+    remissCaseNumber: was.remissCaseNumber,
     title: found(p.title, was.title),
     subtitle: found(p.subtitle, was.subtitle),
   };
   const sections: SectionInput[] = proposal.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body }));
   const imported = new Set(sections.map((s) => s.key));
-  for (const kept of current.sections) {
-    if (requiredKeys.has(kept.key) && !imported.has(kept.key)) sections.push({ key: kept.key, heading: kept.heading, body: kept.body, stance: kept.stance });
+  const position = new Map(catalogue.map((entry) => [entry.key, entry.position]));
+  const required = new Set(catalogue.filter((entry) => entry.required).map((entry) => entry.key));
+  const missing = current.sections.filter((kept) => required.has(kept.key) && !imported.has(kept.key)).sort((a, b) => position.get(a.key)! - position.get(b.key)!);
+  for (const kept of missing) {
+    // Before the first catalogue section that comes after it; own sections have no place of their own.
+    const at = sections.findIndex((s) => (position.get(s.key) ?? -Infinity) > position.get(kept.key)!);
+    sections.splice(at < 0 ? sections.length : at, 0, { key: kept.key, heading: kept.heading, body: kept.body, stance: kept.stance });
   }
   return {
     header,

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { runOcrCycle } from '../../src/imports/import-ocr-job';
 import { ImportsService } from '../../src/imports/imports.service';
@@ -57,15 +59,25 @@ it('a scan is queued, read page by page by the job, and proposed like any file',
   expect(await cycle()).toEqual({ done: 0, failed: 0 });
 });
 
-it('a scan over the page limit fails with the reason in Swedish, and the import can be discarded', async () => {
+it('a scan over the OCR page limit is refused at upload; one the job cannot read fails with the reason in Swedish and can be discarded', async () => {
   const id = await draft();
+  const rows = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM statement_imports')).at(0).n);
+  const before = await rows();
   const pages = Array.from({ length: 31 }, (_, n) => ({ heading: `Sida ${n + 1}`, paragraphs: ['Kort text.'] }));
-  const created = await upload(id, await imageOnlyPdf(await typesetStatement(pages), 30));
+  const refused = await upload(id, await imageOnlyPdf(await typesetStatement(pages), 30));
+  expect(refused.status).toBe(422);
+  expect(refused.body.errors[0]).toMatchObject({ path: 'body.file', message: expect.stringContaining('31 sidor') });
+  expect(await rows()).toBe(before);
+
+  // A scan whose stored copy has become unreadable: OCR says why, once, without retrying.
+  const created = await upload(id, await imageOnlyPdf(await typesetStatement(SCAN_PAGES.slice(0, 1)), 100));
   expect(created.body.status).toBe('ocr_queued');
+  const [{ storage_key: key }] = await t.dataSource.query('SELECT storage_key FROM statement_imports WHERE id = $1', [created.body.id]);
+  writeFileSync(path.join(t.config.storageDir, key), 'inte längre en PDF');
   expect(await cycle()).toEqual({ done: 0, failed: 1 });
   const read = await request(t.app).get(`/api/responses/${id}/imports/${created.body.id}`).set(auth);
   expect(read.body.status).toBe('failed');
-  expect(read.body.error).toMatch(/sidor/);
+  expect(read.body.error).toMatch(/[åäö]/);
   expect((await request(t.app).post(`/api/responses/${id}/imports/${created.body.id}/accept`).set(auth).set('If-Match', '*').send({})).status).toBe(409);
   expect((await request(t.app).delete(`/api/responses/${id}/imports/${created.body.id}`).set(auth)).status).toBe(204);
 });

@@ -75,6 +75,9 @@ it('a text file: the proposal, its repairs, one undone, accepted with If-Match a
   expect(accepted.status).toBe(200);
   expect(accepted.body.sections.map((s: { key: string }) => s.key)).toEqual(['forslag-till-beslut', 'sammanfattning', 'arendet', 'egen-ekonomiska-konsekvenser', 'forvaltningens-synpunkter']);
   expect(accepted.body.header).toMatchObject({ date: '2024-03-14', ownCaseNumber: 'KUN 2024/311', officer: { name: 'Petra Lindqvist' }, to: 'Kungsholmens stadsdelsnämnd' });
+  // The file answers KS 2024/118; the draft stays the answer to its own remiss.
+  expect(proposal.header.remissCaseNumber.value).toBe('KS 2024/118');
+  expect(accepted.body.header.remissCaseNumber).toBe(before.body.header.remissCaseNumber);
   expect(accepted.body.signatories).toEqual([{ name: 'Olof Berg', title: 'Stadsdelsdirektör' }, { name: 'Petra Lindqvist', title: 'Avdelningschef' }]);
   expect(JSON.stringify(accepted.body.sections[2].body)).toContain('besök har 6kat varje år');
 
@@ -118,13 +121,33 @@ it('accepting an edited statement saves the edit; a discarded import is gone wit
   expect((await request(t.app).get(`/api/responses/${id}/imports/${second.body.id}`).set(as('handlaggare.sodermalm'))).status).toBe(404);
 });
 
+it('a proposal changed since it was read (a repair undone elsewhere) is not accepted: 409, the draft untouched', async () => {
+  const id = await draftResponse();
+  const created = await upload(id, textFile(DAMAGED));
+  const seen = created.body.version;
+  const repair = created.body.repairs[0];
+  expect((await request(t.app).put(`/api/responses/${id}/imports/${created.body.id}/repairs/${repair.id}`).set(as('handlaggare.sodermalm')).send({ undone: true })).status).toBe(200);
+  const current = await request(t.app).get(`/api/responses/${id}/statement`).set(as('handlaggare.sodermalm'));
+  const stale = await request(t.app).post(`/api/responses/${id}/imports/${created.body.id}/accept`).set(as('handlaggare.sodermalm')).set('If-Match', current.headers.etag).send({ importVersion: seen });
+  expect([stale.status, stale.body.type]).toEqual([409, expect.stringMatching(/import-changed$/)]);
+  expect((await request(t.app).get(`/api/responses/${id}/statement`).set(as('handlaggare.sodermalm'))).headers.etag).toBe(current.headers.etag);
+  const fresh = await request(t.app).post(`/api/responses/${id}/imports/${created.body.id}/accept`).set(as('handlaggare.sodermalm')).set('If-Match', current.headers.etag).send({ importVersion: seen + 1 });
+  expect(fresh.status).toBe(200);
+});
+
 it('only the organisation’s handläggare imports, into a draft begun', async () => {
   const id = await draftResponse();
   expect((await upload(id, textFile(INVENTED_STATEMENT), 'handlaggare.norrainnerstaden')).status).toBe(404);
   expect((await upload(id, textFile(INVENTED_STATEMENT), 'attestant.sodermalm')).status).toBe(403);
   expect((await upload(id, textFile(INVENTED_STATEMENT), 'reader')).status).toBe(403);
   const created = await upload(id, textFile(INVENTED_STATEMENT));
-  expect((await request(t.app).get(`/api/responses/${id}/imports/${created.body.id}`).set(as('handlaggare.norrainnerstaden'))).status).toBe(404);
+  const other = as('handlaggare.norrainnerstaden');
+  const base = `/api/responses/${id}/imports/${created.body.id}`;
+  expect((await request(t.app).get(base).set(other)).status).toBe(404);
+  expect((await request(t.app).put(`${base}/repairs/0`).set(other).send({ undone: true })).status).toBe(404);
+  expect((await request(t.app).post(`${base}/accept`).set(other).set('If-Match', '*').send({})).status).toBe(404);
+  expect((await request(t.app).delete(base).set(other)).status).toBe(404);
+  expect((await request(t.app).get(base).set(as('attestant.sodermalm'))).status).toBe(403);
   const notStarted = await upload(await draftResponse(false), textFile(INVENTED_STATEMENT));
   expect(notStarted.status).toBe(409);
   expect(notStarted.body.type).toMatch(/draft-not-started$/);

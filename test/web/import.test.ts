@@ -106,6 +106,7 @@ test('a handläggare imports a Word file, undoes one repair, accepts, and the dr
     // Each paragraph as its own, not indented by the page's markup around the field.
     expect(summary).toContain('arbete.\n\nFörvaltningen anser');
     expect(await page.getByLabel(/Spara .* som bilaga/).isChecked()).toBe(true);
+    const proposalUrl = page.url();
     await page.getByRole('button', { name: 'Använd förslaget som utkast' }).click();
     expect(await notice(page)).toContain('Förslaget är sparat som utkast');
     await expectHeading(page, 'Tjänsteutlåtande');
@@ -116,6 +117,10 @@ test('a handläggare imports a Word file, undoes one repair, accepts, and the dr
     const printed = printedWords(pdftotext(savePdf(Buffer.from(await pdf.body()), 'imported-draft')));
     const expected = model.sections.flatMap((section) => [section.heading, ...section.body.flatMap(blockText)]).map((text) => text.replace('Forvaltningen delar', 'Förvaltningen delar'));
     expect(firstMissing(wordsOf(expected.join(' ')), printed)).toBeNull();
+
+    // Used once: the import's page says so (a second click, a bookmark) instead of offering it again.
+    await page.goto(proposalUrl);
+    expect(await page.locator('main').textContent()).toContain('Förslaget ur filen är redan använt som utkast.');
   });
 });
 
