@@ -20,7 +20,7 @@ export function statementFromProposal(proposal: Proposal, current: { statement: 
   const header: StatementHeader = {
     administration: found(p.administration, was.administration),
     department: found(p.department, was.department),
-    officer: { name: found(p.officerName, was.officer.name), phone: found(p.officerPhone, was.officer.phone), email: was.officer.email },
+    officer: officerOf(proposal, was.officer),
     to: found(p.to, was.to),
     date: found(p.date, was.date),
     ownCaseNumber: found(p.ownCaseNumber, was.ownCaseNumber),
@@ -45,4 +45,15 @@ export function statementFromProposal(proposal: Proposal, current: { statement: 
     enclosures: proposal.enclosures.length ? proposal.enclosures.map((e) => ({ title: e.title })) : current.statement.enclosures,
     stance: proposal.stance.value ?? current.statement.stance,
   };
+}
+
+/**
+ * The handläggare: the file's where it names one. The draft's phone and e-mail are its own
+ * handläggare's, so they stay only with that person; the file's officer gets the file's details alone.
+ */
+function officerOf(proposal: Proposal, was: StatementHeader['officer']): StatementHeader['officer'] {
+  const name = proposal.header.officerName.value;
+  const phone = proposal.header.officerPhone.value;
+  if (!name || name === was.name) return { name: was.name, phone: phone ?? was.phone, email: was.email };
+  return { name, phone, email: null };
 }

@@ -37,3 +37,9 @@ it('keeps a required section the file lacks at its catalogue place, the remiss�
   expect(input.header.officer).toEqual({ name: 'Hanna Söderberg', phone: null, email: 'hanna@example.se' });
   expect(input.signatories).toEqual([{ name: 'Ulla Berg', title: 'Stadsdelsdirektör' }]);
 });
+
+it('a handläggare the file names gets the file’s phone alone, not the draft handläggare’s e-mail', () => {
+  const text = ['Handläggare', 'Petra Lindqvist', 'Telefon: 08-508 11 222', '', 'Förslag till beslut', 'Nämnden tillstyrker.', '', 'Sammanfattning', 'Kort.', '', 'Förvaltningens synpunkter och förslag', 'Inga.'].join('\n');
+  const input = statementFromProposal(proposeFromText(text, { catalogue: CATALOGUE }), draft, catalogue);
+  expect(input.header.officer).toEqual({ name: 'Petra Lindqvist', phone: '08-508 11 222', email: null });
+});
