@@ -148,8 +148,9 @@ test('a scanned PDF waits for OCR with its progress said, then shows its proposa
     // The background job (every process runs it; here called once).
     const store = createFileStore(w.t.config);
     expect(await runOcrCycle({ dataSource: w.t.dataSource, store, importContext: () => new ImportsService(w.t.dataSource, store).importContext() })).toEqual({ done: 1, failed: 0 });
-    await page.getByRole('link', { name: 'Visa hur långt den har kommit' }).click();
-    await expectHeading(page, 'Förslag ur inskannat.pdf');
+    // The page asks for the progress itself and shows the proposal once it is ready.
+    await page.getByRole('heading', { level: 1, name: 'Förslag ur inskannat.pdf' }).waitFor({ timeout: 20_000 });
+    await checkPage(page);
     expect(await page.getByLabel(/Förvaltningens synpunkter och förslag/).inputValue()).toContain('Förvaltningen föreslår att försöket utvärderas');
 
     await page.goto(`/svar/${responseId}/importera`);

@@ -78,3 +78,26 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     }
   });
 }
+
+// A scan being read by OCR: its progress said as it goes, and the proposal shown once it is ready.
+// Without JavaScript the link "Visa hur långt den har kommit" does the same by hand.
+const ocr = document.querySelector('[data-ocr-progress]');
+if (ocr) {
+  const state = ocr.querySelector('[data-ocr-state]');
+  const bar = ocr.querySelector('progress');
+  const poll = async () => {
+    const response = await fetch(ocr.getAttribute('data-ocr-progress'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
+    const found = response?.ok ? await response.json() : null;
+    if (found && found.status !== 'ocr_queued' && found.status !== 'ocr_running') return window.location.reload();
+    if (found?.progress.pages) {
+      const text = `Textigenkänning pågår: ${found.progress.pagesDone} av ${found.progress.pages} sidor klara.`;
+      // Only a change is written: the status region reads out what it is given.
+      if (state.textContent !== text) state.textContent = text;
+      bar.max = found.progress.pages;
+      bar.value = found.progress.pagesDone;
+      bar.hidden = false;
+    }
+    setTimeout(poll, 3000);
+  };
+  setTimeout(poll, 3000);
+}
