@@ -1,5 +1,6 @@
 import type { StatementSection } from '../statements/statement-section.entity';
 import type { Statement, StatementHeader } from '../statements/statement.entity';
+import { cataloguePlace } from '../statements/statement-structure';
 import type { PutStatementInput, SectionInput } from '../statements/statements.schemas';
 import type { Proposal, ProposedField } from './proposal';
 
@@ -33,11 +34,7 @@ export function statementFromProposal(proposal: Proposal, current: { statement: 
   const position = new Map(catalogue.map((entry) => [entry.key, entry.position]));
   const required = new Set(catalogue.filter((entry) => entry.required).map((entry) => entry.key));
   const missing = current.sections.filter((kept) => required.has(kept.key) && !imported.has(kept.key)).sort((a, b) => position.get(a.key)! - position.get(b.key)!);
-  for (const kept of missing) {
-    // Before the first catalogue section that comes after it; own sections have no place of their own.
-    const at = sections.findIndex((s) => (position.get(s.key) ?? -Infinity) > position.get(kept.key)!);
-    sections.splice(at < 0 ? sections.length : at, 0, { key: kept.key, heading: kept.heading, body: kept.body, stance: kept.stance });
-  }
+  for (const kept of missing) sections.splice(cataloguePlace(sections, kept.key, position), 0, { key: kept.key, heading: kept.heading, body: kept.body, stance: kept.stance });
   return {
     header,
     sections,

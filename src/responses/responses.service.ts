@@ -188,7 +188,8 @@ function answerDate(scope: ResponseScope, date: string, field: string, today: st
 
 /** What still stands between a draft and its review: required sections without text, and the stance. */
 export interface ReviewReadiness {
-  emptyRequired: Array<{ key: string; heading: string }>;
+  /** `present`: the statement has the section (else the catalogue made it required after the draft began). */
+  emptyRequired: Array<{ key: string; heading: string; present: boolean }>;
   stanceMissing: boolean;
 }
 
@@ -197,7 +198,7 @@ export async function reviewReadiness(manager: EntityManager, scope: ResponseSco
   const required = await manager.find(SectionTemplate, { where: { required: true }, order: { position: 'ASC' } });
   const sections = new Map((await sectionsOf(manager, statement.id)).map((s) => [s.key, s]));
   // A section of sub-headings alone holds no text yet.
-  const emptyRequired = required.filter((t) => !holdsText(sections.get(t.key)?.body ?? [])).map((t) => ({ key: t.key, heading: sections.get(t.key)?.heading ?? t.heading }));
+  const emptyRequired = required.filter((t) => !holdsText(sections.get(t.key)?.body ?? [])).map((t) => ({ key: t.key, heading: sections.get(t.key)?.heading ?? t.heading, present: sections.has(t.key) }));
   return { emptyRequired, stanceMissing: !statement.stance };
 }
 

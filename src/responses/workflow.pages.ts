@@ -110,7 +110,14 @@ export function registerWorkflowPages(pages: Pages, { dataSource, config }: { da
         const missing: FormError[] = [];
         if (step.action === 'submit_for_review' && data.actions.submitForReview) {
           const readiness = await responses.readinessForReview(data.response.id, actor);
-          for (const section of readiness.emptyRequired) missing.push({ message: `Avsnittet ${section.heading} saknar text.`, link: { href: sectionHref(data.response.id, section.key), text: `Skriv avsnittet ${section.heading}` } });
+          for (const section of readiness.emptyRequired) {
+            // A section the catalogue made required after the draft began is not in the statement yet: it is added there first.
+            missing.push(
+              section.present
+                ? { message: `Avsnittet ${section.heading} saknar text.`, link: { href: sectionHref(data.response.id, section.key), text: `Skriv avsnittet ${section.heading}` } }
+                : { message: `Utlåtandet saknar avsnittet ${section.heading}.`, link: { href: `${statementHref(data.response.id)}#saknade-avsnitt`, text: `Lägg till avsnittet ${section.heading}` } },
+            );
+          }
           if (readiness.stanceMissing) missing.push({ message: 'Utlåtandet saknar ställningstagande.', link: { href: `${statementHref(data.response.id)}/uppgifter#stance`, text: 'Välj ställningstagande' } });
         }
         return {

@@ -51,3 +51,21 @@ export function addOwnSection(input: PutStatementInput, heading: string): { inpu
   const key = ownSectionKey(heading, new Set(input.sections.map((s) => s.key)));
   return { key, input: { ...input, sections: [...input.sections, { key, heading, body: [], stance: null }] } };
 }
+
+/**
+ * Where a catalogue section belongs among the statement's: before the first catalogue section the
+ * catalogue places after it (own sections have no place of their own), else last.
+ */
+export function cataloguePlace(sections: ReadonlyArray<{ key: string }>, key: string, positions: ReadonlyMap<string, number>): number {
+  const own = positions.get(key) ?? Infinity;
+  const at = sections.findIndex((s) => (positions.get(s.key) ?? -Infinity) > own);
+  return at < 0 ? sections.length : at;
+}
+
+/** A catalogue section the statement lacks (a required one made required after the draft began), empty, at its catalogue place. */
+export function addCatalogueSection(input: PutStatementInput, section: { key: string; heading: string }, positions: ReadonlyMap<string, number>): PutStatementInput {
+  if (input.sections.some((s) => s.key === section.key)) return input;
+  const sections = [...input.sections];
+  sections.splice(cataloguePlace(sections, section.key, positions), 0, { key: section.key, heading: section.heading, body: [], stance: null });
+  return { ...input, sections };
+}

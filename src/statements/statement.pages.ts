@@ -12,7 +12,7 @@ import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, PageView, Pages } from '../web/pages';
 import { registerStatementBilagaPages } from './statement-bilagor.pages';
 import { bilagaHref, bilagorHref, sectionHref, statementContext, statementCrumbs, statementHref } from './statement-page-data';
-import { addOwnSection, moveSection, removeSection, wholeStatement } from './statement-structure';
+import { addCatalogueSection, addOwnSection, moveSection, removeSection, wholeStatement } from './statement-structure';
 import { StatementsService, type EditorView } from './statements.service';
 import { ReviewCommentsService } from '../review-comments/review-comments.service';
 
@@ -25,7 +25,7 @@ registerNotices({
 });
 
 const structureFields = z.discriminatedUnion('atgard', [
-  z.object({ atgard: z.enum(['upp', 'ned']), avsnitt: z.string().min(1), etag: z.string().optional() }),
+  z.object({ atgard: z.enum(['upp', 'ned', 'lagg-till-katalog']), avsnitt: z.string().min(1), etag: z.string().optional() }),
   z.object({
     atgard: z.literal('lagg-till'),
     heading: z.string().trim().min(1, 'Skriv en rubrik för det nya avsnittet.').max(200, 'Rubriken får vara högst 200 tecken.'),
@@ -82,6 +82,12 @@ export function registerStatementPages(pages: Pages, { dataSource, config }: { d
         await statements.put(id, ifMatch, added.input, context);
         return withNotice(sectionHref(id, added.key), 'avsnitt-tillagt');
       }
+      if (fields.atgard === 'lagg-till-katalog') {
+        const missing = view.missingRequired.find((section) => section.key === fields.avsnitt);
+        if (!missing) throw notFound(`The missing section ${fields.avsnitt}`);
+        await statements.put(id, ifMatch, addCatalogueSection(input, missing, view.cataloguePositions), context);
+        return withNotice(sectionHref(id, missing.key), 'avsnitt-tillagt');
+      }
       await statements.put(id, ifMatch, moveSection(input, fields.avsnitt, fields.atgard === 'upp' ? 'up' : 'down'), context);
       return `${withNotice(statementHref(id), 'avsnitt-flyttat')}#avsnitt-${fields.avsnitt}`;
     },
@@ -124,6 +130,7 @@ function overview(view: EditorView) {
   const last = sections.length - 1;
   return {
     etag: etagFor(statement.version),
+    missingRequired: view.missingRequired,
     headerHref: `${statementHref(view.scope.response.id)}/uppgifter`,
     header: [
       ['Förvaltning', header.administration],

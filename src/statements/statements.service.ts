@@ -29,6 +29,10 @@ export interface EditorView extends StatementView {
   /** This user may correct the record now (Rätta): as editable, once the answer is submitted. */
   correctable: boolean;
   requiredKeys: ReadonlySet<string>;
+  /** The catalogue's sections required here but missing from the statement (made required after the draft began). */
+  missingRequired: Array<{ key: string; heading: string }>;
+  /** Each catalogue section's place, for putting a section back where it belongs. */
+  cataloguePositions: ReadonlyMap<string, number>;
 }
 
 export async function findStatement(manager: EntityManager, scope: ResponseScope, lock = false): Promise<Statement> {
@@ -62,8 +66,19 @@ export class StatementsService {
     assertContentReadable(scope, actor, 'statement');
     const statement = await findStatement(manager, scope);
     const sections = await sectionsOf(manager, statement.id);
-    const requiredKeys = new Set((await manager.find(SectionTemplate, { select: { key: true }, where: { required: true } })).map((t) => t.key));
-    return { statement, sections, scope, requiredKeys, editable: isBeingDrafted(scope.response) && mayEdit(scope, actor), correctable: scope.response.status === 'submitted' && mayEdit(scope, actor) };
+    const catalogue = await manager.find(SectionTemplate, { select: { key: true, heading: true, position: true, required: true }, order: { position: 'ASC', key: 'ASC' } });
+    const requiredKeys = new Set(catalogue.filter((t) => t.required).map((t) => t.key));
+    const present = new Set(sections.map((s) => s.key));
+    return {
+      statement,
+      sections,
+      scope,
+      requiredKeys,
+      missingRequired: catalogue.filter((t) => t.required && !present.has(t.key)).map((t) => ({ key: t.key, heading: t.heading })),
+      cataloguePositions: new Map(catalogue.map((t) => [t.key, t.position])),
+      editable: isBeingDrafted(scope.response) && mayEdit(scope, actor),
+      correctable: scope.response.status === 'submitted' && mayEdit(scope, actor),
+    };
   }
 
   /**
