@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { addRecipient, createConsultation } from './support/factories';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
-import { cleanUpPdfs, headingsOf, headingsUnder, pdftotext, savePdf } from './documents/pdf-tools';
+import { cleanUpPdfs, headingsOf, headingsUnder, pdfinfo, pdftotext, savePdf } from './documents/pdf-tools';
 
 let t: TestApp;
 let coordinator: Record<string, string>;
@@ -152,6 +152,11 @@ describe('Svaren i korthet: the coordinator’s line per answer', () => {
   it('starts from the suggestion; the written line replaces it in the JSON, CSV and PDF; stale and missing ETags are refused; audited', async () => {
     const before = await lineOf('Södermalms stadsdelsnämnd');
     expect(before).toMatchObject({ written: null, version: 0 });
+    const modDate = async (name: string) => {
+      const pdf = await request(t.app).get(`/api/consultations/${ks924}/compilation.pdf`).set(coordinator).buffer(true).parse(binary);
+      return /ModDate:\s*(.+)/.exec(pdfinfo(savePdf(pdf.body, name)))?.[1];
+    };
+    const datedBefore = await modDate('ks924-before-summary');
     expect(before.line).toBe(before.suggestion);
     const text = 'Södermalm tillstyrker och vill se mer stöd till barn som lever med våld i nära relationer.';
     expect((await save(before.responseId, text)).status).toBe(428);
@@ -168,6 +173,8 @@ describe('Svaren i korthet: the coordinator’s line per answer', () => {
     const printed = pdftotext(savePdf(pdf.body, 'ks924-summary')).replace(/\s+/g, ' ');
     expect(printed).toContain('Södermalm tillstyrker och vill se mer stöd till barn');
     expect(printed).not.toContain(before.suggestion.slice(0, 60));
+    // The line is printed, so its edit dates the document.
+    expect(await modDate('ks924-after-summary')).not.toBe(datedBefore);
 
     const audit = await request(t.app).get(`/api/audit?entityType=response&entityId=${before.responseId}&action=compilation.summary_saved`).set(bearer(await t.login('admin')));
     expect(audit.body.items[0]).toMatchObject({ before: { text: null }, after: { text } });

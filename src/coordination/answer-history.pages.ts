@@ -8,7 +8,7 @@ import { CoordinationService, type AnswerOutcome } from './coordination.service'
 const PAGE_SIZE = 25;
 
 /** What each outcome is called on the page; the tag colour marks the ones that need attention. */
-export const OUTCOME_LABELS: Record<AnswerOutcome, { text: string; tag: string }> = {
+const ANSWER_OUTCOME_LABELS: Record<AnswerOutcome, { text: string; tag: string }> = {
   on_time: { text: 'I tid', tag: 'green' },
   late: { text: 'Sent', tag: 'red' },
   declined: { text: 'Avstår', tag: 'grey' },
@@ -43,7 +43,7 @@ export function registerAnswerHistoryPages(pages: Pages, dataSource: DataSource)
         organisation: history.organisation,
         years: history.years,
         totals: { ...counts, answered: counts.on_time + counts.late + counts.declined + counts.no_comments },
-        items: history.items.map((item) => ({ ...item, href: `/remisser/${item.consultation.id}`, outcomeLabel: OUTCOME_LABELS[item.outcome as AnswerOutcome] })),
+        items: history.items.map((item) => ({ ...item, href: `/remisser/${item.consultation.id}`, outcomeLabel: ANSWER_OUTCOME_LABELS[item.outcome as AnswerOutcome] })),
         total: history.total,
         pagination: paginationFor(answerHistoryHref(id), {}, history),
       },

@@ -96,8 +96,8 @@ export class AnswerOverview {
         assign: !answered && hasRole(actor, 'handlaggare', 'attestant', 'admin'),
         // Once answered, everyone reads the answer: sharing the draft means nothing any more.
         share: !answered && !!consultation.coordinatorId && mayShare(view.scope, actor),
-        // As ProtokollsutdragService: whoever may record the decision.
-        attachProtokollsutdrag: whyNotAllowed('decide', actor, own) === null,
+        // As ProtokollsutdragService: whoever may record the decision, while the remiss takes files (not once cancelled).
+        attachProtokollsutdrag: consultation.status !== 'cancelled' && whyNotAllowed('decide', actor, own) === null,
       },
     };
   }
