@@ -29,6 +29,9 @@ describe('cross-remiss views', () => {
     expect(res.status).toBe(200);
     const item = res.body.items.find((i: { consultation: { id: string } }) => i.consultation.id === consultation.id);
     expect(item).toMatchObject({ asked: 4, answered: 3, declined: 1, late: 2, answerRate: 75 });
+    expect(res.body.scope).toBe('coordinated');
+    // A registrator sees every remiss here, and is told so (a page then does not call them "samordnade").
+    expect((await request(t.app).get('/api/coordination/open-consultations').set(bearer(await t.login('registrator')))).body.scope).toBe('all');
     expect((await request(t.app).get('/api/coordination/open-consultations').set(bearer(await t.login('handlaggare.sodermalm')))).status).toBe(403);
   });
 

@@ -28,6 +28,7 @@ export function registerCoordinationPages(pages: Pages, dataSource: DataSource):
       breadcrumbs: [{ href: '/', text: 'Start' }, { text: 'Samordning' }],
       data: {
         closed,
+        everyRemiss: page.scope === 'all',
         filters: [
           { text: 'Pågående', href: '/samordning', current: !closed },
           { text: 'Avslutade', href: '/samordning?visa=avslutade', current: closed },

@@ -24,6 +24,7 @@ export function registerCoordinationRoutes(api: Api, dataSource: DataSource): vo
       total: z.number().int(),
       limit: z.number().int(),
       offset: z.number().int(),
+      scope: z.enum(['coordinated', 'all']).openapi({ description: "coordinated: the remisser the caller's organisation coordinates; all: every remiss (a registrator or admin)" }),
     }),
     handler: ({ query, context }) => coordination.openConsultations(context.actor!, query),
   });

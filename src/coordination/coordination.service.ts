@@ -67,6 +67,8 @@ export class CoordinationService {
       total,
       limit: page.limit,
       offset: page.offset,
+      // Said, so that a page does not call every remiss "samordnade" for a registrator who also coordinates.
+      scope: all ? ('all' as const) : ('coordinated' as const),
     };
   }
 

@@ -52,7 +52,7 @@ export function registerStartPage(pages: Pages, dataSource: DataSource): void {
       data: {
         links: linksFor(actor),
         turn: turn && (turn.toAttest || turn.assigned) ? turn : null,
-        coordinated: coordinated && { total: coordinated.total, items: coordinated.items.map(coordinatedRow) },
+        coordinated: coordinated && { total: coordinated.total, items: coordinated.items.map(coordinatedRow), everyRemiss: coordinated.scope === 'all' },
         latest: latest.items.map(consultationRow),
         total: latest.total,
         toAnswer: toAnswer && { total: toAnswer.total, items: toAnswer.items.map((item) => toAnswerRow(item, today)) },
