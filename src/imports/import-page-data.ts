@@ -52,8 +52,12 @@ export function sectionRows(statement: PutStatementInput, proposal: Proposal) {
   });
 }
 
-/** The source text line by line, each repaired word marked where it stands (the text as read, before the repair). */
-export function sourceLines(text: string, repairs: readonly Repair[], undone: ReadonlySet<number>) {
+/**
+ * The source text line by line, each repaired word marked where it stands (the text as read, before
+ * the repair). A file read with its layout's cues (`cued`) carries the reader's marks (## heading,
+ * **bold**, [^1] footnotes): shown as what they stand for, a heading in bold and a footnote as [1].
+ */
+export function sourceLines(text: string, repairs: readonly Repair[], undone: ReadonlySet<number>, cued = false) {
   const byLine = new Map<number, Repair[]>();
   for (const repair of repairs) byLine.set(repair.line, [...(byLine.get(repair.line) ?? []), repair]);
   let offset = 0;
@@ -70,7 +74,18 @@ export function sourceLines(text: string, repairs: readonly Repair[], undone: Re
       parts.push({ text: line.slice(at, from) }, { text: line.slice(from, from + repair.from.length), repair: { to: repair.to, undone: undone.has(repair.id) } });
       at = from + repair.from.length;
     }
-    parts.push({ text: line.slice(at).replace(/\f/g, '') });
-    return { number, parts, pageBreak: line.includes('\f') };
+    parts.push({ text: line.slice(at) });
+    const heading = cued && /^#{1,4}\s/.test(line);
+    const shown = parts.map((part) => ({ ...part, text: cued ? withoutMarks(part.text) : part.text.replace(/\f/g, '') }));
+    return { number, parts: shown, pageBreak: line.includes('\f'), heading };
   });
+}
+
+/** The reader's marks taken out of a piece of a line (a repaired word never holds one). */
+function withoutMarks(text: string): string {
+  return text
+    .replace(/\f/g, '')
+    .replace(/^#{1,4}\s+/, '')
+    .replace(/\*\*/g, '')
+    .replace(/\[\^(\d+)\]:?/g, '[$1]');
 }

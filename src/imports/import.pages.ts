@@ -122,7 +122,7 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
           fileDnr: fileDnr && fileDnr !== proposed.header.remissCaseNumber ? fileDnr : null,
           stanceOptions: STANCE_OPTIONS,
           signatoryRows: Array.from({ length: SIGNATORY_ROWS }, (_, n) => ({ number: n + 1, name: `signatory${n + 1}Name`, title: `signatory${n + 1}Title` })),
-          source: sourceLines(found.sourceText ?? '', found.repairs, undone),
+          source: sourceLines(found.sourceText ?? '', found.repairs, undone, found.cued),
           repairs: found.repairs.map((r) => ({ ...r, undone: undone.has(r.id), href: `${importHref(id, importId)}/rattelser/${r.id}/${undone.has(r.id) ? 'gor-om' : 'angra'}` })),
           // The form has SIGNATORY_ROWS rows (as Uppgifter i huvudet): more are said, not silently dropped.
           extraSignatories: proposal.signatories.slice(SIGNATORY_ROWS).map((s) => [s.name, s.title].filter(Boolean).join(', ')),
