@@ -37,9 +37,15 @@ test('a PDF worker lets go of the ports of the tasks it has finished', async () 
       }
     };
     await Promise.all([lane(), lane(), lane()]);
-    // A few may still be closing; the old code kept all 297.
-    expect((await portsInWorker(pool)) - before).toBeLessThan(20);
+    // Closed ports go once the worker's event loop has turned; on a busy machine that takes a
+    // moment, so the count is asked again for a few seconds. The old code kept all 297 for good.
+    let retained = Infinity;
+    for (let asked = 0; asked < 8 && retained >= 20; asked++) {
+      if (asked) await new Promise((resolve) => setTimeout(resolve, 300));
+      retained = (await portsInWorker(pool)) - before;
+    }
+    expect(retained).toBeLessThan(20);
   } finally {
     await pool.close();
   }
-});
+}, 90_000);
