@@ -21,7 +21,7 @@ export type AnswerAction = TransitionInput['action'];
  * Everything the answer page shows, for one reader: the remiss being answered (facts,
  * remisshandlingar, remissbrev, the deadline with its anstånd) and the work on the answer (status,
  * assignee and whom it may go to, timeline), by the same services as the API:
- * ResponsesService.get and .assigneeCandidates, ExtensionsService.history.
+ * ResponsesService.workspace (get and assigneeCandidates from one scope), ExtensionsService.history.
  *
  * The page is the answering organisation's workspace: it is shown to whoever may list the
  * response's assignee candidates (its own handläggare and attestanter, and admins), and is a 404
@@ -39,9 +39,8 @@ export class AnswerOverview {
 
   async answer(responseId: string, context: RequestContext) {
     const actor = context.actor!;
-    // First: the service's 404 for anyone but the answering organisation and admins.
-    const candidates = await this.responses.assigneeCandidates(responseId, actor, { limit: MAX_PAGE_SIZE, offset: 0 });
-    const view = await this.responses.get(responseId, actor);
+    // The service's 404 for anyone but the answering organisation and admins; the scope loaded once.
+    const { view, candidates } = await this.responses.workspace(responseId, actor, { limit: MAX_PAGE_SIZE, offset: 0 });
     const { response, recipient, consultation, organisation, own } = view.scope;
     const manager = this.dataSource.manager;
     const sender = await manager.findOneBy(Organisation, { id: consultation.senderId });

@@ -43,7 +43,24 @@ export class ResponsesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(responseId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<ResponseView> {
+    return this.viewOf(manager, await loadResponseScope(manager, actor, responseId), actor);
+  }
+
+  /**
+   * The answering organisation's workspace (the answer page): the response as get() shows it and
+   * whom it may be assigned to, from one load of its scope; 404 for anyone else, as
+   * assigneeCandidates answers.
+   */
+  async workspace(responseId: string, actor: Actor, page: { limit: number; offset: number }): Promise<{ view: ResponseView; candidates: { users: Assignee[]; total: number } }> {
+    const manager = this.dataSource.manager;
     const scope = await loadResponseScope(manager, actor, responseId);
+    if (!scope.own && !isAdmin(actor)) throw notFound('The response');
+    const candidates = await assigneeCandidates(manager, scope, page);
+    return { view: await this.viewOf(manager, scope, actor), candidates };
+  }
+
+  private async viewOf(manager: EntityManager, scope: ResponseScope, actor: Actor): Promise<ResponseView> {
+    const responseId = scope.response.id;
     if (!mayReadWorkingMaterial(scope, actor)) return { scope, full: false, assignee: null, hasStatement: false, approvals: [], decisions: [], protokollsutdrag: new Map(), timeline: [] };
     // One after the other: inside a transaction the manager has one connection, which runs one
     // query at a time anyway (and pg 9 will refuse queries issued while another runs).
