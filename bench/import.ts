@@ -1,6 +1,6 @@
 // Import bench (npm run bench:import), issue 16. One summary line starting "bench:import":
 //  1. a 20-page Word document (heading styles, lists, footnotes) → proposal: extractFileText in the
-//     import worker, then the OCR repair and the proposal in the analysis thread; target < 1 s;
+//     import thread, then the OCR repair and the proposal there too; target < 1 s;
 //  2. a 10-page text PDF from the project's renderer → proposal; target < 2 s;
 //  3. OCR seconds per page of a scan (four invented pages at 300 dpi), for the record (no target).
 // Each file is read once cold (the worker thread starts and loads its readers) and then RUNS times;
@@ -10,7 +10,7 @@
 import { layoutStatement, renderStatementPdf } from '../src/documents/render-statement';
 import type { StatementDocumentModel } from '../src/documents/document-model';
 import { closeImportWorkers, extractFileText } from '../src/imports/file-text';
-import { analyseOffThread, closeAnalysisPool } from '../src/imports/analysis-pool';
+import { analyseOffThread } from '../src/imports/import-threads';
 import { ocrSecondsPerPage } from '../src/imports/ocr';
 import { CATALOGUE } from '../test/imports/catalogue';
 import { invented } from '../test/imports/file-text-statement';
@@ -48,7 +48,7 @@ async function timeImport(file: Buffer, name: string): Promise<{ cold: number; m
   const once = async () => {
     const start = performance.now();
     const extracted = await extractFileText(file, name);
-    // As the service does it: OCR repair and the proposal in their own thread (analysis-pool.ts).
+    // As the service does it: OCR repair and the proposal in the import thread (import-threads.ts).
     const { proposal } = await analyseOffThread({ source: { text: extracted.text, format: extracted.format, cued: extracted.cued }, context: { catalogue: CATALOGUE } });
     return { elapsed: performance.now() - start, sections: proposal.sections.length, characters: extracted.text.length };
   };
@@ -71,7 +71,6 @@ async function main(): Promise<void> {
   console.log(`pdf: ${printed.pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB, ${pdfResult.characters} characters, ${pdfResult.sections} sections: cold ${ms(pdfResult.cold)} ms, median ${ms(pdfResult.median)} ms`);
   await closeImportWorkers();
 
-  await closeAnalysisPool();
   const measured = await ocrMeasurement();
   const ocr = `ocr: ${measured.secondsPerPage.toFixed(1)} s/page over ${measured.pages} pages at 300 dpi`;
   console.log(ocr);

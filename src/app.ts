@@ -31,8 +31,7 @@ import { registerRecipientRoutes } from './recipients/recipients.routes';
 import { registerReminderRoutes } from './reminders/reminders.routes';
 import { registerResponseAttachmentRoutes } from './responses/response-attachments.routes';
 import { registerImportRoutes } from './imports/imports.routes';
-import { closeAnalysisPool } from './imports/analysis-pool';
-import { closeImportWorkers } from './imports/file-text';
+import { closeImportWorkers } from './imports/import-threads';
 import { registerProtokollsutdragRoutes } from './responses/protokollsutdrag.routes';
 import { registerResponseRoutes } from './responses/responses.routes';
 import { registerReviewCommentRoutes } from './review-comments/review-comments.routes';
@@ -148,5 +147,5 @@ export function createApp({ config, dataSource, logger }: AppDependencies): App 
   app.use(notFoundHandler());
   app.use(web.errorHandler);
   app.use(errorHandler());
-  return { app, api, pageRoutes: web.routes, renderer: documents.renderer, deliveries, close: async () => void (await Promise.all([documents.close(), closeImportWorkers(), closeAnalysisPool()])) };
+  return { app, api, pageRoutes: web.routes, renderer: documents.renderer, deliveries, close: async () => void (await Promise.all([documents.close(), closeImportWorkers()])) };
 }

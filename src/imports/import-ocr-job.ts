@@ -1,9 +1,10 @@
+import { buffer } from 'node:stream/consumers';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { FileStore } from '../storage/file-store';
 import { startBackgroundJob, type BackgroundJob } from '../shared/background-job';
-import { HttpProblem } from '../http/problem';
-import { analyseOffThread } from './analysis-pool';
+import { ImportFileError } from './file-text';
+import { analyseOffThread, ImportBusyError } from './import-threads';
 import { OcrError, ocrPdf } from './ocr';
 import type { ImportContext } from './proposal';
 
@@ -48,7 +49,7 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
       options.dataSource.query(`UPDATE statement_imports SET ${fields}, lease_until = NULL, version = version + 1, updated_at = now() WHERE id = $1 AND status = 'ocr_running'`, [claimed.id, ...params]);
     try {
       if (!claimed.storageKey) throw new Error('The scan is no longer stored');
-      const pdf = await readAll(await options.store.get(claimed.storageKey));
+      const pdf = await buffer(await options.store.get(claimed.storageKey));
       const ocr = await ocrPdf(pdf, {
         signal: options.signal,
         onProgress: async ({ pagesDone, pages }) => {
@@ -65,14 +66,14 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
       ]);
       result.done++;
     } catch (error) {
-      if (options.signal?.aborted || (error instanceof HttpProblem && error.status === 503)) {
-        // Stopping, or the analysis thread busy with uploads: the scan goes back to the queue, the attempt not counted.
+      if (options.signal?.aborted || error instanceof ImportBusyError) {
+        // Stopping, or the import thread busy with uploads: the scan goes back to the queue, the attempt not counted.
         await options.dataSource.query(`UPDATE statement_imports SET status = 'ocr_queued', lease_until = NULL, attempts = attempts - 1 WHERE id = $1 AND status = 'ocr_running'`, [claimed.id]);
         break;
       }
       const message = error instanceof Error ? error.message : String(error);
       // The file's own fault (too many pages, too slow, unreadable) will not mend on a retry; the engine's may.
-      const userFacing = error instanceof OcrError && error.code !== 'engine-failed';
+      const userFacing = (error instanceof OcrError && error.code !== 'engine-failed') || error instanceof ImportFileError;
       const final = userFacing || claimed.attempts >= MAX_OCR_ATTEMPTS;
       options.logger?.warn({ importId: claimed.id, attempts: claimed.attempts, error: message }, 'OCR of an imported scan failed');
       if (final) await finish(`status = 'failed', error = $2`, [userFacing ? message.slice(0, 1000) : 'Filen kunde inte läsas med textigenkänning (OCR). Försök igen senare eller med en tydligare skanning.']);
@@ -81,12 +82,6 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
     }
   }
   return result;
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
 }
 
 /** Runs the OCR queue every `intervalSeconds` (a queued scan waits at most that long to begin). */

@@ -17,7 +17,7 @@ import { registerNotices, withNotice } from '../web/notices';
 import type { PageInput, PageView, Pages } from '../web/pages';
 import { parseForService } from '../web/service-input';
 import { isCorrectableUpload, uploadErrors } from '../web/upload-errors';
-import { IMPORT_MAX_BYTES } from './import-extraction';
+import { IMPORT_LIMITS } from './file-text';
 import { lowConfidenceFlags, proposalFormValues, sectionField, sectionRows, sourceLines } from './import-page-data';
 import { ImportsService } from './imports.service';
 import type { StatementImport } from './statement-import.entity';
@@ -32,7 +32,7 @@ registerNotices({
 const EDITORS = ['handlaggare', 'admin'] as const;
 const noFields = z.strictObject({});
 const importHref = (responseId: string, importId?: string) => `${answerHref(responseId)}/importera${importId ? `/${importId}` : ''}`;
-const megabytes = Math.round(IMPORT_MAX_BYTES / (1024 * 1024));
+const megabytes = Math.round(IMPORT_LIMITS.maxBytes / (1024 * 1024));
 
 const acceptFields = z.looseObject({
   etag: z.string().optional(),
@@ -76,7 +76,7 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
     const { req, res, params, context } = input;
     const id = pageId(params, 'Tjänsteutlåtandet');
     try {
-      const created = await imports.create(id, { ...context, log: req.log }, () => receiveUpload(req, res, { file: 'file', fields: noFields, maxBytes: IMPORT_MAX_BYTES }, spoolDir));
+      const created = await imports.create(id, { ...context, log: req.log }, () => receiveUpload(req, res, { file: 'file', fields: noFields, maxBytes: IMPORT_LIMITS.maxBytes }, spoolDir));
       return { redirect: importHref(id, created.id) };
     } catch (error) {
       if (!isCorrectableUpload(error)) throw error;
@@ -107,6 +107,7 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
       // repair undone in another tab): then it is shown afresh, and the error says why.
       const posted = state.values && state.values.importVersion === String(found.version) ? state.values : undefined;
       const fileDnr = proposal.header.remissCaseNumber.value;
+      const flags = lowConfidenceFlags(proposal);
       return {
         ...page,
         view: 'imports/proposal',
@@ -114,8 +115,8 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
           ...base,
           errors: [...stale, ...state.errors],
           values: { ...proposalFormValues(proposed), ...(posted ?? { keepFile: 'ja' }), etag: formEtag(state, view.statement.version), importVersion: String(found.version) },
-          flags: lowConfidenceFlags(proposal),
-          lowCount: Object.keys(lowConfidenceFlags(proposal)).length,
+          flags,
+          lowCount: Object.keys(flags).length,
           sections: sectionRows(proposed, proposal),
           remissCaseNumber: proposed.header.remissCaseNumber,
           // A file of another remiss's answer is easily chosen by mistake: said before it is accepted.

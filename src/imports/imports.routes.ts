@@ -8,7 +8,7 @@ import type { Api } from '../http/route';
 import { idParams } from '../http/schemas';
 import { presentStatement, statementSchema } from '../statements/statement.presenter';
 import { createFileStore, uploadSpoolDir } from '../storage/create-file-store';
-import { IMPORT_MAX_BYTES } from './import-extraction';
+import { IMPORT_LIMITS } from './file-text';
 import { acceptBody, importParams, importSchema, presentImport, repairBody, repairParams } from './imports.schemas';
 import { ImportsService } from './imports.service';
 
@@ -29,12 +29,12 @@ export function registerImportRoutes(api: Api, { dataSource, config }: { dataSou
       'Import a tjänsteutlåtande from a file (DOCX, ODT, PDF or UTF-8 text) into the draft: answers a proposed statement to check and accept. A scanned PDF is read by OCR in the background (status ocr_queued → ocr_running → ready; poll GET). A file that cannot be read is refused (413/415/422, the reason at body.file) and nothing is stored.',
     policy: editors,
     params: idParams,
-    upload: { file: 'file', fields: noFields, maxBytes: IMPORT_MAX_BYTES },
+    upload: { file: 'file', fields: noFields, maxBytes: IMPORT_LIMITS.maxBytes },
     status: 201,
     response: importSchema,
     errors: [404, 409, 413, 415, 422],
     handler: async ({ params: { id }, context, req, res }) => {
-      const created = await imports.create(id, { ...context, log: req.log }, () => receiveUpload(req, res, { file: 'file', fields: noFields, maxBytes: IMPORT_MAX_BYTES }, spoolDir));
+      const created = await imports.create(id, { ...context, log: req.log }, () => receiveUpload(req, res, { file: 'file', fields: noFields, maxBytes: IMPORT_LIMITS.maxBytes }, spoolDir));
       res.location(`/api/responses/${id}/imports/${created.id}`);
       return presentImport(created);
     },

@@ -17,11 +17,11 @@ import { sectionsOf } from '../statements/statement-snapshot';
 import { putStatementBody, type PutStatementInput } from '../statements/statements.schemas';
 import { findStatement, StatementsService, type StatementView } from '../statements/statements.service';
 import type { FileStore } from '../storage/file-store';
-import { analyseOffThread } from './analysis-pool';
-import { extractImportText, ImportFileError } from './import-extraction';
+import { extractFileText, ImportFileError, refuse } from './file-text';
+import { analyseOffThread, ImportBusyError } from './import-threads';
 import type { ImportContext } from './proposal';
 import { statementFromProposal } from './statement-from-proposal';
-import { DEFAULT_OCR_LIMITS } from './ocr';
+import { DEFAULT_OCR_LIMITS, OcrTooManyPagesError } from './ocr';
 import { StatementImport } from './statement-import.entity';
 
 /** What POST …/imports accepts: the documents a tjänsteutlåtande is written or kept in. */
@@ -66,12 +66,12 @@ export class ImportsService {
       const fileName = cleanFileName(upload.file.originalName);
       const { kind, contentType } = await importableType(upload.file.path, fileName, upload.file.declaredType);
       const format = kind as (typeof IMPORTABLE)[number];
-      const extracted = await extractImportText(await readFile(upload.file.path), fileName).catch((error: unknown) => {
-        throw error instanceof ImportFileError ? refusal(error) : error;
-      });
+      const extracted = await extractFileText(await readFile(upload.file.path), fileName).catch(rethrowAsProblem);
       // A scan beyond what OCR reads is said now, not after it has waited in the queue.
-      if (extracted.needsOcr && (extracted.pages ?? 0) > DEFAULT_OCR_LIMITS.maxPages) throw refusal(new ImportFileError('too-many-pages', tooManyScannedPages(extracted.pages!)));
-      const analysis = extracted.needsOcr ? null : await analyseOffThread({ source: { text: extracted.text, format, cued: extracted.cued }, context: await this.importContext() });
+      if (extracted.needsOcr && (extracted.pages ?? 0) > DEFAULT_OCR_LIMITS.maxPages) {
+        throw refusal(new ImportFileError('too-many-pages', new OcrTooManyPagesError(extracted.pages!, DEFAULT_OCR_LIMITS.maxPages).message));
+      }
+      const analysis = extracted.needsOcr ? null : await analyseOffThread({ source: { text: extracted.text, format, cued: extracted.cued }, context: await this.importContext() }).catch(rethrowAsProblem);
       const stored = await this.store.put(createReadStream(upload.file.path));
       try {
         if (stored.sha256 !== upload.file.sha256 || stored.size !== upload.file.size) throw new Error('The stored copy of an import differs from the bytes received');
@@ -139,7 +139,7 @@ export class ImportsService {
     else undoneIds.delete(repairId);
     const list = [...undoneIds].sort((a, b) => a - b);
     // Read again outside the transaction (off the event loop); stored only if nobody changed the import meanwhile.
-    const { proposal } = await analyseOffThread({ source: { text: read.sourceText!, format: read.format, cued: read.cued }, context: importContext, kept: { repairs: read.repairs, damaged: read.damaged, undone: list } });
+    const { proposal } = await analyseOffThread({ source: { text: read.sourceText!, format: read.format, cued: read.cued }, context: importContext, kept: { repairs: read.repairs, damaged: read.damaged, undone: list } }).catch(rethrowAsProblem);
     return this.dataSource.transaction(async (manager) => {
       const scope = await this.editableScope(manager, context.actor!, responseId);
       const found = await this.find(manager, responseId, importId, true);
@@ -270,6 +270,13 @@ function assertReady(found: StatementImport): void {
   if (found.status !== 'ready') throw conflict(found.status === 'failed' ? 'The file could not be read; import it again or write the statement.' : 'The file is still being read (OCR); wait for the proposal.', 'import-not-ready');
 }
 
+/** The import thread's refusals as the API says them: the file's fault at the file field, a full queue as 503. */
+function rethrowAsProblem(error: unknown): never {
+  if (error instanceof ImportFileError) throw refusal(error);
+  if (error instanceof ImportBusyError) throw new HttpProblem(503, 'The import is busy reading other files; try again in a moment.', { slug: 'import-busy', headers: { 'Retry-After': '5' } });
+  throw error;
+}
+
 /** A file the import cannot read: the user's message (Swedish) at the file field. */
 function refusal(error: ImportFileError): HttpProblem {
   const status = error.code === 'file-too-large' ? 413 : error.code === 'unsupported-file' ? 415 : 422;
@@ -283,14 +290,7 @@ async function importableType(path: string, fileName: string, declaredType: stri
     assertKindAccepted(checked.kind, IMPORTABLE, 'An imported tjänsteutlåtande');
     return checked;
   } catch (error) {
-    if (error instanceof HttpProblem && error.status === 415) {
-      throw new HttpProblem(415, error.detail, { slug: 'import-unsupported-file', errors: [{ path: 'body.file', message: UNSUPPORTED_MESSAGE }] });
-    }
+    if (error instanceof HttpProblem && error.status === 415) throw refusal(refuse.unsupported());
     throw error;
   }
 }
-
-const UNSUPPORTED_MESSAGE = 'Filen kan inte importeras. Välj ett Word-dokument (.docx), ett OpenDocument-dokument (.odt), en PDF eller en textfil (UTF-8).';
-
-const tooManyScannedPages = (pages: number) =>
-  `PDF:en är inskannad och har ${pages} sidor. Högst ${DEFAULT_OCR_LIMITS.maxPages} inskannade sidor kan läsas med textigenkänning (OCR). Dela upp filen eller importera de sidor som är utlåtandet.`;

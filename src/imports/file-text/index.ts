@@ -1,4 +1,5 @@
 export { detectFormat, type ImportFormat } from './detect-format';
-export { closeImportWorkers, extractFileText, ImportBusyError } from './extract-file-text';
-export { IMPORT_LIMITS, ImportFileError, type ImportFileErrorCode, type ImportLimits } from './import-file-error';
+export { extractFileText } from './extract-file-text';
+export { closeImportWorkers, ImportBusyError } from '../import-threads';
+export { IMPORT_LIMITS, ImportFileError, refuse, type ImportFileErrorCode, type ImportLimits } from './import-file-error';
 export type { ExtractedText } from './read-file';

@@ -7,7 +7,7 @@ import { pdfText } from './pdf';
 
 /**
  * One file as the text the import core reads (propose-from-text.ts), with what the caller needs
- * to know about it. Runs in the import worker (file-text-worker.ts), never on the event loop.
+ * to know about it. Runs in the import thread (import-worker.ts), never on the event loop.
  */
 export interface ExtractedText {
   text: string;
