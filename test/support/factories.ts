@@ -54,3 +54,13 @@ export async function addRecipient(
   });
   return { recipient, response };
 }
+
+/** The response of one organisation (by register key) on the open demo remiss (the handlingsplan mot ofrivillig ensamhet). */
+export async function openDemoResponseId(dataSource: DataSource, registerKey: string): Promise<string> {
+  const [row] = await dataSource.query(
+    `SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN consultations c ON c.id = r.consultation_id JOIN organisations o ON o.id = r.organisation_id
+     WHERE c.status = 'open' AND c.title LIKE 'Stockholms stads handlingsplan mot ofrivillig ensamhet%' AND o.register_key = $1`,
+    [registerKey],
+  );
+  return row.id;
+}

@@ -9,6 +9,7 @@ import { runOcrCycle } from '../../src/imports/import-ocr-job';
 import { ImportsService } from '../../src/imports/imports.service';
 import { createFileStore } from '../../src/storage/create-file-store';
 import type { Block, Inline } from '../../src/statements/statement-body';
+import { openDemoResponseId } from '../support/factories';
 import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
@@ -23,11 +24,7 @@ let responseId: string;
 
 beforeAll(async () => {
   w = await startWebJourney();
-  const [row] = await w.t.dataSource.query(
-    `SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN consultations c ON c.id = r.consultation_id JOIN organisations o ON o.id = r.organisation_id
-     WHERE c.status = 'open' AND c.title LIKE 'Stockholms stads handlingsplan mot ofrivillig ensamhet%' AND o.register_key = 'sdn-sodermalm'`,
-  );
-  responseId = row.id;
+  responseId = await openDemoResponseId(w.t.dataSource, 'sdn-sodermalm');
 }, 60_000);
 afterAll(async () => w?.close());
 

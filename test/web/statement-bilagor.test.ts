@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer } from '../support/test-app';
 import { fixtures, multipart } from '../support/upload-fixtures';
+import { openDemoResponseId } from '../support/factories';
 import { checkPage, expectHeading, journey, logIn, notice, startWebJourney, type WebJourney } from '../support/web-journey';
 
 /*
@@ -24,11 +25,7 @@ let responseId: string;
 
 beforeAll(async () => {
   w = await startWebJourney({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
-  const [row] = await w.t.dataSource.query(
-    `SELECT p.id FROM responses p JOIN recipients r ON r.id = p.recipient_id JOIN consultations c ON c.id = r.consultation_id JOIN organisations o ON o.id = r.organisation_id
-     WHERE c.status = 'open' AND c.title LIKE 'Stockholms stads handlingsplan mot ofrivillig ensamhet%' AND o.register_key = 'sdn-sodermalm'`,
-  );
-  responseId = row.id;
+  responseId = await openDemoResponseId(w.t.dataSource, 'sdn-sodermalm');
 }, 60_000);
 afterAll(async () => w?.close());
 
