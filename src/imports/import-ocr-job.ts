@@ -9,7 +9,7 @@ import { OcrError, ocrPdf } from './ocr';
 import type { ImportContext } from './proposal';
 
 const LEASE_SECONDS = 10 * 60;
-export const MAX_OCR_ATTEMPTS = 3;
+const MAX_OCR_ATTEMPTS = 3;
 
 // One scan at a time per process under a lease, SKIP LOCKED: several processes share the queue, and a
 // process that dies mid-OCR leaves its lease to run out, after which another takes the scan up again.
@@ -18,13 +18,12 @@ const CLAIM = `
    WHERE id = (SELECT id FROM statement_imports
                 WHERE (status = 'ocr_queued' OR (status = 'ocr_running' AND lease_until < $1))
                 ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-  RETURNING id, storage_key AS "storageKey", attempts, format`;
+  RETURNING id, storage_key AS "storageKey", attempts`;
 
 interface Claimed {
   id: string;
   storageKey: string | null;
   attempts: number;
-  format: 'pdf';
 }
 
 export interface OcrCycleOptions {

@@ -18,6 +18,7 @@ import type { PageInput, PageView, Pages } from '../web/pages';
 import { parseForService } from '../web/service-input';
 import { isCorrectableUpload, uploadErrors } from '../web/upload-errors';
 import { IMPORT_LIMITS } from './file-text';
+import { statementFromProposal } from './statement-from-proposal';
 import { lowConfidenceFlags, proposalFormValues, sectionField, sectionRows, sourceLines } from './import-page-data';
 import { ImportsService } from './imports.service';
 import type { StatementImport } from './statement-import.entity';
@@ -59,7 +60,6 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
       view: 'imports/start',
       title: `Importera från fil – ${view.scope.consultation.caseNumber}`,
       breadcrumbs: statementCrumbs(view, { text: 'Importera från fil' }),
-      status: errors.length ? 400 : 200,
       data: {
         ...statementContext(view),
         uploadHref: importHref(id),
@@ -100,7 +100,8 @@ export function registerImportPages(pages: Pages, { dataSource, config }: { data
         return { ...page, view: 'imports/progress', data: { ...base, closed } };
       }
       const proposal = found.proposal;
-      const proposed = await imports.proposedStatementFor(id, importId, input.actor);
+      // The draft and the catalogue are in the editor's view already: the proposal is fitted into them here, without reading them again.
+      const proposed = statementFromProposal(proposal, view);
       const undone = new Set(found.undone);
       const stale = state.conflict ? [{ message: 'Någon har sparat utkastet sedan du öppnade förslaget. Om du använder förslaget nu ersätts det som sparades. Jämför under Versioner först.' }] : [];
       // The user's edits are kept after an error, unless the proposal itself changed meanwhile (a

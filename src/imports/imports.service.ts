@@ -195,7 +195,7 @@ export class ImportsService {
     return view;
   }
 
-  /** The proposal as the PUT it would make, for the page's form and for accept without edits. */
+  /** The proposal as the PUT it would make, for accept from the page's form and without edits. */
   async proposedStatementFor(responseId: string, importId: string, actor: Actor): Promise<PutStatementInput> {
     const manager = this.dataSource.manager;
     const scope = await this.editableScope(manager, actor, responseId);
@@ -228,7 +228,12 @@ export class ImportsService {
   private async proposedStatement(manager: EntityManager, scope: ResponseScope, found: StatementImport): Promise<PutStatementInput> {
     const statement = await findStatement(manager, scope);
     const catalogue = await manager.find(SectionTemplate, { select: { key: true, position: true, required: true } });
-    return statementFromProposal(found.proposal!, { statement, sections: await sectionsOf(manager, statement.id) }, catalogue);
+    return statementFromProposal(found.proposal!, {
+      statement,
+      sections: await sectionsOf(manager, statement.id),
+      cataloguePositions: new Map(catalogue.map((t) => [t.key, t.position])),
+      requiredKeys: new Set(catalogue.filter((t) => t.required).map((t) => t.key)),
+    });
   }
 
   /**

@@ -4,8 +4,13 @@ import { cataloguePlace } from '../statements/statement-structure';
 import type { PutStatementInput, SectionInput } from '../statements/statements.schemas';
 import type { Proposal, ProposedField } from './proposal';
 
-/** The catalogue as the proposal is fitted into it: where each section stands, which are required. */
-export type CatalogueOrder = ReadonlyArray<{ key: string; position: number; required: boolean }>;
+/** The draft the proposal is fitted into, with the catalogue's places and required sections (as EditorView has them). */
+export interface DraftInCatalogue {
+  statement: Statement;
+  sections: StatementSection[];
+  cataloguePositions: ReadonlyMap<string, number>;
+  requiredKeys: ReadonlySet<string>;
+}
 
 /**
  * The draft an accepted proposal makes: what the file said where it said it, and the draft's own
@@ -14,7 +19,7 @@ export type CatalogueOrder = ReadonlyArray<{ key: string; position: number; requ
  * the catalogue requires that the file lacks is kept as the draft has it, at its catalogue place: a
  * required section is never removed.
  */
-export function statementFromProposal(proposal: Proposal, current: { statement: Statement; sections: StatementSection[] }, catalogue: CatalogueOrder): PutStatementInput {
+export function statementFromProposal(proposal: Proposal, current: DraftInCatalogue): PutStatementInput {
   const found = <T>(field: ProposedField<T | null>, fallback: T): T => field.value ?? fallback;
   const was: StatementHeader = current.statement.header;
   const p = proposal.header;
@@ -31,9 +36,8 @@ export function statementFromProposal(proposal: Proposal, current: { statement: 
   };
   const sections: SectionInput[] = proposal.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body }));
   const imported = new Set(sections.map((s) => s.key));
-  const position = new Map(catalogue.map((entry) => [entry.key, entry.position]));
-  const required = new Set(catalogue.filter((entry) => entry.required).map((entry) => entry.key));
-  const missing = current.sections.filter((kept) => required.has(kept.key) && !imported.has(kept.key)).sort((a, b) => position.get(a.key)! - position.get(b.key)!);
+  const position = current.cataloguePositions;
+  const missing = current.sections.filter((kept) => current.requiredKeys.has(kept.key) && !imported.has(kept.key)).sort((a, b) => position.get(a.key)! - position.get(b.key)!);
   for (const kept of missing) sections.splice(cataloguePlace(sections, kept.key, position), 0, { key: kept.key, heading: kept.heading, body: kept.body, stance: kept.stance });
   return {
     header,

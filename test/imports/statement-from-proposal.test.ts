@@ -10,7 +10,10 @@ import { CATALOGUE } from './catalogue';
  * catalogue place.
  */
 const paragraph = (text: string) => [{ type: 'paragraph' as const, content: [{ text }] }];
-const catalogue = CATALOGUE.map((entry, index) => ({ key: entry.key, position: (index + 1) * 10, required: ['forslag-till-beslut', 'sammanfattning', 'forvaltningens-synpunkter'].includes(entry.key) }));
+const catalogue = {
+  cataloguePositions: new Map(CATALOGUE.map((entry, index) => [entry.key, (index + 1) * 10])),
+  requiredKeys: new Set(['forslag-till-beslut', 'sammanfattning', 'forvaltningens-synpunkter']),
+};
 
 const draft = {
   statement: {
@@ -29,7 +32,7 @@ const draft = {
 it('keeps a required section the file lacks at its catalogue place, the remiss’s Dnr, and the draft’s values the file did not state', () => {
   const text = ['Svar på remiss om parkerna', 'Remiss från kommunstyrelsen, Dnr KS 2019/1', '', 'Förslag till beslut', 'Nämnden tillstyrker.', '', 'Ärendet', 'Parkerna ska skötas bättre.', '', 'Förvaltningens synpunkter och förslag', 'Förvaltningen är positiv.'].join('\n');
   const proposal = proposeFromText(text, { catalogue: CATALOGUE });
-  const input = statementFromProposal(proposal, draft, catalogue);
+  const input = statementFromProposal(proposal, { ...draft, ...catalogue });
   expect(input.sections.map((s) => s.key)).toEqual(['forslag-till-beslut', 'sammanfattning', 'arendet', 'forvaltningens-synpunkter']);
   expect(input.sections[1].body).toEqual(paragraph('Utkastets sammanfattning.'));
   expect(input.sections[0].body).toEqual(paragraph('Nämnden tillstyrker.'));
@@ -40,6 +43,6 @@ it('keeps a required section the file lacks at its catalogue place, the remiss�
 
 it('a handläggare the file names gets the file’s phone alone, not the draft handläggare’s e-mail', () => {
   const text = ['Handläggare', 'Petra Lindqvist', 'Telefon: 08-508 11 222', '', 'Förslag till beslut', 'Nämnden tillstyrker.', '', 'Sammanfattning', 'Kort.', '', 'Förvaltningens synpunkter och förslag', 'Inga.'].join('\n');
-  const input = statementFromProposal(proposeFromText(text, { catalogue: CATALOGUE }), draft, catalogue);
+  const input = statementFromProposal(proposeFromText(text, { catalogue: CATALOGUE }), { ...draft, ...catalogue });
   expect(input.header.officer).toEqual({ name: 'Petra Lindqvist', phone: '08-508 11 222', email: null });
 });
