@@ -16,7 +16,6 @@ import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { startDeliveryScheduler } from './deliveries/delivery-scheduler';
 import { startNotificationScheduler } from './notifications/notification-scheduler';
 import { startOcrScheduler } from './imports/import-ocr-job';
-import { ImportsService } from './imports/imports.service';
 import { createFileStore, uploadSpoolDir } from './storage/create-file-store';
 import { startOrphanSweeper } from './storage/orphan-sweeper';
 
@@ -54,10 +53,9 @@ async function main(): Promise<void> {
   const reminders = startReminderScheduler({ dataSource, mailer, config, logger });
   const deliveries = startDeliveryScheduler({ dataSource, mailer, renderPdf: (document) => renderer.renderPdf(document), config, logger, notifier: deliveryNotifier });
   const notifications = startNotificationScheduler({ dataSource, mailer, config, logger });
-  const orphans = startOrphanSweeper({ dataSource, store: createFileStore(config), spoolDir: uploadSpoolDir(config), logger });
   const store = createFileStore(config);
-  const imports = new ImportsService(dataSource, store);
-  const ocr = startOcrScheduler({ dataSource, store, importContext: () => imports.importContext(), intervalSeconds: 5, logger });
+  const orphans = startOrphanSweeper({ dataSource, store, spoolDir: uploadSpoolDir(config), logger });
+  const ocr = startOcrScheduler({ dataSource, store, intervalSeconds: 5, logger });
   installShutdown({ server, dataSource, embedded, logger, background: [reminders, deliveries, notifications, orphans, ocr], mailer, closeApp, timeoutMs: config.shutdownTimeoutMs });
 }
 

@@ -6,7 +6,7 @@ import { startBackgroundJob, type BackgroundJob } from '../shared/background-job
 import { ImportFileError } from './file-text';
 import { analyseOffThread, ImportBusyError } from './import-threads';
 import { OcrError, ocrPdf } from './ocr';
-import type { ImportContext } from './proposal';
+import { loadImportContext } from './import-context';
 
 const LEASE_SECONDS = 10 * 60;
 const MAX_OCR_ATTEMPTS = 3;
@@ -29,7 +29,6 @@ interface Claimed {
 export interface OcrCycleOptions {
   dataSource: DataSource;
   store: FileStore;
-  importContext: () => Promise<ImportContext>;
   signal?: AbortSignal;
   logger?: Pick<Logger, 'info' | 'warn'>;
   now?: () => Date;
@@ -55,7 +54,7 @@ export async function runOcrCycle(options: OcrCycleOptions): Promise<{ done: num
           await options.dataSource.query(`UPDATE statement_imports SET pages_done = $2, pages_total = $3, updated_at = now() WHERE id = $1 AND status = 'ocr_running'`, [claimed.id, pagesDone, pages]);
         },
       });
-      const analysis = await analyseOffThread({ source: { text: ocr.text, format: 'pdf', cued: false }, context: await options.importContext() }, options.signal);
+      const analysis = await analyseOffThread({ source: { text: ocr.text, format: 'pdf', cued: false }, context: await loadImportContext(options.dataSource.manager) }, options.signal);
       await finish(`status = 'ready', source_text = $2, repairs = $3::jsonb, damaged = $4, proposal = $5::jsonb, pages_total = $6, pages_done = $6, error = NULL`, [
         ocr.text,
         JSON.stringify(analysis.repairs),

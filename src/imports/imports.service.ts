@@ -10,7 +10,6 @@ import { isAdmin, type Actor, type RequestContext } from '../authz/actor';
 import type { IfMatch } from '../http/etag';
 import { badRequest, conflict, HttpProblem, notFound } from '../http/problem';
 import type { ReceivedUpload } from '../http/multipart-upload';
-import { Organisation } from '../organisations/organisation.entity';
 import { assertCanEdit, isBeingDrafted, loadResponseScope, type ResponseScope } from '../responses/response-access';
 import { SectionTemplate } from '../section-catalogue/section-template.entity';
 import { sectionsOf } from '../statements/statement-snapshot';
@@ -19,7 +18,7 @@ import { findStatement, StatementsService, type StatementView } from '../stateme
 import type { FileStore } from '../storage/file-store';
 import { extractFileText, ImportFileError, refuse } from './file-text';
 import { analyseOffThread, ImportBusyError } from './import-threads';
-import type { ImportContext } from './proposal';
+import { loadImportContext } from './import-context';
 import { statementFromProposal } from './statement-from-proposal';
 import { DEFAULT_OCR_LIMITS, OcrTooManyPagesError } from './ocr';
 import { StatementImport } from './statement-import.entity';
@@ -71,7 +70,7 @@ export class ImportsService {
       if (extracted.needsOcr && (extracted.pages ?? 0) > DEFAULT_OCR_LIMITS.maxPages) {
         throw refusal(new ImportFileError('too-many-pages', new OcrTooManyPagesError(extracted.pages!, DEFAULT_OCR_LIMITS.maxPages).message));
       }
-      const analysis = extracted.needsOcr ? null : await analyseOffThread({ source: { text: extracted.text, format, cued: extracted.cued }, context: await this.importContext() }).catch(rethrowAsProblem);
+      const analysis = extracted.needsOcr ? null : await analyseOffThread({ source: { text: extracted.text, format, cued: extracted.cued }, context: await loadImportContext(this.dataSource.manager) }).catch(rethrowAsProblem);
       const stored = await this.store.put(createReadStream(upload.file.path));
       try {
         if (stored.sha256 !== upload.file.sha256 || stored.size !== upload.file.size) throw new Error('The stored copy of an import differs from the bytes received');
@@ -130,7 +129,7 @@ export class ImportsService {
 
   /** Undoes (or redoes) one repair: the proposal is read again from the file's text with the repairs still wanted. */
   async setRepairUndone(responseId: string, importId: string, repairId: number, undone: boolean, context: RequestContext): Promise<StatementImport> {
-    const importContext = await this.importContext();
+    const importContext = await loadImportContext(this.dataSource.manager);
     const read = await this.get(responseId, importId, context.actor!);
     assertReady(read);
     if (!read.repairs.some((r) => r.id === repairId)) throw notFound('The repair');
@@ -215,14 +214,6 @@ export class ImportsService {
       return found.storageKey;
     });
     if (storageKey) await this.store.delete(storageKey).catch(() => undefined);
-  }
-
-  /** The catalogue's headings and the register's names: what the import maps headings and names to. */
-  async importContext(): Promise<ImportContext> {
-    const manager = this.dataSource.manager;
-    const catalogue = await manager.find(SectionTemplate, { select: { key: true, heading: true }, order: { position: 'ASC' } });
-    const organisations = (await manager.find(Organisation, { select: { name: true } })).map((o) => o.name);
-    return { catalogue: catalogue.map((t) => ({ key: t.key, heading: t.heading })), organisations };
   }
 
   private async proposedStatement(manager: EntityManager, scope: ResponseScope, found: StatementImport): Promise<PutStatementInput> {

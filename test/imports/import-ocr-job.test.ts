@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { runOcrCycle } from '../../src/imports/import-ocr-job';
-import { ImportsService } from '../../src/imports/imports.service';
 import { createFileStore } from '../../src/storage/create-file-store';
 import { addRecipient, createConsultation } from '../support/factories';
 import { multipart } from '../support/upload-fixtures';
@@ -38,7 +37,7 @@ function upload(responseId: string, data: Buffer) {
 
 const cycle = () => {
   const store = createFileStore(t.config);
-  return runOcrCycle({ dataSource: t.dataSource, store, importContext: () => new ImportsService(t.dataSource, store).importContext() });
+  return runOcrCycle({ dataSource: t.dataSource, store });
 };
 
 it('a scan is queued, read page by page by the job, and proposed like any file', async () => {

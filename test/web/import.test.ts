@@ -6,7 +6,6 @@ import { invented } from '../imports/file-text-statement';
 import { statementDocx } from '../imports/file-text-writers';
 import { imageOnlyPdf, SCAN_PAGES, typesetStatement } from '../imports/ocr-scan-fixture';
 import { runOcrCycle } from '../../src/imports/import-ocr-job';
-import { ImportsService } from '../../src/imports/imports.service';
 import { createFileStore } from '../../src/storage/create-file-store';
 import type { Block, Inline } from '../../src/statements/statement-body';
 import { openDemoResponseId } from '../support/factories';
@@ -144,7 +143,7 @@ test('a scanned PDF waits for OCR with its progress said, then shows its proposa
 
     // The background job (every process runs it; here called once).
     const store = createFileStore(w.t.config);
-    expect(await runOcrCycle({ dataSource: w.t.dataSource, store, importContext: () => new ImportsService(w.t.dataSource, store).importContext() })).toEqual({ done: 1, failed: 0 });
+    expect(await runOcrCycle({ dataSource: w.t.dataSource, store })).toEqual({ done: 1, failed: 0 });
     // The page asks for the progress itself and shows the proposal once it is ready.
     await page.getByRole('heading', { level: 1, name: 'Förslag ur inskannat.pdf' }).waitFor({ timeout: 20_000 });
     await checkPage(page);
