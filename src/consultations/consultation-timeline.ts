@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatSwedishDate } from '../shared/dates';
+import { sentEventText } from '../recipients/recipient-events';
 import { CONSULTATION_STATUS_LABELS, STATUS_LABELS } from '../shared/swedish-labels';
 import type { ConsultationStatus } from './consultation.entity';
 import type { ResponseStatus } from '../responses/response.entity';
@@ -41,7 +42,7 @@ function recipientText(event: RecipientEventGroup): string | null {
       return `${who} lades till som ${event.n === 1 ? 'remissinstans' : 'remissinstanser'}`;
     case 'sent':
       if (detail.individually) return `Remissen skickades till ${who}`;
-      return `Remissen skickades till ${who}${date('dueDate') ? ` med sista svarsdag ${date('dueDate')}` : ''}${detail.registeredAfterwards ? ' (före remisstjänsten, registrerat i efterhand)' : ''}`;
+      return sentEventText(who, detail);
     case 'extension_granted':
       return `Anstånd för ${who} till ${date('dueDate') ?? 'nytt datum'}`;
     case 'reminder_sent':

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { formatSwedishDate } from '../shared/dates';
 import { RecipientEvent } from './recipient-event.entity';
 
 export type RecipientEventType =
@@ -27,4 +28,10 @@ export async function recordRecipientEvents(
     RecipientEvent,
     recipientIds.map((recipientId) => ({ recipientId, type, actorUserId, detail })),
   );
+}
+
+/** A 'sent' event as the timelines say it (the answer's and the remiss's): to whom, the deadline, and whether it was registered afterwards. */
+export function sentEventText(who: string, detail: Record<string, unknown>): string {
+  const dueDate = typeof detail.dueDate === 'string' ? ` med sista svarsdag ${formatSwedishDate(detail.dueDate)}` : '';
+  return `Remissen skickades till ${who}${dueDate}${detail.registeredAfterwards ? ' (före remisstjänsten, registrerat i efterhand)' : ''}`;
 }

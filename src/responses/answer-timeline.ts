@@ -1,4 +1,5 @@
 import type { RecipientEvent } from '../recipients/recipient-event.entity';
+import { sentEventText } from '../recipients/recipient-events';
 import { formatSwedishDate } from '../shared/dates';
 import { STATUS_LABELS } from '../shared/swedish-labels';
 import type { ResponseStatus } from './response.entity';
@@ -42,7 +43,7 @@ function eventText(event: RecipientEvent, organisationName: string): string | nu
     case 'added':
       return `${organisationName} lades till som remissinstans`;
     case 'sent':
-      return `${date('dueDate') ? `Remissen skickades till ${organisationName} med sista svarsdag ${date('dueDate')}` : `Remissen skickades till ${organisationName}`}${detail.registeredAfterwards ? ' (före remisstjänsten, registrerat i efterhand)' : ''}`;
+      return sentEventText(organisationName, detail);
     case 'extension_granted':
       return `Anstånd till ${date('dueDate') ?? 'ny dag'}${date('previousDueDate') ? ` (var ${date('previousDueDate')})` : ''}`;
     case 'reminder_sent':
