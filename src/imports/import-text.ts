@@ -1,3 +1,5 @@
+import { SWEDISH_MONTHS } from '../shared/dates';
+
 /**
  * Small text helpers for reading a tjänsteutlåtande: folding for comparisons that survive OCR's
  * lost accents, dates, case numbers, and joining the lines a PDF broke.
@@ -8,16 +10,15 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** "2020-11-19" or "19 november 2020" (accents and case ignored); the source may break it across a line. */
-export const DATE_PATTERN = new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})\\s+(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'giu');
+export const DATE_PATTERN = new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b|\\b(\\d{1,2})\\s+(${SWEDISH_MONTHS.join('|')})\\s+(\\d{4})\\b`, 'giu');
 
 /** The ISO form of a DATE_PATTERN match, or null for an impossible date. */
 export function isoFromMatch(match: RegExpMatchArray): string | null {
   const [year, month, day] = match[1]
     ? [Number(match[1]), Number(match[2]), Number(match[3])]
-    : [Number(match[6]), MONTHS.indexOf(fold(match[5])) + 1, Number(match[4])];
+    : [Number(match[6]), SWEDISH_MONTHS.indexOf(fold(match[5])) + 1, Number(match[4])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -11,7 +11,7 @@ export function todayInStockholm(now = new Date()): string {
   return memo.day;
 }
 
-const SWEDISH_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+export const SWEDISH_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /**
  * "2 december 2020": the date form of letters and documents. A YYYY-MM-DD day is a calendar date
