@@ -3,9 +3,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { runOcrCycle } from '../../src/imports/import-ocr-job';
 import { createFileStore } from '../../src/storage/create-file-store';
-import { addRecipient, createConsultation } from '../support/factories';
-import { multipart } from '../support/upload-fixtures';
 import { bearer, startTestApp, type TestApp } from '../support/test-app';
+import { sodermalmDraft, uploadImport } from './import-requests';
 import { imageOnlyPdf, SCAN_PAGES, shareOfWordsFound, typesetStatement, wordsOf } from './ocr-scan-fixture';
 
 /*
@@ -23,17 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function draft(): Promise<string> {
-  const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01', dueDate: '2099-01-01' });
-  const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01T08:00:00Z') });
-  await request(t.app).post(`/api/responses/${response.id}/transitions`).set(auth).send({ action: 'start' });
-  return response.id;
-}
-
-function upload(responseId: string, data: Buffer) {
-  const { body, contentType } = multipart({ name: 'inskannat.pdf', data, type: 'application/pdf' });
-  return request(t.app).post(`/api/responses/${responseId}/imports`).set(auth).set('content-type', contentType).send(body);
-}
+const draft = () => sodermalmDraft(t, auth);
+const upload = (responseId: string, data: Buffer) => uploadImport(t, responseId, { name: 'inskannat.pdf', data, type: 'application/pdf' }, auth);
 
 const cycle = () => {
   const store = createFileStore(t.config);

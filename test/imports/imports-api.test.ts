@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import request from 'supertest';
-import { addRecipient, createConsultation } from '../support/factories';
-import { multipart, type FilePart } from '../support/upload-fixtures';
+import type { FilePart } from '../support/upload-fixtures';
 import { bearer, startTestApp, type TestApp } from '../support/test-app';
+import { sodermalmDraft, uploadImport } from './import-requests';
 import { INVENTED_STATEMENT } from './invented-statement';
 
 /*
@@ -17,17 +17,8 @@ const as = (who: string) => auth[who];
 // The invented statement with OCR damage of the kind seeds 000 and 002 show: non-words only.
 const DAMAGED = INVENTED_STATEMENT.replace('besök har ökat varje år', 'besök har 6kat varje år').replace('Förvaltningen föreslår att uppföljningen', 'Forvaltningen föreslår att uppföljningen');
 
-async function draftResponse(started = true): Promise<string> {
-  const remiss = await createConsultation(t.dataSource, { status: 'open', sentDate: '2026-10-01', dueDate: '2099-01-01' });
-  const { response } = await addRecipient(t.dataSource, remiss.id, 'sdn-sodermalm', { sentAt: new Date('2026-10-01T08:00:00Z') });
-  if (started) expect((await request(t.app).post(`/api/responses/${response.id}/transitions`).set(as('handlaggare.sodermalm')).send({ action: 'start' })).status).toBe(200);
-  return response.id;
-}
-
-function upload(responseId: string, file: FilePart, who = 'handlaggare.sodermalm') {
-  const { body, contentType } = multipart(file);
-  return request(t.app).post(`/api/responses/${responseId}/imports`).set(as(who)).set('content-type', contentType).send(body);
-}
+const draftResponse = (started = true) => sodermalmDraft(t, as('handlaggare.sodermalm'), started);
+const upload = (responseId: string, file: FilePart, who = 'handlaggare.sodermalm') => uploadImport(t, responseId, file, as(who));
 
 const textFile = (text: string, name = 'utlatande.txt'): FilePart => ({ name, data: Buffer.from(text, 'utf8'), type: 'text/plain' });
 const importRows = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM statement_imports'))[0].n);
