@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpProblem } from '../http/problem';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisations/organisation.entity';
-import { ORGANISATION_KIND_GROUP_LABELS } from '../shared/swedish-labels';
+import { ORGANISATION_KIND_GROUP_LABELS, yesNo } from '../shared/swedish-labels';
 import { FormRejection, type FormError } from '../web/form-errors';
 import type { SectionTemplate } from './section-template.entity';
 
@@ -63,7 +63,8 @@ export function templateValues(template: SectionTemplate): Record<string, unknow
   return values;
 }
 
-export const yesNoPosted = (value: unknown) => (value === 'ja' || value === true ? 'Ja' : 'Nej');
+/** A checkbox as posted ('ja') or stored (true), as the conflict view shows it. */
+const yesNoPosted = (value: unknown) => yesNo(value === 'ja' || value === true);
 
 export function templateConflictFields() {
   return [

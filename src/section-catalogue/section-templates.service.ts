@@ -24,7 +24,7 @@ function assertCompiles(defaults: Record<string, string> | undefined): void {
 
 type TemplateFields = Partial<Pick<SectionTemplate, 'heading' | 'position' | 'standard' | 'required' | 'defaults'>>;
 
-export type MoveDirection = 'up' | 'down';
+type MoveDirection = 'up' | 'down';
 
 /** The space between positions, so an entry can later be put between two by position alone. */
 const POSITION_STEP = 10;
