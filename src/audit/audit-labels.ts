@@ -2,7 +2,7 @@
  * The audit log's codes as the Granskningslogg page names them. Only the common ones: an action
  * without a label is shown by its code, which is what an admin searching the API would use anyway.
  */
-export const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Inloggning',
   'auth.logout': 'Utloggning',
   'auth.extend': 'Inloggningen förlängd',
@@ -54,7 +54,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'delivery.cancelled': 'Utskick stoppat',
 };
 
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
+const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: 'Användare',
   session: 'Inloggning',
   organisation: 'Organisation',

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../authz/roles';
 import { isCalendarDay } from '../organisations/organisation-form';
+import { addDays } from '../shared/working-days';
 import type { FormError } from '../web/form-errors';
 import { offsetFor, paginationFor } from '../web/list-links';
 import type { Pages } from '../web/pages';
@@ -21,16 +22,10 @@ const STOCKHOLM_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/St
  * Midnight is never inside a DST change here (they happen at 02:00 and 03:00), so the offset at
  * 00:00 UTC that day is the offset at local midnight.
  */
-export function stockholmMidnight(day: string): string {
+function stockholmMidnight(day: string): string {
   const name = STOCKHOLM_OFFSET.formatToParts(new Date(`${day}T00:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+01:00';
   const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
   return `${day}T00:00:00${offset}`;
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined);
@@ -56,7 +51,7 @@ function auditFilters(query: Record<string, unknown>) {
     entityId: text(query.id, 80),
     action: text(query.handelse, 80),
     from: from ? stockholmMidnight(from) : undefined,
-    to: to && !(from && to < from) ? stockholmMidnight(nextDay(to)) : undefined,
+    to: to && !(from && to < from) ? stockholmMidnight(addDays(to, 1)) : undefined,
   };
   const shown = { 'utford-av': filter.actorUsername ?? '', typ: filter.entityType ?? '', id: filter.entityId ?? '', handelse: filter.action ?? '', fran: text(query.fran, 20) ?? '', till: text(query.till, 20) ?? '' };
   return { filter, shown, errors };

@@ -84,7 +84,10 @@ export function registerCompilationRoutes(api: Api, dataSource: DataSource): voi
     response: summaryLineSchema,
     errors: [404, 409, 412, 428],
     handler: async ({ params, body, context, req, res }) => {
-      const line = await compilations.saveSummary(params.id, params.responseId, body.text, requireIfMatch(req), context);
+      await compilations.saveSummary(params.id, params.responseId, body.text, requireIfMatch(req), context);
+      // The API answers with the saved line as the sammanställning shows it (the page redirects instead).
+      const { compilation } = await compilations.compile(params.id, context.actor!);
+      const line = compilation.summaries.find((summary) => summary.responseId === params.responseId)!;
       setEtag(res, line.version);
       return line;
     },

@@ -5,12 +5,12 @@ import { actingOrganisationIds, canManageConsultations, findReadableConsultation
 import type { Consultation } from '../consultations/consultation.entity';
 import { assertVersion } from '../db/versioned-write';
 import type { IfMatch } from '../http/etag';
-import { badRequest, conflict, forbidden, notFound } from '../http/problem';
+import { conflict, forbidden, notFound } from '../http/problem';
 import { Recipient } from '../recipients/recipient.entity';
 import { ANSWERED_STATUSES, Response } from '../responses/response.entity';
 import { User } from '../users/user.entity';
 import { AnswerSummary } from './answer-summary.entity';
-import { buildCompilation, type Compilation, type SummaryLine } from './compilation-builder';
+import { buildCompilation, type Compilation } from './compilation-builder';
 import { loadAnsweredSections, loadMatrix } from './compilation-data';
 
 export class CompilationService {
@@ -29,8 +29,9 @@ export class CompilationService {
    * Svaren i korthet: the coordinator's own line on one answer of the remiss, saved over the
    * suggestion (or the line before) with its ETag ("v0" while only suggested), audited with before
    * and after. Printed in the sammanställning's PDF and exported in place of the suggestion.
+   * `text` comes parsed by summaryBody (trimmed, not empty) from both the API and the page.
    */
-  async saveSummary(consultationId: string, responseId: string, text: string, ifMatch: IfMatch, context: RequestContext): Promise<SummaryLine> {
+  async saveSummary(consultationId: string, responseId: string, text: string, ifMatch: IfMatch, context: RequestContext): Promise<void> {
     const actor = context.actor!;
     await this.dataSource.transaction(async (manager) => {
       await assertMayCompile(manager, actor, consultationId);
@@ -40,16 +41,12 @@ export class CompilationService {
       if (!ANSWERED_STATUSES.includes(response.status)) throw conflict(`Only an answer is summarised; this one is ${response.status}.`, 'not-answered');
       const current = await manager.findOneBy(AnswerSummary, { responseId });
       assertVersion(current ?? { version: 0 }, ifMatch, 'Someone else saved this line since you read it. Read it again and reapply your change.');
-      const trimmed = text.trim();
-      if (!trimmed) throw badRequest('The line is empty.', [{ path: 'body.text', message: 'must not be empty' }]);
       const user = await manager.findOne(User, { select: { id: true, name: true }, where: { id: actor.userId } });
-      const fields = { text: trimmed, version: (current?.version ?? 0) + 1, updatedBy: actor.userId, updatedByName: user?.name ?? actor.username, updatedAt: new Date() };
+      const fields = { text, version: (current?.version ?? 0) + 1, updatedBy: actor.userId, updatedByName: user?.name ?? actor.username, updatedAt: new Date() };
       if (current) await manager.update(AnswerSummary, { responseId }, fields);
       else await manager.insert(AnswerSummary, { responseId, ...fields });
-      await recordAudit(manager, context, { action: 'compilation.summary_saved', entityType: 'response', entityId: responseId, before: current ? { text: current.text } : { text: null }, after: { consultationId, text: trimmed } });
+      await recordAudit(manager, context, { action: 'compilation.summary_saved', entityType: 'response', entityId: responseId, before: current ? { text: current.text } : { text: null }, after: { consultationId, text } });
     });
-    const { compilation } = await this.compile(consultationId, actor);
-    return compilation.summaries.find((line) => line.responseId === responseId)!;
   }
 }
 

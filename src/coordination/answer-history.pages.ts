@@ -17,7 +17,7 @@ const ANSWER_OUTCOME_LABELS: Record<AnswerOutcome, { text: string; tag: string }
   pending: { text: 'Inte besvarat än', tag: 'blue' },
 };
 
-export const answerHistoryHref = (organisationId: string) => `/organisationer/${organisationId}/svarshistorik`;
+const answerHistoryHref = (organisationId: string) => `/organisationer/${organisationId}/svarshistorik`;
 
 /**
  * Svarshistorik: how one organisation has answered remisser, per year of the deadline (on time,

@@ -83,7 +83,8 @@ export const unauthenticated = (detail = 'Log in first: send a bearer token or t
   new HttpProblem(401, detail, { headers: { 'WWW-Authenticate': 'Bearer realm="remiss"' } });
 export const forbidden = (detail = 'Your roles do not allow this.') => new HttpProblem(403, detail);
 export const notFound = (what: string) => new HttpProblem(404, `${what} was not found.`);
-export const conflict = (detail: string, slug?: string) => new HttpProblem(409, detail, { slug });
+/** A 409; `errors` names the fields at fault (a taken username) so a form shows it beside them. */
+export const conflict = (detail: string, slug?: string, errors?: FieldError[]) => new HttpProblem(409, detail, { slug, errors });
 export const preconditionFailed = (detail = 'The resource has changed since you read it. Fetch it again and reapply your change.') =>
   new HttpProblem(412, detail);
 export const preconditionRequired = (detail = 'Send If-Match with the ETag you last read; blind overwrites are refused.') =>

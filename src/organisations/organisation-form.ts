@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KIND_LABELS } from '../shared/swedish-labels';
+import { optionalField } from '../web/form-values';
 import { ORGANISATION_KINDS, type Organisation } from './organisation.entity';
 
 const DATE_HINT = 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-07-01.';
@@ -11,10 +12,8 @@ export function isCalendarDay(text: string): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
 
-const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable().optional()).transform((value) => value ?? null);
-const day = optional(z.string().trim().refine(isCalendarDay, DATE_HINT));
-const organisationChoice = optional(z.uuid({ message: 'Välj en organisation ur listan.' }));
+const day = optionalField(z.string().trim().refine(isCalendarDay, DATE_HINT));
+const organisationChoice = optionalField(z.uuid({ message: 'Välj en organisation ur listan.' }));
 
 /**
  * The register form's fields, named as the API's body fields (so a service's field error lands
@@ -23,10 +22,10 @@ const organisationChoice = optional(z.uuid({ message: 'Välj en organisation ur 
 export const organisationFields = z
   .object({
     name: z.string({ message: 'Ange organisationens namn.' }).trim().min(2, 'Ange organisationens namn, minst 2 tecken.').max(200, 'Namnet får vara högst 200 tecken.'),
-    shortName: optional(z.string().trim().max(60, 'Förkortningen får vara högst 60 tecken.')),
+    shortName: optionalField(z.string().trim().max(60, 'Förkortningen får vara högst 60 tecken.')),
     kind: z.enum(ORGANISATION_KINDS, { message: 'Välj typ av organisation.' }),
     parentId: organisationChoice,
-    email: optional(z.email({ message: 'Ange en e-postadress i rätt format, till exempel registrator@exempel.se.' }).max(254, 'E-postadressen får vara högst 254 tecken.')),
+    email: optionalField(z.email({ message: 'Ange en e-postadress i rätt format, till exempel registrator@exempel.se.' }).max(254, 'E-postadressen får vara högst 254 tecken.')),
     activeFrom: day,
     activeTo: day,
     successorId: organisationChoice,

@@ -4,12 +4,12 @@ import { SendingService } from '../consultations/sending.service';
 import { HttpProblem } from '../http/problem';
 import { todayInStockholm } from '../shared/dates';
 import { KIND_LABELS, ROLE_LABELS } from '../shared/swedish-labels';
+import { ifMatchFromForm } from '../web/etag-field';
 import { FormRejection } from '../web/form-errors';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, Pages } from '../web/pages';
 import { swedishMessage } from '../web/swedish-problems';
 import { consultationIdFrom, DistributionOverview } from './distribution-overview';
-import { ifMatchFrom } from './form-if-match';
 import { crumbsFor } from './recipients.pages';
 
 const MANAGERS = ['registrator', 'admin'] as const;
@@ -72,7 +72,7 @@ export function registerHistoricSendPages(pages: Pages, dataSource: DataSource):
     show,
     async save({ params, context }, posted) {
       const id = consultationIdFrom(params.id);
-      await sending.recordSent(id, posted.sentDate, ifMatchFrom(posted.etag), context).catch((error: unknown) => recipientProblemsAtDate(error, posted.sentDate));
+      await sending.recordSent(id, posted.sentDate, ifMatchFromForm(posted.etag), context).catch((error: unknown) => recipientProblemsAtDate(error, posted.sentDate));
       return withNotice(`/remisser/${id}/svar`, 'registrerad-i-efterhand');
     },
   });

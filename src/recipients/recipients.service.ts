@@ -6,7 +6,7 @@ import { actingOrganisationIds, assertCanManageConsultations, findReadableConsul
 import type { Consultation } from '../consultations/consultation.entity';
 import { summariseRecipients } from '../consultations/consultation-summaries';
 import { DistributionListMember } from '../distribution-lists/distribution-list.entity';
-import { badRequest, conflict, HttpProblem, notFound, type FieldError } from '../http/problem';
+import { badRequest, conflict, notFound, type FieldError } from '../http/problem';
 import { resolveMembersOn } from '../distribution-lists/list-resolution';
 import { Organisation } from '../organisations/organisation.entity';
 import { assertActiveOn } from '../organisations/register-on-date';
@@ -130,7 +130,7 @@ async function assertDirectOrganisationsValid(manager: EntityManager, organisati
     seen.add(id);
   }
   if (errors.some((e) => e.message === 'is not a known organisation')) throw badRequest('Some organisations do not exist.', errors);
-  if (errors.length) throw new HttpProblem(409, 'Some organisations are already recipients or listed twice.', { slug: 'duplicate-recipient', errors });
+  if (errors.length) throw conflict('Some organisations are already recipients or listed twice.', 'duplicate-recipient', errors);
 }
 
 async function listMembers(manager: EntityManager, listIds: string[]): Promise<Candidate[]> {

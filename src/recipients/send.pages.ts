@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { SendingService } from '../consultations/sending.service';
 import { KIND_LABELS, ROLE_LABELS } from '../shared/swedish-labels';
+import { ifMatchFromForm } from '../web/etag-field';
 import { registerNotices, withNotice } from '../web/notices';
 import type { FormState, PageInput, Pages } from '../web/pages';
 import { consultationIdFrom, DistributionOverview } from './distribution-overview';
 import { registerHistoricSendPages } from './historic-send.pages';
 import { crumbsFor } from './recipients.pages';
-import { ifMatchFrom } from './form-if-match';
 
 const MANAGERS = ['registrator', 'admin'] as const;
 
@@ -53,7 +53,7 @@ export function registerSendPages(pages: Pages, dataSource: DataSource): void {
     show,
     async save({ params, context }, fields) {
       const id = consultationIdFrom(params.id);
-      await sending.send(id, ifMatchFrom(fields.etag), context);
+      await sending.send(id, ifMatchFromForm(fields.etag), context);
       return withNotice(`/remisser/${id}/svar`, 'skickad');
     },
   });
@@ -66,7 +66,7 @@ export function registerSendPages(pages: Pages, dataSource: DataSource): void {
     show,
     async save({ params, context }, fields) {
       const id = consultationIdFrom(params.id);
-      await consultations.update(id, ifMatchFrom(fields.etag), { dueDate: fields.dueDate }, context);
+      await consultations.update(id, ifMatchFromForm(fields.etag), { dueDate: fields.dueDate }, context);
       return withNotice(`/remisser/${id}/skicka`, 'svarsdag-flyttad');
     },
   });

@@ -4,7 +4,7 @@ import { MAX_QUERY_LENGTH } from './search-query';
 import { searchQuery, type SearchQuery } from './search.schemas';
 
 export const SEARCH_PATH = '/sok';
-export const SEARCH_PAGE_SIZE = 25;
+const SEARCH_PAGE_SIZE = 25;
 
 /**
  * The search page's query string (Swedish names, bookmarkable) and the API parameter each one is.

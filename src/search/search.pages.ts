@@ -14,7 +14,7 @@ import { paramValues, SEARCH_PARAMS, SEARCH_PATH, searchHref, searchPageQuery, t
 import { HIT_KINDS, type HitKind } from './search.schemas';
 import { search } from './search.service';
 
-export const KIND_LABELS: Record<HitKind, string> = { consultation: 'Remisser', statement: 'Tjänsteutlåtanden (rubriker)', section: 'Avsnitt i svaren' };
+const HIT_KIND_LABELS: Record<HitKind, string> = { consultation: 'Remisser', statement: 'Tjänsteutlåtanden (rubriker)', section: 'Avsnitt i svaren' };
 
 /** The service's refusals of the text itself (search.service.ts parseQuery, search-query.ts), in Swedish. */
 function queryProblem(problem: HttpProblem): FormError {
@@ -81,7 +81,7 @@ export function registerSearchPages(pages: Pages, dataSource: DataSource): void 
         withoutFilters: searchHref(parsed.text, {}),
         chips: activeFilters(parsed, names),
         remiss: parsed.active.consultationId?.[0],
-        kindOptions: checkboxes(HIT_KINDS, KIND_LABELS, parsed.active.kind),
+        kindOptions: checkboxes(HIT_KINDS, HIT_KIND_LABELS, parsed.active.kind),
         stanceOptions: checkboxes(STANCES, STANCE_LABELS, parsed.active.stance),
         statusOptions: checkboxes(RESPONSE_STATUSES, STATUS_LABELS, parsed.active.status),
         organisations,
@@ -107,7 +107,7 @@ function activeFilters(parsed: SearchPageQuery, names: { organisation: Map<strin
       case 'sectionKey':
         return `Avsnitt: ${names.section.get(values[0]) ?? values[0]}`;
       case 'kind':
-        return `Typ: ${values.map((v) => KIND_LABELS[v as HitKind] ?? v).join(', ')}`;
+        return `Typ: ${values.map((v) => HIT_KIND_LABELS[v as HitKind] ?? v).join(', ')}`;
       case 'stance':
         return `Ställningstagande: ${values.map((v) => STANCE_LABELS[v as keyof typeof STANCE_LABELS] ?? v).join(', ')}`;
       case 'status':

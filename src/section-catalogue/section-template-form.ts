@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HttpProblem } from '../http/problem';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisations/organisation.entity';
-import { ORGANISATION_KIND_GROUP_LABELS } from '../shared/swedish-labels';
+import { ORGANISATION_KIND_GROUP_LABELS, yesNo } from '../shared/swedish-labels';
+import { SECTION_KEY } from '../statements/statements.schemas';
 import { FormRejection, type FormError } from '../web/form-errors';
 import type { SectionTemplate } from './section-template.entity';
 
@@ -32,7 +33,7 @@ export const createTemplateFields = z.object({
     .trim()
     .toLowerCase()
     .min(1, 'Ange en nyckel.')
-    .regex(/^[a-z0-9-]{1,60}$/, 'Nyckeln får bara innehålla a–z, 0–9 och bindestreck, högst 60 tecken, till exempel ”ekonomiska-konsekvenser”.'),
+    .regex(SECTION_KEY, 'Nyckeln får bara innehålla a–z, 0–9 och bindestreck, högst 60 tecken, till exempel ”ekonomiska-konsekvenser”.'),
   ...commonFields,
 });
 
@@ -63,7 +64,8 @@ export function templateValues(template: SectionTemplate): Record<string, unknow
   return values;
 }
 
-export const yesNoPosted = (value: unknown) => (value === 'ja' || value === true ? 'Ja' : 'Nej');
+/** A checkbox as posted ('ja') or stored (true), as the conflict view shows it. */
+const yesNoPosted = (value: unknown) => yesNo(value === 'ja' || value === true);
 
 export function templateConflictFields() {
   return [

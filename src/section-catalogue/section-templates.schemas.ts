@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { printable } from '../documents/printable-text';
 import { ORGANISATION_KINDS } from '../organisations/organisation.entity';
+import { SECTION_KEY } from '../statements/statements.schemas';
 
-export const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a section key like forslag-till-beslut') });
+export const keyParams = z.strictObject({ key: z.string().regex(SECTION_KEY, 'must be a section key like forslag-till-beslut') });
 const defaultsSchema = z
   .partialRecord(z.enum([...ORGANISATION_KINDS, '*']), z.string().max(20_000).superRefine(printable))
   .openapi({ description: "Handlebars source of the default text per organisation kind; '*' for any other kind" });

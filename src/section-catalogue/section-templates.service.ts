@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../authz/actor';
 import { recordAudit } from '../audit/audit.service';
-import { badRequest, conflict, HttpProblem, notFound } from '../http/problem';
+import { badRequest, conflict, notFound } from '../http/problem';
 import { compileDefaultText } from './default-texts';
 import { SectionTemplate } from './section-template.entity';
 import { assertVersion, lockAtVersion, writeNextVersion } from '../db/versioned-write';
@@ -24,7 +24,7 @@ function assertCompiles(defaults: Record<string, string> | undefined): void {
 
 type TemplateFields = Partial<Pick<SectionTemplate, 'heading' | 'position' | 'standard' | 'required' | 'defaults'>>;
 
-export type MoveDirection = 'up' | 'down';
+type MoveDirection = 'up' | 'down';
 
 /** The space between positions, so an entry can later be put between two by position alone. */
 const POSITION_STEP = 10;
@@ -46,7 +46,7 @@ export class SectionTemplatesService {
     assertCompiles(input.defaults);
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(SectionTemplate, { key: input.key })) {
-        throw new HttpProblem(409, `The section key ${input.key} is taken.`, { slug: 'duplicate', errors: [{ path: 'body.key', message: 'is taken by another section' }] });
+        throw conflict(`The section key ${input.key} is taken.`, 'duplicate', [{ path: 'body.key', message: 'is taken by another section' }]);
       }
       // Without a position the new entry goes last.
       const position = input.position ?? ((await manager.maximum(SectionTemplate, 'position')) ?? 0) + POSITION_STEP;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../authz/roles';
 import { USER_ROLE_LABELS } from '../shared/swedish-labels';
+import { optionalField } from '../web/form-values';
 import type { User } from './user.entity';
 import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from './users.schemas';
 
@@ -18,8 +19,6 @@ export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, text: USER_ROLE_
 
 export const roleNames = (roles: readonly Role[]) => roles.map((role) => USER_ROLE_LABELS[role] ?? role).join(', ');
 
-const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable().optional()).transform((value) => value ?? null);
 
 /** A checkbox group posts nothing, one value or several: always a list here. */
 const rolesField = z.preprocess(
@@ -37,9 +36,9 @@ const rolesField = z.preprocess(
  */
 const detailFields = {
   name: z.string({ message: 'Ange namnet.' }).trim().min(1, 'Ange namnet.').max(200, 'Namnet får vara högst 200 tecken.'),
-  title: optional(z.string().trim().max(120, 'Titeln får vara högst 120 tecken.')),
-  phone: optional(z.string().trim().max(40, 'Telefonnumret får vara högst 40 tecken.')),
-  email: optional(z.email({ message: 'Ange en e-postadress i rätt format, till exempel namn@stockholm.se.' }).max(254, 'E-postadressen får vara högst 254 tecken.')),
+  title: optionalField(z.string().trim().max(120, 'Titeln får vara högst 120 tecken.')),
+  phone: optionalField(z.string().trim().max(40, 'Telefonnumret får vara högst 40 tecken.')),
+  email: optionalField(z.email({ message: 'Ange en e-postadress i rätt format, till exempel namn@stockholm.se.' }).max(254, 'E-postadressen får vara högst 254 tecken.')),
   organisationId: z.uuid({ message: 'Välj organisation.' }),
   roles: rolesField,
 };

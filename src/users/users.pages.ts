@@ -64,9 +64,12 @@ export function registerUserPages(pages: Pages, dataSource: DataSource, sessionC
 
   pages.get('/anvandare', ADMINS, async ({ query }) => {
     const filters = listFilters(query);
-    const page = await users.list({ q: filters.q, organisationId: filters.organisationId, role: filters.role, active: filters.active, limit: PAGE_SIZE, offset: offsetFor(query, PAGE_SIZE) });
-    const names = await organisations.namesOf(page.items.map((user) => user.organisationId));
-    const groups = await organisationChoices(dataSource, { activeToday: false });
+    const [page, groups] = await Promise.all([
+      users.list({ q: filters.q, organisationId: filters.organisationId, role: filters.role, active: filters.active, limit: PAGE_SIZE, offset: offsetFor(query, PAGE_SIZE) }),
+      organisationChoices(dataSource, { activeToday: false }),
+    ]);
+    // The filter's choices are every organisation, ended ones too: they name each user's organisation.
+    const names = new Map(groups.flatMap((group) => group.options.map((option) => [option.value, option.text])));
     const kept = { sok: filters.q, organisation: filters.organisationId, roll: filters.role, status: filters.status };
     return {
       view: 'users/list',

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import { Session } from '../auth/session.entity';
 import { hashPassword } from '../auth/password';
 import type { SessionCache } from '../auth/session-cache';
-import { badRequest, conflict, HttpProblem, notFound } from '../http/problem';
+import { badRequest, conflict, notFound } from '../http/problem';
 import type { Page } from '../http/schemas';
 import { Organisation } from '../organisations/organisation.entity';
 import { escapeLike } from '../shared/sql-text';
@@ -41,7 +41,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await assertOrganisationExists(manager, input.organisationId);
       if (await manager.existsBy(User, { username: input.username })) {
-        throw new HttpProblem(409, `The username ${input.username} is taken.`, { slug: 'duplicate', errors: [{ path: 'body.username', message: 'is taken by another user' }] });
+        throw conflict(`The username ${input.username} is taken.`, 'duplicate', [{ path: 'body.username', message: 'is taken by another user' }]);
       }
       const { password: _password, ...fields } = input;
       const user = await manager.save(User, manager.create(User, { ...fields, passwordHash }));
