@@ -3,7 +3,7 @@ import type { ImportLimits } from './import-file-error';
 import { refuse } from './import-file-error';
 import type { StyledParagraph, StyledRun } from './styled-paragraphs';
 import { textOf } from './styled-paragraphs';
-import { checkArchive, readEntries } from './zip-entries';
+import { checkArchive } from './zip-entries';
 
 /**
  * A Word document through mammoth's reading of it (styles resolved to names, numbering to list
@@ -32,7 +32,7 @@ const SUB_STYLE = /^(heading|rubrik)\s*[2-6]$/i;
 const TITLE_STYLE = /^(title|rubrik|titel|subtitle|underrubrik)$/i;
 
 export async function docxText(buffer: Buffer, limits: ImportLimits): Promise<{ text: string; cued: boolean }> {
-  const names = await checkArchive(buffer, limits.zip);
+  const { names, texts } = await checkArchive(buffer, limits.zip, ['word/styles.xml']);
   if (!names.includes('word/document.xml')) throw refuse.unsupported();
   let tree: Element | null = null;
   try {
@@ -51,7 +51,7 @@ export async function docxText(buffer: Buffer, limits: ImportLimits): Promise<{ 
   }
   if (!tree) throw refuse.broken('Word-dokumentet');
   const document: Element = tree;
-  const styles = (await readEntries(buffer, ['word/styles.xml'])).get('word/styles.xml') ?? '';
+  const styles = texts.get('word/styles.xml') ?? '';
   const paragraphs: StyledParagraph[] = [];
   collectParagraphs(document.children ?? [], document, paragraphs);
   return textOf(paragraphs, defaultSizeOf(styles));

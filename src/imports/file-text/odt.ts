@@ -3,7 +3,7 @@ import { ImportFileError, refuse } from './import-file-error';
 import type { StyledParagraph, StyledRun } from './styled-paragraphs';
 import { textOf } from './styled-paragraphs';
 import { descendants, elements, parseXml, type XmlElement } from './xml-reader';
-import { checkArchive, readEntries } from './zip-entries';
+import { checkArchive } from './zip-entries';
 
 /**
  * An OpenDocument text (LibreOffice, and Word's "Spara som .odt"): content.xml's text:h (with its
@@ -31,9 +31,8 @@ interface Styles {
 const MAX_XML_CHARACTERS = 30_000_000;
 
 export async function odtText(buffer: Buffer, limits: ImportLimits): Promise<{ text: string; cued: boolean }> {
-  const names = await checkArchive(buffer, limits.zip);
+  const { names, texts: entries } = await checkArchive(buffer, limits.zip, ['content.xml', 'styles.xml']);
   if (!names.includes('content.xml')) throw refuse.unsupported();
-  const entries = await readEntries(buffer, ['content.xml', 'styles.xml']);
   const content = entries.get('content.xml');
   if (!content) throw refuse.broken('OpenDocument-filen');
   if (content.length + (entries.get('styles.xml')?.length ?? 0) > MAX_XML_CHARACTERS) throw refuse.tooMuchText();
