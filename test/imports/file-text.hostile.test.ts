@@ -7,7 +7,7 @@ import { renderStatementPdf } from '../../src/documents/render-statement';
 import { closeImportWorkers, extractFileText, ImportFileError } from '../../src/imports/file-text';
 import { invented } from './file-text-statement';
 import { statementDocx, statementOdt } from './file-text-writers';
-import { zip } from './file-text-zip';
+import { buildZip } from '../support/zip-writer';
 
 /*
  * Untrusted uploads (issue 16 item 7): each hostile or broken file is refused with an
@@ -61,7 +61,7 @@ function scannedPdf(): Promise<Buffer> {
 
 describe('hostile and broken files are refused with a clear Swedish message', () => {
   it('a zip bomb dressed as a Word document', async () => {
-    const bomb = zip([
+    const bomb = buildZip([
       { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
       { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) },
     ]);
@@ -79,7 +79,7 @@ describe('hostile and broken files are refused with a clear Swedish message', ()
   });
 
   it('a .docx that is a ZIP of something else', async () => {
-    const error = await refusal(extractFileText(zip([{ name: 'bild.png', data: 'inte en bild' }]), 'utlatande.docx'));
+    const error = await refusal(extractFileText(buildZip([{ name: 'bild.png', data: 'inte en bild' }]), 'utlatande.docx'));
     expect(error.code).toBe('unsupported-file');
   });
 
@@ -91,7 +91,7 @@ describe('hostile and broken files are refused with a clear Swedish message', ()
 
   it('an ODT whose XML declares a DOCTYPE (entity expansion is how XML bombs work)', async () => {
     const content = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><office:document-content><office:body><office:text><text:p>&a;</text:p></office:text></office:body></office:document-content>';
-    const odt = zip([
+    const odt = buildZip([
       { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
       { name: 'content.xml', data: content },
     ]);
