@@ -1,7 +1,7 @@
 import type { ImportLimits } from './import-file-error';
 import { ImportFileError, refuse } from './import-file-error';
 import type { StyledParagraph, StyledRun } from './styled-paragraphs';
-import { textOf } from './styled-paragraphs';
+import { headingOfStyle, textOf } from './styled-paragraphs';
 import { descendants, elements, parseXml, type XmlElement } from './xml-reader';
 import { checkArchive } from './zip-entries';
 
@@ -70,9 +70,9 @@ function stylesOf(trees: readonly XmlElement[]): Styles {
       const name = style.attributes['style:name'];
       const display = style.attributes['style:display-name'] ?? name ?? '';
       // Names spell a space "_20_": "Heading_20_1".
-      const heading = /^(heading|rubrik)\s*(\d)$/i.exec(display.replace(/_20_/g, ' ').trim());
-      if (heading) entry.outline = Number(heading[2]);
-      if (/^(title|titel|rubrik)$/i.test(display)) entry.title = true;
+      const heading = headingOfStyle(display.replace(/_20_/g, ' '));
+      if (heading === 'title') entry.title = true;
+      else if (heading !== null) entry.outline = heading;
       if (style.attributes['style:default-outline-level']) entry.outline ??= Number(style.attributes['style:default-outline-level']);
       if (name) styles.text.set(name, entry);
       else if (style.name === 'style:default-style' && style.attributes['style:family'] === 'paragraph' && entry.size) styles.defaultSize = entry.size;

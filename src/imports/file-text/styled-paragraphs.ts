@@ -22,6 +22,19 @@ export interface StyledParagraph {
   pageStart?: boolean;
 }
 
+/**
+ * The heading a paragraph style's name stands for, in English and Swedish as Word and LibreOffice
+ * name them ("Heading 1", "Rubrik 2", "Title", "Underrubrik"): level 1 a section heading, 2 and
+ * deeper sub-headings, a title or subtitle the document's title. Both readers use it (DOCX
+ * through mammoth's style names, ODT through its display names), so they agree on what a name means.
+ */
+export function headingOfStyle(name: string): StyledParagraph['heading'] {
+  const level = /^(?:heading|rubrik)\s*(\d)$/i.exec(name.trim())?.[1];
+  if (level === '1') return 1;
+  if (level !== undefined && level !== '0') return 2;
+  return /^(title|rubrik|titel|subtitle|underrubrik)$/i.test(name.trim()) ? 'title' : null;
+}
+
 /** A paragraph this long is text, however it is set. */
 const MAX_HEADING_CHARACTERS = 120;
 /** Larger than the body text by this much (points) reads as a heading. */
