@@ -47,9 +47,10 @@ const SECTION_SIZE_COUNT = 3;
 const plain = (paragraph: StyledParagraph) => paragraph.runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
 const visibleRuns = (paragraph: StyledParagraph) => paragraph.runs.filter((r) => r.text.trim());
 
-export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: number): { text: string; cued: boolean } {
+/** `knownBodySize`: the body text's size where the reader has measured it already (a PDF's); else the most common size of the paragraphs that are not headings. */
+export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: number, knownBodySize?: number): { text: string; cued: boolean } {
   const sizeOf = (run: StyledRun) => run.size ?? defaultSize;
-  const bodySize = mostCommonSize(paragraphs.filter((p) => p.heading === null), sizeOf) ?? defaultSize;
+  const bodySize = knownBodySize ?? mostCommonSize(paragraphs.filter((p) => p.heading === null), sizeOf) ?? defaultSize;
 
   // Direct formatting: a short paragraph wholly bold and/or larger than the body text is a heading.
   const direct = new Map<StyledParagraph, number>();
