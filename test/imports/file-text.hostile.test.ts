@@ -1,22 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { renderStatementPdf } from '../../src/documents/render-statement';
 import { closeImportWorkers, extractFileText, ImportFileError } from '../../src/imports/file-text';
 import { invented } from './file-text-statement';
 import { statementDocx, statementOdt } from './file-text-writers';
 import { buildZip } from '../support/zip-writer';
+import { cleanUpPdfs, savePdf, tool } from '../documents/pdf-tools';
+import { finish } from './ocr-scan-fixture';
 
 /*
  * Untrusted uploads (issue 16 item 7): each hostile or broken file is refused with an
  * ImportFileError that says in Swedish what is wrong, and the process and its import worker go on
  * reading good files afterwards.
  */
-const dir = mkdtempSync(path.join(tmpdir(), 'remiss-import-test-'));
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  cleanUpPdfs();
   await closeImportWorkers();
 });
 
@@ -40,23 +38,17 @@ async function refusal(promise: Promise<unknown>): Promise<ImportFileError> {
 const SWEDISH = /[åäö]/i;
 
 function qpdfEncrypted(source: Buffer): Buffer {
-  const input = path.join(dir, 'plain.pdf');
-  const output = path.join(dir, 'encrypted.pdf');
-  writeFileSync(input, source);
-  execFileSync('qpdf', ['--encrypt', 'hemligt', 'agare', '256', '--', input, output]);
+  const input = savePdf(source, 'plain');
+  const output = input.replace(/\.pdf$/, '-encrypted.pdf');
+  tool('qpdf', ['--encrypt', 'hemligt', 'agare', '256', '--', input, output]);
   return readFileSync(output);
 }
 
 /** A page with a drawing and no text: what a scanner gives. */
 function scannedPdf(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const document = new PDFDocument({ size: 'A4' });
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.rect(60, 60, 400, 600).fill('#777777');
-    document.end();
-  });
+  const document = new PDFDocument({ size: 'A4' });
+  document.rect(60, 60, 400, 600).fill('#777777');
+  return finish(document);
 }
 
 describe('hostile and broken files are refused with a clear Swedish message', () => {
