@@ -77,8 +77,6 @@ export async function statementDocx(model: StatementDocumentModel, mode: DocxMod
   return Packer.toBuffer(document);
 }
 
-export { linesOf as statementLines, type Line as StatementLine };
-
 /**
  * The same statement as an OpenDocument text written by hand: text:h with outline levels, a title
  * paragraph style, lists with a numbered and a bulleted list style, bold spans and text:note
