@@ -21,6 +21,16 @@ export interface ZipSummary {
   names: string[];
   /** The content of a first entry called "mimetype" (ODF), else null. */
   mimetype: string | null;
+  /** The text (UTF-8) of the entries asked for by name (InspectOptions.keepText); one missing is absent. */
+  texts: Map<string, string>;
+}
+
+export interface InspectOptions {
+  /**
+   * Entries whose text to keep while every entry is inflated anyway (the import reads an office
+   * document's XML parts from here instead of unpacking the archive a second time).
+   */
+  keepText?: readonly string[];
 }
 
 const MIMETYPE_MAX_BYTES = 200;
@@ -35,13 +45,13 @@ export const unsafeArchive = (why: string) =>
  * directory declared: an archive that lies about its sizes (claims 1 kB, unpacks to 150 MB) is
  * refused too, after at most the declared total of work.
  */
-export async function inspectZip(source: string | Buffer, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ZipSummary> {
+export async function inspectZip(source: string | Buffer, limits: ArchiveLimits = ARCHIVE_LIMITS, options: InspectOptions = {}): Promise<ZipSummary> {
   let zip: ZipFile;
   try {
     // strictFileNames: a backslash in an entry name is refused instead of being read as a separator.
-    const options = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
+    const yauzlOptions = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true };
     // A file on disk (an attachment) or one in memory (an import, read in a worker).
-    zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
+    zip = typeof source === 'string' ? await yauzl.openPromise(source, yauzlOptions) : await yauzl.fromBufferPromise(source, yauzlOptions);
   } catch (error) {
     throw fromYauzl(error);
   }
@@ -49,6 +59,7 @@ export async function inspectZip(source: string | Buffer, limits: ArchiveLimits 
     if (zip.entryCount > limits.maxEntries) throw unsafeArchive(`it has ${zip.entryCount} entries, more than ${limits.maxEntries}`);
     const names: string[] = [];
     let mimetype: string | null = null;
+    const texts = new Map<string, string>();
     let total = 0;
     for await (const entry of zip.eachEntry()) {
       assertSafeName(entry.fileName);
@@ -60,10 +71,11 @@ export async function inspectZip(source: string | Buffer, limits: ArchiveLimits 
         throw unsafeArchive(`the entry "${entry.fileName}" is compressed ${Math.round(ratio)}:1 (a zip bomb?)`);
       }
       if (names.length === 0 && entry.fileName === 'mimetype') mimetype = await readSmallEntry(zip, entry);
-      else await inflateAndDiscard(zip, entry);
+      else if (options.keepText?.includes(entry.fileName)) texts.set(entry.fileName, (await inflate(zip, entry, true)).toString('utf8'));
+      else await inflate(zip, entry, false);
       names.push(entry.fileName);
     }
-    return { names, mimetype };
+    return { names, mimetype, texts };
   } catch (error) {
     throw error instanceof HttpProblem ? error : fromYauzl(error);
   } finally {
@@ -86,12 +98,17 @@ async function readSmallEntry(zip: ZipFile, entry: Entry): Promise<string | null
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Inflates an entry without keeping it; yauzl (validateEntrySizes) fails the stream if it yields more or less than declared. */
-async function inflateAndDiscard(zip: ZipFile, entry: Entry): Promise<void> {
-  if (entry.fileName.endsWith('/')) return; // a directory
+/**
+ * Inflates an entry, keeping its bytes only when asked (else an empty buffer); yauzl
+ * (validateEntrySizes) fails the stream if it yields more or less than declared.
+ */
+async function inflate(zip: ZipFile, entry: Entry, keep: boolean): Promise<Buffer> {
+  if (entry.fileName.endsWith('/')) return Buffer.alloc(0); // a directory
   const stream = await zip.openReadStreamPromise(entry);
+  const chunks: Buffer[] = [];
   try {
-    for await (const chunk of stream) void chunk;
+    for await (const chunk of stream) if (keep) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   } catch (error) {
     throw unsafeArchive(`the entry "${entry.fileName}" does not unpack to the size the archive declares (${error instanceof Error ? error.message : String(error)})`);
   }

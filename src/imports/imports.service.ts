@@ -16,15 +16,12 @@ import { sectionsOf } from '../statements/statement-snapshot';
 import { putStatementBody, type PutStatementInput } from '../statements/statements.schemas';
 import { findStatement, StatementsService, type StatementView } from '../statements/statements.service';
 import type { FileStore } from '../storage/file-store';
-import { extractFileText, ImportFileError, refuse } from './file-text';
+import { IMPORT_FORMATS, ImportFileError, readImportFile, refuse, type ImportFormat } from './file-text';
 import { analyseOffThread, ImportBusyError } from './import-threads';
 import { loadImportContext } from './import-context';
 import { statementFromProposal } from './statement-from-proposal';
 import { DEFAULT_OCR_LIMITS, OcrTooManyPagesError } from './ocr';
 import { StatementImport } from './statement-import.entity';
-
-/** What POST …/imports accepts: the documents a tjänsteutlåtande is written or kept in. */
-const IMPORTABLE = ['docx', 'odt', 'pdf', 'text'] as const;
 
 export interface AcceptInput {
   /** Keep the imported file as a bilaga of the response. */
@@ -63,9 +60,9 @@ export class ImportsService {
     try {
       if (upload.file.size === 0) throw badRequest('The file is empty.', [{ path: 'body.file', message: 'is empty' }]);
       const fileName = cleanFileName(upload.file.originalName);
-      const { kind, contentType } = await importableType(upload.file.path, fileName, upload.file.declaredType);
-      const format = kind as (typeof IMPORTABLE)[number];
-      const extracted = await extractFileText(await readFile(upload.file.path), fileName).catch(rethrowAsProblem);
+      const { format, contentType } = await importableType(upload.file.path, fileName, upload.file.declaredType);
+      // The type check has proved the format from the bytes: the reader is not asked to tell it again.
+      const extracted = await readImportFile(await readFile(upload.file.path), format).catch(rethrowAsProblem);
       // A scan beyond what OCR reads is said now, not after it has waited in the queue.
       if (extracted.needsOcr && (extracted.pages ?? 0) > DEFAULT_OCR_LIMITS.maxPages) {
         throw refusal(new ImportFileError('too-many-pages', new OcrTooManyPagesError(extracted.pages!, DEFAULT_OCR_LIMITS.maxPages).message));
@@ -279,12 +276,17 @@ function refusal(error: ImportFileError): HttpProblem {
   return new HttpProblem(status, `The file cannot be imported (${error.code}).`, { slug: `import-${error.code}`, errors: [{ path: 'body.file', message: error.message }] });
 }
 
-/** The upload's type from its bytes (attachments' check), refused in Swedish at the file as every other import refusal is. */
-async function importableType(path: string, fileName: string, declaredType: string) {
+/**
+ * The upload's type from its bytes (attachments' check), one of the import formats (the documents
+ * a tjänsteutlåtande is written or kept in), refused in Swedish at the file as every other import
+ * refusal is.
+ */
+async function importableType(path: string, fileName: string, declaredType: string): Promise<{ format: ImportFormat; contentType: string }> {
   try {
     const checked = await checkFileType(path, { fileName, mimeType: declaredType });
-    assertKindAccepted(checked.kind, IMPORTABLE, 'An imported tjänsteutlåtande');
-    return checked;
+    assertKindAccepted(checked.kind, IMPORT_FORMATS, 'An imported tjänsteutlåtande');
+    // assertKindAccepted has refused every kind that is not an import format.
+    return { format: checked.kind as ImportFormat, contentType: checked.contentType };
   } catch (error) {
     if (error instanceof HttpProblem && error.status === 415) throw refusal(refuse.unsupported());
     throw error;

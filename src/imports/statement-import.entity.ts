@@ -1,10 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Response } from '../responses/response.entity';
+import type { ImportFormat } from './file-text/detect-format';
 import type { Repair } from './ocr-repair';
 import type { Proposal } from './proposal';
 
-export const IMPORT_FORMATS = ['docx', 'odt', 'pdf', 'text'] as const;
-export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS } from './file-text/detect-format';
+export type ImportFormatName = ImportFormat;
 
 /**
  * ocr_queued → ocr_running → ready (or failed) for a scan; ready at once for a file with text.

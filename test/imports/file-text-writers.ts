@@ -1,7 +1,7 @@
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { StatementDocumentModel } from '../../src/documents/document-model';
 import type { Block, Inline } from '../../src/statements/statement-body';
-import { zip } from './file-text-zip';
+import { buildZip } from '../support/zip-writer';
 
 /**
  * An invented statement written as a Word document the way a förvaltning writes one: the
@@ -77,8 +77,6 @@ export async function statementDocx(model: StatementDocumentModel, mode: DocxMod
   return Packer.toBuffer(document);
 }
 
-export { linesOf as statementLines, type Line as StatementLine };
-
 /**
  * The same statement as an OpenDocument text written by hand: text:h with outline levels, a title
  * paragraph style, lists with a numbered and a bulleted list style, bold spans and text:note
@@ -147,7 +145,7 @@ export function statementOdt(model: StatementDocumentModel): Buffer {
 <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
 <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
 </manifest:manifest>`;
-  return zip([
+  return buildZip([
     { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
     { name: 'content.xml', data: content },
     { name: 'styles.xml', data: styles },

@@ -1,22 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { renderStatementPdf } from '../../src/documents/render-statement';
 import { closeImportWorkers, extractFileText, ImportFileError } from '../../src/imports/file-text';
 import { invented } from './file-text-statement';
 import { statementDocx, statementOdt } from './file-text-writers';
-import { zip } from './file-text-zip';
+import { buildZip } from '../support/zip-writer';
+import { cleanUpPdfs, savePdf, tool } from '../documents/pdf-tools';
+import { finish } from './ocr-scan-fixture';
 
 /*
  * Untrusted uploads (issue 16 item 7): each hostile or broken file is refused with an
  * ImportFileError that says in Swedish what is wrong, and the process and its import worker go on
  * reading good files afterwards.
  */
-const dir = mkdtempSync(path.join(tmpdir(), 'remiss-import-test-'));
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  cleanUpPdfs();
   await closeImportWorkers();
 });
 
@@ -40,28 +38,22 @@ async function refusal(promise: Promise<unknown>): Promise<ImportFileError> {
 const SWEDISH = /[åäö]/i;
 
 function qpdfEncrypted(source: Buffer): Buffer {
-  const input = path.join(dir, 'plain.pdf');
-  const output = path.join(dir, 'encrypted.pdf');
-  writeFileSync(input, source);
-  execFileSync('qpdf', ['--encrypt', 'hemligt', 'agare', '256', '--', input, output]);
+  const input = savePdf(source, 'plain');
+  const output = input.replace(/\.pdf$/, '-encrypted.pdf');
+  tool('qpdf', ['--encrypt', 'hemligt', 'agare', '256', '--', input, output]);
   return readFileSync(output);
 }
 
 /** A page with a drawing and no text: what a scanner gives. */
 function scannedPdf(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const document = new PDFDocument({ size: 'A4' });
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.rect(60, 60, 400, 600).fill('#777777');
-    document.end();
-  });
+  const document = new PDFDocument({ size: 'A4' });
+  document.rect(60, 60, 400, 600).fill('#777777');
+  return finish(document);
 }
 
 describe('hostile and broken files are refused with a clear Swedish message', () => {
   it('a zip bomb dressed as a Word document', async () => {
-    const bomb = zip([
+    const bomb = buildZip([
       { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
       { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) },
     ]);
@@ -79,7 +71,7 @@ describe('hostile and broken files are refused with a clear Swedish message', ()
   });
 
   it('a .docx that is a ZIP of something else', async () => {
-    const error = await refusal(extractFileText(zip([{ name: 'bild.png', data: 'inte en bild' }]), 'utlatande.docx'));
+    const error = await refusal(extractFileText(buildZip([{ name: 'bild.png', data: 'inte en bild' }]), 'utlatande.docx'));
     expect(error.code).toBe('unsupported-file');
   });
 
@@ -91,7 +83,7 @@ describe('hostile and broken files are refused with a clear Swedish message', ()
 
   it('an ODT whose XML declares a DOCTYPE (entity expansion is how XML bombs work)', async () => {
     const content = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><office:document-content><office:body><office:text><text:p>&a;</text:p></office:text></office:body></office:document-content>';
-    const odt = zip([
+    const odt = buildZip([
       { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
       { name: 'content.xml', data: content },
     ]);

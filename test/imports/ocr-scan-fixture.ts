@@ -35,7 +35,7 @@ export const SCAN_PAGES: ScanPage[] = [
 
 const FONTS = path.join(__dirname, '..', '..', 'assets', 'fonts');
 
-function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
+export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

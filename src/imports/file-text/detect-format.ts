@@ -1,6 +1,8 @@
 import { refuse } from './import-file-error';
 
-export type ImportFormat = 'docx' | 'odt' | 'pdf' | 'text';
+/** The formats a tjänsteutlåtande is imported from: the one list the readers, the upload check and the stored import share. */
+export const IMPORT_FORMATS = ['docx', 'odt', 'pdf', 'text'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const ZIP_SIGNATURE = Buffer.from('PK\u0003\u0004', 'latin1');
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';

@@ -2,8 +2,8 @@ import mammoth from 'mammoth';
 import type { ImportLimits } from './import-file-error';
 import { refuse } from './import-file-error';
 import type { StyledParagraph, StyledRun } from './styled-paragraphs';
-import { textOf } from './styled-paragraphs';
-import { checkArchive, readEntries } from './zip-entries';
+import { headingOfStyle, textOf } from './styled-paragraphs';
+import { checkArchive } from './zip-entries';
 
 /**
  * A Word document through mammoth's reading of it (styles resolved to names, numbering to list
@@ -26,13 +26,8 @@ interface Element {
   notes?: { resolve(reference: Element): Element | null };
 }
 
-/** Word's heading styles in English and Swedish ("Rubrik 1"); 3 and deeper are sub-headings too. */
-const SECTION_STYLE = /^(heading|rubrik)\s*1$/i;
-const SUB_STYLE = /^(heading|rubrik)\s*[2-6]$/i;
-const TITLE_STYLE = /^(title|rubrik|titel|subtitle|underrubrik)$/i;
-
 export async function docxText(buffer: Buffer, limits: ImportLimits): Promise<{ text: string; cued: boolean }> {
-  const names = await checkArchive(buffer, limits.zip);
+  const { names, texts } = await checkArchive(buffer, limits.zip, ['word/styles.xml']);
   if (!names.includes('word/document.xml')) throw refuse.unsupported();
   let tree: Element | null = null;
   try {
@@ -51,7 +46,7 @@ export async function docxText(buffer: Buffer, limits: ImportLimits): Promise<{ 
   }
   if (!tree) throw refuse.broken('Word-dokumentet');
   const document: Element = tree;
-  const styles = (await readEntries(buffer, ['word/styles.xml'])).get('word/styles.xml') ?? '';
+  const styles = texts.get('word/styles.xml') ?? '';
   const paragraphs: StyledParagraph[] = [];
   collectParagraphs(document.children ?? [], document, paragraphs);
   return textOf(paragraphs, defaultSizeOf(styles));
@@ -66,8 +61,7 @@ function collectParagraphs(elements: readonly Element[], document: Element, out:
 }
 
 function paragraphOf(paragraph: Element, document: Element): StyledParagraph {
-  const style = paragraph.styleName ?? '';
-  const heading = SECTION_STYLE.test(style) ? 1 : SUB_STYLE.test(style) ? 2 : TITLE_STYLE.test(style) ? 'title' : null;
+  const heading = headingOfStyle(paragraph.styleName ?? '');
   const runs: StyledRun[] = [];
   const walk = (element: Element, bold: boolean, size: number | null) => {
     switch (element.type) {

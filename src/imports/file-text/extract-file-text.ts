@@ -1,18 +1,28 @@
 import { ImportBusyError, runInImportThread } from '../import-threads';
-import { detectFormat } from './detect-format';
+import { detectFormat, type ImportFormat } from './detect-format';
 import { ImportFileError, refuse, withDefaults, type ImportLimits } from './import-file-error';
 import type { ExtractedText } from './read-file';
 
 /**
- * An uploaded file → the text the import core reads. The format is told by the content
- * (detect-format.ts); the reading runs in the import thread with its heap and time limits
- * (import-threads.ts), so a hostile file can neither block the event loop nor take the process's
- * memory.
+ * An uploaded file → the text the import core reads, its format told by the content
+ * (detect-format.ts). The service knows the format already (the upload's type check) and calls
+ * readImportFile; the tests and the bench start from bytes and a name.
  */
 export async function extractFileText(buffer: Buffer, fileName: string, limits: Partial<ImportLimits> = {}): Promise<ExtractedText> {
   const effective = withDefaults(limits);
-  if (buffer.length > effective.maxBytes) throw refuse.tooLarge(effective.maxBytes);
-  const format = detectFormat(buffer, fileName);
+  // Too large is said before the content is looked at (detectFormat decodes a text file whole).
+  assertSize(buffer, effective);
+  return readImportFile(buffer, detectFormat(buffer, fileName), effective);
+}
+
+/**
+ * A file of a known format → its text. The reading runs in the import thread with its heap and
+ * time limits (import-threads.ts), so a hostile file can neither block the event loop nor take the
+ * process's memory.
+ */
+export async function readImportFile(buffer: Buffer, format: ImportFormat, limits: Partial<ImportLimits> = {}): Promise<ExtractedText> {
+  const effective = withDefaults(limits);
+  assertSize(buffer, effective);
   // A copy the worker owns (transferred, not cloned again): the caller keeps its buffer.
   const bytes = new Uint8Array(buffer);
   try {
@@ -26,4 +36,8 @@ export async function extractFileText(buffer: Buffer, fileName: string, limits: 
     // Anything else a file made a reader throw: the file is at fault, not the server.
     throw refuse.broken('Filen');
   }
+}
+
+function assertSize(buffer: Buffer, limits: ImportLimits): void {
+  if (buffer.length > limits.maxBytes) throw refuse.tooLarge(limits.maxBytes);
 }

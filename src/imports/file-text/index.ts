@@ -1,5 +1,5 @@
-export { detectFormat, type ImportFormat } from './detect-format';
-export { extractFileText } from './extract-file-text';
+export { IMPORT_FORMATS, type ImportFormat } from './detect-format';
+export { extractFileText, readImportFile } from './extract-file-text';
 export { closeImportWorkers, ImportBusyError } from '../import-threads';
-export { IMPORT_LIMITS, ImportFileError, refuse, type ImportFileErrorCode, type ImportLimits } from './import-file-error';
+export { IMPORT_LIMITS, ImportFileError, refuse, type ImportLimits } from './import-file-error';
 export type { ExtractedText } from './read-file';

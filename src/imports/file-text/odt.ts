@@ -1,9 +1,9 @@
 import type { ImportLimits } from './import-file-error';
 import { ImportFileError, refuse } from './import-file-error';
 import type { StyledParagraph, StyledRun } from './styled-paragraphs';
-import { textOf } from './styled-paragraphs';
+import { headingOfStyle, textOf } from './styled-paragraphs';
 import { descendants, elements, parseXml, type XmlElement } from './xml-reader';
-import { checkArchive, readEntries } from './zip-entries';
+import { checkArchive } from './zip-entries';
 
 /**
  * An OpenDocument text (LibreOffice, and Word's "Spara som .odt"): content.xml's text:h (with its
@@ -31,9 +31,8 @@ interface Styles {
 const MAX_XML_CHARACTERS = 30_000_000;
 
 export async function odtText(buffer: Buffer, limits: ImportLimits): Promise<{ text: string; cued: boolean }> {
-  const names = await checkArchive(buffer, limits.zip);
+  const { names, texts: entries } = await checkArchive(buffer, limits.zip, ['content.xml', 'styles.xml']);
   if (!names.includes('content.xml')) throw refuse.unsupported();
-  const entries = await readEntries(buffer, ['content.xml', 'styles.xml']);
   const content = entries.get('content.xml');
   if (!content) throw refuse.broken('OpenDocument-filen');
   if (content.length + (entries.get('styles.xml')?.length ?? 0) > MAX_XML_CHARACTERS) throw refuse.tooMuchText();
@@ -71,9 +70,9 @@ function stylesOf(trees: readonly XmlElement[]): Styles {
       const name = style.attributes['style:name'];
       const display = style.attributes['style:display-name'] ?? name ?? '';
       // Names spell a space "_20_": "Heading_20_1".
-      const heading = /^(heading|rubrik)\s*(\d)$/i.exec(display.replace(/_20_/g, ' ').trim());
-      if (heading) entry.outline = Number(heading[2]);
-      if (/^(title|titel|rubrik)$/i.test(display)) entry.title = true;
+      const heading = headingOfStyle(display.replace(/_20_/g, ' '));
+      if (heading === 'title') entry.title = true;
+      else if (heading !== null) entry.outline = heading;
       if (style.attributes['style:default-outline-level']) entry.outline ??= Number(style.attributes['style:default-outline-level']);
       if (name) styles.text.set(name, entry);
       else if (style.name === 'style:default-style' && style.attributes['style:family'] === 'paragraph' && entry.size) styles.defaultSize = entry.size;

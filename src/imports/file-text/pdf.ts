@@ -85,10 +85,11 @@ export async function pdfText(buffer: Buffer, limits: ImportLimits): Promise<Pdf
       page.cleanup();
     }
     if (scannedPages > pages / 2) return { text: '', cued: false, pages, needsOcr: true };
+    // The body text's size, once: the footer, the footnotes and the headings are all told by it.
     const bodySize = bodySizeOf(pageLines);
     // Small type in the bottom margin is the page's footer even on a single page, where nothing repeats.
     const framed = pageLines.map((lines) => lines.filter((line) => !(line.inBottomMargin && line.size < 0.95 * bodySize)));
-    const { text, cued } = textOf(paragraphsOf(withoutFurniture(framed)), bodySize);
+    const { text, cued } = textOf(paragraphsOf(withoutFurniture(framed), bodySize), bodySize, bodySize);
     return { text, cued, pages, needsOcr: false };
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -180,8 +181,7 @@ const LIST_MARKER = /^(?:\d{1,2}[.)]|[a-h][.)]|[•●▪■◦○·∙–—-])
 const NOTE_LINE = /^(\d{1,3})\s+(\S.*)$/u;
 
 /** The pages' lines as paragraphs of styled runs, footnotes at their references, column blocks one column after another. */
-function paragraphsOf(pages: readonly Line[][]): StyledParagraph[] {
-  const bodySize = bodySizeOf(pages);
+function paragraphsOf(pages: readonly Line[][], bodySize: number): StyledParagraph[] {
   const paragraphs: StyledParagraph[] = [];
   let previousPage: { paragraph: StyledParagraph; last: Line; textX: number } | null = null;
   pages.forEach((lines, pageIndex) => {

@@ -35,7 +35,7 @@ export async function readFile(buffer: Buffer, format: ImportFormat, limits: Imp
       break;
     }
     case 'text':
-      // detectFormat has checked it is UTF-8 without NUL; a byte order mark is not text.
+      // The upload's type check (or detectFormat) has found it UTF-8 without NUL; a byte order mark is not text.
       result = { text: buffer.toString('utf8').replace(/^\uFEFF/, ''), format, pages: null, needsOcr: false, cued: false };
       break;
   }

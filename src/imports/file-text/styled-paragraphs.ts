@@ -22,6 +22,19 @@ export interface StyledParagraph {
   pageStart?: boolean;
 }
 
+/**
+ * The heading a paragraph style's name stands for, in English and Swedish as Word and LibreOffice
+ * name them ("Heading 1", "Rubrik 2", "Title", "Underrubrik"): level 1 a section heading, 2 and
+ * deeper sub-headings, a title or subtitle the document's title. Both readers use it (DOCX
+ * through mammoth's style names, ODT through its display names), so they agree on what a name means.
+ */
+export function headingOfStyle(name: string): StyledParagraph['heading'] {
+  const level = /^(?:heading|rubrik)\s*(\d)$/i.exec(name.trim())?.[1];
+  if (level === '1') return 1;
+  if (level !== undefined && level !== '0') return 2;
+  return /^(title|rubrik|titel|subtitle|underrubrik)$/i.test(name.trim()) ? 'title' : null;
+}
+
 /** A paragraph this long is text, however it is set. */
 const MAX_HEADING_CHARACTERS = 120;
 /** Larger than the body text by this much (points) reads as a heading. */
@@ -34,9 +47,10 @@ const SECTION_SIZE_COUNT = 3;
 const plain = (paragraph: StyledParagraph) => paragraph.runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
 const visibleRuns = (paragraph: StyledParagraph) => paragraph.runs.filter((r) => r.text.trim());
 
-export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: number): { text: string; cued: boolean } {
+/** `knownBodySize`: the body text's size where the reader has measured it already (a PDF's); else the most common size of the paragraphs that are not headings. */
+export function textOf(paragraphs: readonly StyledParagraph[], defaultSize: number, knownBodySize?: number): { text: string; cued: boolean } {
   const sizeOf = (run: StyledRun) => run.size ?? defaultSize;
-  const bodySize = mostCommonSize(paragraphs.filter((p) => p.heading === null), sizeOf) ?? defaultSize;
+  const bodySize = knownBodySize ?? mostCommonSize(paragraphs.filter((p) => p.heading === null), sizeOf) ?? defaultSize;
 
   // Direct formatting: a short paragraph wholly bold and/or larger than the body text is a heading.
   const direct = new Map<StyledParagraph, number>();

@@ -1,9 +1,12 @@
+import { decodeEntities } from '../../documents/html-subset';
+
 /**
  * A small reader for the well-formed XML an ODT's content.xml and styles.xml hold: elements,
  * attributes, text, the five named entities and character references. No DTD is read (a
  * DOCTYPE is refused: an office document has none, and entity expansion is how XML bombs work),
  * so no entity can expand and nothing is fetched. The project had no XML parser of its own; this
  * is small enough to read whole, and the reader of the tree (odt.ts) tolerates anything unknown.
+ * Entities are decoded as the document templates' HTML subset decodes them (html-subset.ts).
  */
 export interface XmlElement {
   name: string;
@@ -16,17 +19,6 @@ export class XmlError extends Error {}
 
 const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!([^>]*)>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return NAMED[entity] ?? whole;
-  });
-}
 
 export function parseXml(source: string): XmlElement {
   const root: XmlElement = { name: '#root', attributes: {}, children: [] };

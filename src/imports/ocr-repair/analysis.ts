@@ -3,7 +3,7 @@ import { DocumentEvidence } from './evidence';
 import type { ExtraWords } from './extra-words';
 import type { HunspellLexicon } from './hunspell-lexicon';
 import { lineBreakPairs, splitRepair } from './line-break-words';
-import { casePattern, type CasePattern, type Token } from './tokens';
+import { casePattern, DIACRITIC, type CasePattern, type Token } from './tokens';
 
 /**
  * The first pass of the repair: what each token is (skipped, a number "1", a known word, or a
@@ -41,7 +41,6 @@ export interface DecisionContext {
 export const LETTERS_ONLY = /^[\p{L}&[]+$/u;
 /** OCR digits inside a word: "6kad", "0ka", "l1dmna". Other digits mean a code or a number. */
 const LETTERS_WITH_OCR_DIGITS = /^[\p{L}&[]*[016][\p{L}&[016]*$/u;
-export const DIACRITIC = /[åäö]/u;
 
 /** Per-process cache of the dictionary search for a lower-case word; it does not depend on the document. */
 const searchCache = new Map<string, Candidate[]>();

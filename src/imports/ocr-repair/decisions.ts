@@ -2,9 +2,9 @@ import { findCandidates, REAL_WORD_LIMITS, type Candidate } from './candidates';
 import { commonness, tailCommonness } from './common-words';
 import { borMeansLives, manMeansMen, meansCounty, meansYear, oneIsWordI, type Neighbourhood } from './context-rules';
 import type { DocumentEvidence } from './evidence';
-import { cachedSearch, DIACRITIC, mergeCandidates, type Analysed, type DecisionContext } from './analysis';
+import { cachedSearch, mergeCandidates, type Analysed, type DecisionContext } from './analysis';
 import { splitRepair } from './line-break-words';
-import { withCase, type Token } from './tokens';
+import { DIACRITIC, withCase, type Token } from './tokens';
 
 /**
  * The second pass: for each token, whether to change it and to what, from its candidates' cost,

@@ -1,3 +1,5 @@
+import { DIACRITIC } from './tokens';
+
 /**
  * What the document itself says about spellings: the words it writes with certainty (spelled
  * right with å/ä/ö, or a non-word whose repair had no rival).
@@ -8,7 +10,6 @@
  * what makes a document's own vocabulary count for the inflections and compounds it has not
  * written out.
  */
-const DIACRITIC = /[åäö]/u;
 const SHORTEST_SUPPORT = 3;
 const LONGEST_SUPPORT = 8;
 

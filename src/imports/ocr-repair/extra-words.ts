@@ -1,5 +1,6 @@
 import type { WordSource } from './candidates';
 import type { FormUse } from './hunspell-lexicon';
+import { hasPrefix } from './sorted-prefix';
 
 const NOT_A_WORD: FormUse = { standalone: false, begin: false, middle: false, end: false };
 const A_WORD: FormUse = { standalone: true, begin: false, middle: false, end: false };
@@ -18,10 +19,6 @@ export class ExtraWords implements WordSource {
     this.sorted = [...this.words].sort();
   }
 
-  get size(): number {
-    return this.words.size;
-  }
-
   has(word: string): boolean {
     return this.words.has(word);
   }
@@ -31,13 +28,6 @@ export class ExtraWords implements WordSource {
   }
 
   isStemPrefix(prefix: string): boolean {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
-    return low < this.sorted.length && this.sorted[low].startsWith(prefix);
+    return hasPrefix(this.sorted, prefix);
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { hasPrefix } from './sorted-prefix';
 
 /**
  * The Swedish hunspell dictionary (dictionary-sv) read directly from its .aff/.dic files.
@@ -108,10 +109,6 @@ export class HunspellLexicon {
     }
   }
 
-  get stemCount(): number {
-    return this.stems.size;
-  }
-
   /** How a form (exact case) may be used, from its stem entries and the suffixes that produce it. */
   formUse(form: string): FormUse {
     const cached = this.useCache.get(form);
@@ -180,14 +177,7 @@ export class HunspellLexicon {
 
   /** Whether some stem starts with `prefix` (binary search in the sorted stems). */
   isStemPrefix(prefix: string): boolean {
-    let low = 0;
-    let high = this.sortedStems.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sortedStems[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
-    return low < this.sortedStems.length && this.sortedStems[low].startsWith(prefix);
+    return hasPrefix(this.sortedStems, prefix);
   }
 
   /** Frees the per-word caches (the stems stay); for long-running processes between documents. */

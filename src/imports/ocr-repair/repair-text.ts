@@ -1,9 +1,9 @@
 import { applyRepairs } from './apply-repairs';
-import { certainWords, analyse, DIACRITIC, documentDiacriticWords, joinLineBreaks, wordsOf, type DecisionContext } from './analysis';
+import { certainWords, analyse, documentDiacriticWords, joinLineBreaks, wordsOf, type DecisionContext } from './analysis';
 import { decide, decideJoined } from './decisions';
 import { ExtraWords } from './extra-words';
 import { swedishLexicon } from './hunspell-lexicon';
-import { lineIndex, tokenize, withCase, type Token } from './tokens';
+import { DIACRITIC, lineIndex, tokenize, withCase, type Token } from './tokens';
 
 export interface Repair {
   id: number;
@@ -51,13 +51,14 @@ export function repairOcrText(text: string, known: KnownWords = {}): RepairResul
   // The per-word caches grow with every document a long-running service repairs: bounded here.
   lexicon.trimCaches();
   const tokens = tokenize(text);
-  const extras = new ExtraWords([...wordsOf(known.names), ...wordsOf(known.headings), ...documentDiacriticWords(tokens, lexicon)]);
+  const knownWords = [...wordsOf(known.names), ...wordsOf(known.headings)];
+  const extras = new ExtraWords([...knownWords, ...documentDiacriticWords(tokens, lexicon)]);
 
   const analysed = tokens.map((token) => analyse(token, lexicon, extras));
   joinLineBreaks(analysed, text, lexicon, extras);
   const evidence = certainWords(analysed);
   // The register's names and the catalogue's headings are spelled right by definition.
-  for (const word of [...wordsOf(known.names), ...wordsOf(known.headings)]) {
+  for (const word of knownWords) {
     const lower = word.toLowerCase();
     if (DIACRITIC.test(lower)) evidence.add(lower, KNOWN_SOURCE);
   }

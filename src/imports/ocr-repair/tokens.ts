@@ -1,3 +1,6 @@
+/** The letters OCR most often misreads (as 6, &, é, [ …): a word written with them right is evidence of its spelling. */
+export const DIACRITIC = /[åäö]/u;
+
 /** A run of word characters in the text, with where it is. */
 export interface Token {
   text: string;

@@ -112,13 +112,3 @@ export async function ocrPdf(pdf: Buffer, options: OcrOptions = {}): Promise<Ocr
     if (folder) await rm(folder, { recursive: true, force: true });
   }
 }
-
-/**
- * For bench:import: wall-clock seconds per page of ocrPdf on this PDF (worker start included,
- * spread over the pages), with the default limits except a page limit that fits the document.
- */
-export async function ocrSecondsPerPage(pdf: Buffer): Promise<number> {
-  const started = process.hrtime.bigint();
-  const { pages } = await ocrPdf(pdf, { limits: { maxPages: 1000, maxSeconds: 3600 } });
-  return Number(process.hrtime.bigint() - started) / 1e9 / pages;
-}
